@@ -1,0 +1,73 @@
+package io.vigil.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import io.vigil.config.Problem;
+
+/**
+ * User-facing text in one language: the UI's words ({@code io.vigil.i18n.messages}) and the words for
+ * validation problems and errors ({@code io.vigil.i18n.problems}). English and Simplified Chinese ship.
+ */
+public final class Messages {
+
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    private final Locale locale;
+    private final List<ResourceBundle> bundles;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        this.bundles = List.of(
+                ResourceBundle.getBundle("io.vigil.i18n.messages", locale, FALLBACK),
+                ResourceBundle.getBundle("io.vigil.i18n.problems", locale, FALLBACK));
+    }
+
+    /** The locale for a saved language tag; an empty tag follows the operating system, falling back to English. */
+    public static Locale localeFor(String languageTag) {
+        Locale wanted = languageTag == null || languageTag.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(languageTag);
+        return "zh".equals(wanted.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text for a key, formatted with {@link MessageFormat}; a missing key shows as the key itself. */
+    public String get(String key, Object... args) {
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
+                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            }
+        }
+        return key;
+    }
+
+    public String describe(Problem problem) {
+        return get(problem.key(), problem.args().toArray());
+    }
+
+    public boolean has(String key) {
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
+    }
+
+    // English is the base bundle: never fall back to the JVM's default locale, or a German OS would get Chinese.
+    private static final ResourceBundle.Control FALLBACK = new ResourceBundle.Control() {
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+    };
+
+    static {
+        try {
+            ResourceBundle.getBundle("io.vigil.i18n.messages", Locale.ENGLISH, FALLBACK);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("the messages bundle is missing from the build", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.vigil.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.vigil.config.StoreLocation;
+
+/**
+ * What the command line asked of this console run.
+ *
+ * @param configStore      a config store chosen for this run, overriding settings
+ * @param language         a language tag chosen for this run ("en", "zh-CN"), overriding settings
+ * @param screenshot       write a PNG of the main window here once it has rendered
+ * @param exitAfterSeconds close by itself after this many seconds (0 = stay open), for screenshots and smoke runs
+ */
+public record LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language,
+                            Optional<Path> screenshot, int exitAfterSeconds) {
+
+    public static LaunchOptions none() {
+        return new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    }
+}
