@@ -1,0 +1,34 @@
+package io.vigil;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering that keeps the pipelines usable headless and the FX thread free of JDBC. */
+@AnalyzeClasses(packages = "io.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Core (config, target, mirror, gather, ledger, series, schedule, cli) runs in a headless collector. */
+    @ArchTest
+    static final ArchRule coreNeverTouchesJavaFx = noClasses()
+            .that().resideOutsideOfPackage("io.vigil.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "eu.hansolo..", "io.fair_acc..", "atlantafx..")
+            .because("only the console may use JavaFX; the collector and the CLI run without a display");
+
+    /** The console reads stores through core services on background threads, never through JDBC itself. */
+    @ArchTest
+    static final ArchRule uiNeverUsesJdbc = noClasses()
+            .that().resideInAPackage("io.vigil.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "redis.clients..", "com.influxdb..")
+            .because("the FX thread must never wait on JDBC, HTTP or Redis; the UI goes through core services");
+
+    @ArchTest
+    static final ArchRule coreNeverDependsOnUi = noClasses()
+            .that().resideInAnyPackage("io.vigil.config..", "io.vigil.target..", "io.vigil.mirror..", "io.vigil.gather..",
+                    "io.vigil.ledger..", "io.vigil.series..", "io.vigil.schedule..", "io.vigil.i18n..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.ui..")
+            .because("core is used by the console and by the headless collector alike");
+}
