@@ -1,0 +1,200 @@
+package io.vigil.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The rules a target, mirror or metric must meet before it is saved. Pure functions: the forms call them on every
+ * keystroke to show problems next to the field, and the config store calls them again before it writes.
+ */
+public final class Validation {
+
+    static final int MAX_NAME = 64;
+    static final int MAX_TAG = 32;
+    static final int MAX_TABLE = 60;
+    static final int MAX_ROW_CAP = 10_000_000;
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+    private static final Pattern MIRROR_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_.]*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_$#]*");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_$]*");
+
+    private Validation() {
+    }
+
+    /** Problems with a target; {@code saved} holds every stored target (the one with the same id is ignored). */
+    public static List<Problem> target(Target t, Collection<Target> saved) {
+        List<Problem> problems = new ArrayList<>();
+        checkName(t.name(), problems);
+        if (!t.name().isEmpty() && saved.stream().anyMatch(o -> o.id() != t.id() && o.name().equalsIgnoreCase(t.name()))) {
+            problems.add(Problem.of("name", "problem.name.taken.target", t.name()));
+        }
+        if (t.kind().isNetworked()) {
+            checkConnection(t, problems);
+            if (t.user().isEmpty()) {
+                problems.add(Problem.of("user", "problem.user.required"));
+            }
+        }
+        for (String tag : t.tags()) {
+            if (tag.length() > MAX_TAG) {
+                problems.add(Problem.of("tags", "problem.tag.tooLong", tag, MAX_TAG));
+            } else if (tag.contains(",")) {
+                problems.add(Problem.of("tags", "problem.tag.comma", tag));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkConnection(Target t, List<Problem> problems) {
+        switch (t.kind()) {
+            case ORACLE -> {
+                if (t.connectBy() == ConnectBy.DATABASE) {
+                    problems.add(Problem.of("connectBy", "problem.connectBy.oracle"));
+                }
+                if (t.database().isEmpty()) {
+                    problems.add(Problem.of("database", switch (t.connectBy()) {
+                        case SID -> "problem.sid.required";
+                        case TNS_ALIAS -> "problem.alias.required";
+                        default -> "problem.service.required";
+                    }));
+                }
+                if (t.connectBy() == ConnectBy.TNS_ALIAS) {
+                    if (t.tnsAdmin().isEmpty()) {
+                        problems.add(Problem.of("tnsAdmin", "problem.tnsAdmin.required"));
+                    }
+                    return; // host and port come from tnsnames.ora
+                }
+            }
+            case MYSQL, POSTGRES -> {
+                if (t.connectBy() != ConnectBy.DATABASE) {
+                    problems.add(Problem.of("connectBy", "problem.connectBy.database"));
+                }
+                if (t.kind() == TargetKind.POSTGRES && t.database().isEmpty()) {
+                    problems.add(Problem.of("database", "problem.database.required"));
+                }
+            }
+            default -> { }
+        }
+        checkHost(t.host(), problems);
+        if (t.port() < 1 || t.port() > 65_535) {
+            problems.add(Problem.of("port", "problem.port.range", t.port()));
+        }
+    }
+
+    private static void checkHost(String host, List<Problem> problems) {
+        if (host.isEmpty()) {
+            problems.add(Problem.of("host", "problem.host.required"));
+        } else if (!HOST_NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+            problems.add(Problem.of("host", "problem.host.invalid", host));
+        }
+    }
+
+    /** Problems with a mirror definition; {@code saved} holds every stored mirror (the one with the same id is ignored). */
+    public static List<Problem> mirror(MirrorDef m, Collection<MirrorDef> saved) {
+        List<Problem> problems = new ArrayList<>();
+        if (m.name().isEmpty()) {
+            problems.add(Problem.of("name", "problem.name.required"));
+        } else if (!MIRROR_NAME.matcher(m.name()).matches() || m.name().length() > MAX_NAME) {
+            problems.add(Problem.of("name", "problem.mirror.name.pattern", MAX_NAME));
+        } else if (saved.stream().anyMatch(o -> o.id() != m.id() && o.kind() == m.kind() && o.name().equalsIgnoreCase(m.name()))) {
+            problems.add(Problem.of("name", "problem.name.taken.mirror", m.name()));
+        }
+        if (m.cacheTable().isEmpty()) {
+            problems.add(Problem.of("cacheTable", "problem.cacheTable.required"));
+        } else if (!TABLE.matcher(m.cacheTable()).matches() || m.cacheTable().length() > MAX_TABLE) {
+            problems.add(Problem.of("cacheTable", "problem.cacheTable.pattern", MAX_TABLE));
+        } else if (saved.stream().anyMatch(o -> o.id() != m.id() && o.kind() == m.kind() && o.cacheTable().equalsIgnoreCase(m.cacheTable()))) {
+            problems.add(Problem.of("cacheTable", "problem.cacheTable.taken", m.cacheTable()));
+        }
+        checkSql(m.sql(), problems);
+        checkInterval("intervalSeconds", m.intervalSeconds(), problems);
+        if (m.rowCap() < 1 || m.rowCap() > MAX_ROW_CAP) {
+            problems.add(Problem.of("rowCap", "problem.rowCap.range", MAX_ROW_CAP));
+        }
+        if (m.mode() == MirrorMode.APPEND) {
+            if (m.watermarkColumn().isEmpty()) {
+                problems.add(Problem.of("watermarkColumn", "problem.watermark.required"));
+            } else if (!IDENTIFIER.matcher(m.watermarkColumn()).matches()) {
+                problems.add(Problem.of("watermarkColumn", "problem.column.invalid", m.watermarkColumn()));
+            }
+        }
+        return problems;
+    }
+
+    /** Problems with a metric definition; {@code mirrors} are the stored mirror definitions it may refer to. */
+    public static List<Problem> metric(MetricDef m, Collection<MetricDef> saved, Collection<MirrorDef> mirrors) {
+        List<Problem> problems = new ArrayList<>();
+        if (m.name().isEmpty()) {
+            problems.add(Problem.of("name", "problem.name.required"));
+        } else if (!METRIC_NAME.matcher(m.name()).matches() || m.name().length() > MAX_NAME) {
+            problems.add(Problem.of("name", "problem.metric.name.pattern", MAX_NAME));
+        } else if (saved.stream().anyMatch(o -> o.id() != m.id() && o.kind() == m.kind() && o.name().equals(m.name()))) {
+            problems.add(Problem.of("name", "problem.name.taken.metric", m.name()));
+        }
+        checkSql(m.sql(), problems);
+        if (m.mirrors().isEmpty()) {
+            problems.add(Problem.of("mirrors", "problem.mirrors.required"));
+        }
+        Set<String> known = mirrors.stream().filter(x -> x.kind() == m.kind())
+                .map(x -> x.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (String needed : m.mirrors()) {
+            if (!known.contains(needed.toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("mirrors", "problem.mirror.unknown", needed));
+            }
+        }
+        if (m.freshnessSeconds() < 1) {
+            problems.add(Problem.of("freshnessSeconds", "problem.freshness.min"));
+        }
+        checkInterval("intervalSeconds", m.intervalSeconds(), problems);
+        checkThreshold("warn", m.warn(), problems);
+        checkThreshold("crit", m.crit(), problems);
+        for (String column : m.labelColumns()) {
+            if (!IDENTIFIER.matcher(column).matches()) {
+                problems.add(Problem.of("labelColumns", "problem.column.invalid", column));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkName(String name, List<Problem> problems) {
+        if (name.isEmpty()) {
+            problems.add(Problem.of("name", "problem.name.required"));
+        } else if (name.length() > MAX_NAME) {
+            problems.add(Problem.of("name", "problem.name.tooLong", MAX_NAME));
+        }
+    }
+
+    private static void checkInterval(String field, int seconds, List<Problem> problems) {
+        if (seconds < 1) {
+            problems.add(Problem.of(field, "problem.interval.min"));
+        }
+    }
+
+    private static void checkThreshold(String field, Double value, List<Problem> problems) {
+        if (value != null && !Double.isFinite(value)) {
+            problems.add(Problem.of(field, "problem.threshold.finite"));
+        }
+    }
+
+    private static void checkSql(String sql, List<Problem> problems) {
+        String body = SqlText.stripComments(sql).strip();
+        if (body.isEmpty()) {
+            problems.add(Problem.of("sql", "problem.sql.required"));
+            return;
+        }
+        String first = body.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        if (!first.equals("SELECT") && !first.equals("WITH")) {
+            problems.add(Problem.of("sql", "problem.sql.readOnly"));
+        } else if (SqlText.hasSecondStatement(body)) {
+            problems.add(Problem.of("sql", "problem.sql.single"));
+        }
+    }
+}
