@@ -1,0 +1,99 @@
+package io.vigil.config;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The 32-byte key in the app-data folder, readable by its owner only. */
+final class KeyFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private KeyFile() {
+    }
+
+    static byte[] readOrCreate(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            tighten(file);
+            byte[] key = Files.readAllBytes(file);
+            if (key.length != 32) {
+                throw new ConfigStoreException("The key file " + file + " is damaged (" + key.length
+                        + " bytes instead of 32). Restore it from a backup; without it, stored passwords must be entered again.");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new ConfigStoreException("The key file " + file + " could not be read or created: " + e.getMessage(), e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        boolean posix = Files.getFileStore(file.getParent()).supportsFileAttributeView(PosixFileAttributeView.class);
+        try {
+            // Created with owner-only permissions in one step, so there is no moment when others could read it.
+            Path created = posix
+                    ? Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createFile(file, new FileAttribute<?>[0]);
+            if (!posix) {
+                restrictAcl(created);
+            }
+            Files.write(created, key);
+            LOG.info("Created the key that encrypts stored passwords: {}", file);
+        } catch (FileAlreadyExistsException raced) {
+            LOG.debug("Another process created the key file first: {}", file);
+        }
+    }
+
+    /** Takes group and other permissions away from a key file that has them, e.g. after a careless copy. */
+    private static void tighten(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix == null) {
+            return;
+        }
+        Set<PosixFilePermission> now = posix.readAttributes().permissions();
+        if (!OWNER_ONLY.containsAll(now)) {
+            LOG.warn("The key file {} was readable by others ({}); it is now readable by its owner only",
+                    file, PosixFilePermissions.toString(now));
+            posix.setPermissions(OWNER_ONLY);
+        }
+    }
+
+    private static void restrictAcl(Path file) throws IOException {
+        AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+        if (acl == null) {
+            LOG.warn("The file system of {} supports neither POSIX permissions nor ACLs; protect the folder yourself", file);
+            return;
+        }
+        UserPrincipal owner = Files.getOwner(file);
+        AclEntry ownerOnly = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                .setPermissions(EnumSet.of(AclEntryPermission.READ_DATA, AclEntryPermission.WRITE_DATA,
+                        AclEntryPermission.APPEND_DATA, AclEntryPermission.READ_ATTRIBUTES, AclEntryPermission.WRITE_ATTRIBUTES,
+                        AclEntryPermission.READ_ACL, AclEntryPermission.WRITE_ACL, AclEntryPermission.DELETE,
+                        AclEntryPermission.SYNCHRONIZE))
+                .build();
+        acl.setAcl(List.of(ownerOnly));
+    }
+}

@@ -1,0 +1,94 @@
+package io.vigil.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts passwords before they are stored: AES-256-GCM with a fresh 12-byte IV per value, written as
+ * {@code v1:} + Base64(IV ‖ ciphertext ‖ tag). GCM's tag makes a tampered or foreign value fail loudly instead of
+ * decrypting to garbage.
+ */
+public final class SecretBox {
+
+    static final String PREFIX = "v1:";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    SecretBox(byte[] keyBytes) {
+        if (keyBytes.length != 32) {
+            throw new IllegalArgumentException("an AES-256 key has 32 bytes");
+        }
+        this.key = new SecretKeySpec(keyBytes.clone(), "AES");
+    }
+
+    /** The box whose key is the owner-only key file in the app-data folder, created on first use. */
+    public static SecretBox fromKeyFile(AppDirs dirs) {
+        return new SecretBox(KeyFile.readOrCreate(dirs.keyFile()));
+    }
+
+    /** The box whose key is derived from a master password; a wrong password is refused with a clear message. */
+    public static SecretBox fromMasterPassword(AppDirs dirs, char[] password) {
+        return new SecretBox(MasterPassword.deriveKey(dirs.home(), password));
+    }
+
+    public String encrypt(String plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    /** The plain text of a value {@link #encrypt} produced with the same key. */
+    public String decrypt(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            throw unreadable(null);
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length < IV_BYTES + TAG_BITS / 8) {
+                throw unreadable(null);
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Encrypts a secret for storage; an empty secret is stored as an empty string. */
+    public String seal(Secret secret) {
+        return secret.isEmpty() ? "" : encrypt(secret.reveal());
+    }
+
+    /** The secret a {@link #seal} produced; an empty string is the empty secret. */
+    public Secret open(String stored) {
+        return stored == null || stored.isEmpty() ? Secret.empty() : Secret.of(decrypt(stored));
+    }
+
+    // The cause is dropped on purpose: crypto exceptions can carry fragments of the input.
+    private static ConfigStoreException unreadable(Exception cause) {
+        return new ConfigStoreException("A stored password could not be decrypted: it was encrypted with another key "
+                + "(the key file or master password changed) or it was altered. Enter the password again."
+                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.vigil.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The workstation's settings as a UTF-8 properties file in the app-data folder. Written atomically (a crash never
+ * leaves half a file); the config store password is encrypted; a file that does not parse is reported and left as is.
+ */
+public final class SettingsFile implements SettingsStore {
+
+    private final Path file;
+    private final SecretBox box;
+
+    public SettingsFile(AppDirs dirs, SecretBox box) {
+        this.file = dirs.settingsFile();
+        this.box = box;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    @Override
+    public Settings load() {
+        if (!Files.exists(file)) {
+            return Settings.defaults();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (CharacterCodingException e) {
+            throw bad("it is not UTF-8 text", e);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage(), e); // e.g. a malformed \\uXXXX escape
+        } catch (IOException e) {
+            throw new ConfigStoreException("The settings file " + file + " could not be read: " + e.getMessage(), e);
+        }
+        Settings d = Settings.defaults();
+        Theme theme = enumValue(p, "theme", Theme.class, d.theme());
+        StoreKind kind = enumValue(p, "configStore.kind", StoreKind.class, StoreKind.EMBEDDED);
+        StoreLocation store = new StoreLocation(kind, p.getProperty("configStore.url", ""), p.getProperty("configStore.user", ""),
+                box.open(p.getProperty("configStore.password", "")));
+        return new Settings(p.getProperty("language", ""), theme, store);
+    }
+
+    @Override
+    public void save(Settings settings) {
+        Properties p = new Properties();
+        p.setProperty("language", settings.language());
+        p.setProperty("theme", settings.theme().name());
+        StoreLocation store = settings.configStore();
+        p.setProperty("configStore.kind", store.kind().name());
+        p.setProperty("configStore.url", store.url());
+        p.setProperty("configStore.user", store.user());
+        p.setProperty("configStore.password", box.seal(store.password()));
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(out, "Vigil settings (the config store password is encrypted)");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ConfigStoreException("The settings could not be saved to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(Properties p, String key, Class<E> type, E fallback) {
+        String raw = p.getProperty(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("“" + key + "” is “" + raw + "”, which is not one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
+        }
+    }
+
+    private ConfigStoreException bad(String reason, Exception cause) {
+        return new ConfigStoreException("The settings file " + file + " does not parse: " + reason
+                + ". Fix or delete it; it has not been changed.", cause);
+    }
+}
