@@ -1,0 +1,105 @@
+package io.vigil.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Opens the config store a {@link StoreLocation} names, bringing its schema up to date. */
+public final class ConfigStores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigStores.class);
+    static final String HISTORY_TABLE = "vigil_schema_history";
+
+    private ConfigStores() {
+    }
+
+    /** Opens (and migrates) the store; failures are {@link ConfigStoreException}s with a message fit for the user. */
+    public static ConfigStore open(StoreLocation where, AppDirs dirs, SecretBox box) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("vigil-config");
+        cfg.setMaximumPoolSize(3);
+        cfg.setMinimumIdle(1);
+        cfg.setConnectionTimeout(10_000);
+        cfg.setInitializationFailTimeout(1); // fail on open with the driver's reason, not on first use
+        String location = switch (where.kind()) {
+            case EMBEDDED -> embedded(cfg, dirs);
+            case MYSQL -> server(cfg, where);
+        };
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            throw explain(location, e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/config").table(HISTORY_TABLE)
+                    .failOnMissingLocations(true).load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new ConfigStoreException("The config store " + location + " could not be brought up to date: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        LOG.info("Config store open: {}", location);
+        return new JdbcConfigStore(pool, pool, box, location);
+    }
+
+    private static String embedded(HikariConfig cfg, AppDirs dirs) {
+        try {
+            Files.createDirectories(dirs.configDb());
+        } catch (IOException e) {
+            throw new ConfigStoreException("The folder " + dirs.configDb() + " could not be created: " + e.getMessage(), e);
+        }
+        // MySQL mode + IGNORECASE: the one migration script runs here and on MariaDB, with the same name rules.
+        // AUTO_SERVER lets a console and a headless collector on this machine share the file.
+        cfg.setJdbcUrl("jdbc:h2:file:" + dirs.configDb().resolve("vigil").toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE");
+        cfg.setUsername("vigil");
+        cfg.setPassword("");
+        return "H2 file " + dirs.configDb().toAbsolutePath();
+    }
+
+    private static String server(HikariConfig cfg, StoreLocation where) {
+        String url = where.url();
+        if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:")) {
+            url = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()); // MariaDB speaks the MySQL protocol
+        }
+        if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql://")) {
+            throw new ConfigStoreException("“" + where.url() + "” is not a MySQL/MariaDB JDBC URL. "
+                    + "Write it as jdbc:mysql://host:3306/database.");
+        }
+        cfg.setJdbcUrl(url);
+        // Credentials as properties, never in the URL, so no pool or driver message can print them.
+        cfg.setUsername(where.user());
+        cfg.setPassword(where.password().reveal());
+        cfg.addDataSourceProperty("connectTimeout", "5000");
+        cfg.addDataSourceProperty("socketTimeout", "30000");
+        cfg.addDataSourceProperty("characterEncoding", "UTF-8");
+        cfg.addDataSourceProperty("connectionAttributes", "program_name:Vigil");
+        return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " as " + where.user());
+    }
+
+    /** host:port/database from a JDBC URL, without its parameters. */
+    static String describe(String url) {
+        String rest = url.substring(url.indexOf("//") + 2);
+        int q = rest.indexOf('?');
+        return q < 0 ? rest : rest.substring(0, q);
+    }
+
+    private static ConfigStoreException explain(String location, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return SqlErrors.translate("opening", location, sql);
+            }
+        }
+        return new ConfigStoreException("The config store " + location + " could not be opened: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,152 @@
+package io.vigil.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every config store must do; run on embedded H2 and on a real MariaDB. */
+abstract class ConfigStoreContract {
+
+    protected ConfigStore store;
+
+    /** A fresh, empty store. */
+    protected abstract ConfigStore openStore();
+
+    /** The same store opened again, as after a restart. */
+    protected abstract ConfigStore reopen();
+
+    /** The raw {@code password_enc} column of a target, read past the store. */
+    protected abstract String rawPassword(long targetId) throws Exception;
+
+    @BeforeEach
+    void open() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static Target target(String name, String... tags) {
+        return new Target(0, name, TargetKind.ORACLE, "db1.example.com", 1521, ConnectBy.SERVICE_NAME, "ORCLPDB1", "", "vigil",
+                Secret.of("s3cret-" + name), List.of(tags), true);
+    }
+
+    static MirrorDef mirror(String name) {
+        return new MirrorDef(0, name, TargetKind.ORACLE, "SELECT name, value FROM v$sysstat", "ora_" + name, 15, 5000,
+                MirrorMode.REPLACE, "", true, "statistics");
+    }
+
+    @Test
+    void startsEmpty() {
+        assertThat(store.targets()).isEmpty();
+        assertThat(store.mirrors()).isEmpty();
+        assertThat(store.metrics()).isEmpty();
+        assertThat(store.location()).isNotBlank();
+    }
+
+    @Test
+    void savesReadsUpdatesAndDeletesTargetsWithTags() {
+        Target saved = store.saveTarget(target("prod-db", "prod", "billing", "生产"));
+        assertThat(saved.id()).isPositive();
+        assertThat(store.targets()).containsExactly(saved);
+        assertThat(store.target(saved.id())).contains(saved);
+
+        Target changed = new Target(saved.id(), "prod-db", TargetKind.ORACLE, "db2", 1522, ConnectBy.SID, "PROD", "", "monitor",
+                Secret.of("new"), List.of("billing"), false);
+        assertThat(store.saveTarget(changed)).isEqualTo(changed);
+        assertThat(store.targets()).containsExactly(changed);
+
+        store.deleteTarget(saved.id());
+        assertThat(store.targets()).isEmpty();
+    }
+
+    @Test
+    void aDuplicateNameIsRefusedIgnoringCaseAndNothingIsWritten() {
+        store.saveTarget(target("prod-db"));
+        assertThatThrownBy(() -> store.saveTarget(target("PROD-DB", "x")))
+                .isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems())
+                        .extracting(Problem::key).containsExactly("problem.name.taken.target"));
+        assertThat(store.targets()).hasSize(1).allSatisfy(t -> assertThat(t.tags()).isEmpty());
+    }
+
+    @Test
+    void anInvalidTargetWritesNothing() {
+        Target bad = new Target(0, "x", TargetKind.MYSQL, "", 70_000, ConnectBy.DATABASE, "", "", "", Secret.empty(), List.of(), true);
+        assertThatThrownBy(() -> store.saveTarget(bad)).isInstanceOf(InvalidConfigException.class);
+        assertThat(store.targets()).isEmpty();
+    }
+
+    @Test
+    void passwordsAreStoredEncryptedAndComeBackIntact() throws Exception {
+        Target saved = store.saveTarget(target("enc"));
+        String raw = rawPassword(saved.id());
+        assertThat(raw).startsWith("v1:").doesNotContain("s3cret");
+        assertThat(store.targets().getFirst().password().reveal()).isEqualTo("s3cret-enc");
+    }
+
+    @Test
+    void savesMirrorsAndMetricsWithTheirLists() {
+        MirrorDef sysstat = store.saveMirror(mirror("sysstat"));
+        MirrorDef tbs = store.saveMirror(new MirrorDef(0, "tablespaces", TargetKind.ORACLE, "SELECT * FROM dba_tablespace_usage_metrics",
+                "ora_tbs", 300, 10_000, MirrorMode.REPLACE, "", true, ""));
+        MirrorDef alert = store.saveMirror(new MirrorDef(0, "alert", TargetKind.ORACLE, "SELECT * FROM v$diag_alert_ext", "ora_alert",
+                60, 1000, MirrorMode.APPEND, "RECORD_ID", true, ""));
+        assertThat(store.mirrors()).containsExactlyInAnyOrder(sysstat, tbs, alert);
+
+        MetricDef used = store.saveMetric(new MetricDef(0, "oracle.tablespace.used_pct", TargetKind.ORACLE,
+                "SELECT tablespace_name, used_percent FROM ora_tbs WHERE target_id = ?", List.of("tablespaces", "sysstat"), 900,
+                MetricType.GAUGE, "%", List.of("TABLESPACE_NAME"), 300, 85.0, 95.0, "GRANT SELECT_CATALOG_ROLE TO vigil", true, "used"));
+        MetricDef commits = store.saveMetric(new MetricDef(0, "oracle.user_commits", TargetKind.ORACLE,
+                "SELECT value FROM ora_sysstat WHERE name = 'user commits'", List.of("sysstat"), 60, MetricType.COUNTER, "/s",
+                List.of(), 15, null, null, "", true, ""));
+        assertThat(store.metrics()).containsExactlyInAnyOrder(used, commits);
+        assertThat(store.metrics()).filteredOn(m -> m.name().equals("oracle.user_commits"))
+                .singleElement().satisfies(m -> assertThat(m.warn()).isNull());
+
+        MetricDef edited = new MetricDef(used.id(), used.name(), used.kind(), used.sql(), List.of("tablespaces"), 600, MetricType.GAUGE,
+                "%", List.of("TABLESPACE_NAME", "CONTENTS"), 60, null, 99.0, "", false, "");
+        store.saveMetric(edited);
+        assertThat(store.metrics()).contains(edited);
+
+        store.deleteMetric(commits.id());
+        store.deleteMirror(alert.id());
+        assertThat(store.metrics()).containsExactly(edited);
+        assertThat(store.mirrors()).containsExactlyInAnyOrder(sysstat, tbs);
+    }
+
+    @Test
+    void aMetricNamingAnUnknownMirrorIsRefused() {
+        MetricDef m = new MetricDef(0, "oracle.x", TargetKind.ORACLE, "SELECT 1 FROM dual", List.of("nope"), 60, MetricType.GAUGE, "",
+                List.of(), 15, null, null, "", true, "");
+        assertThatThrownBy(() -> store.saveMetric(m)).isInstanceOf(InvalidConfigException.class);
+        assertThat(store.metrics()).isEmpty();
+    }
+
+    @Test
+    void dataSurvivesAReopenAndMigrationsRunOnlyOnce() {
+        Target saved = store.saveTarget(target("kept", "prod"));
+        MirrorDef m = store.saveMirror(mirror("sysstat"));
+        store.close();
+        store = reopen();
+        assertThat(store.targets()).containsExactly(saved);
+        assertThat(store.mirrors()).containsExactly(m);
+    }
+
+    @Test
+    void updatingADeletedTargetSaysSoAndCreatesNothing() {
+        Target saved = store.saveTarget(target("gone"));
+        store.deleteTarget(saved.id());
+        assertThatThrownBy(() -> store.saveTarget(saved)).isInstanceOf(ConfigStoreException.class).hasMessageContaining("deleted");
+        assertThat(store.targets()).isEmpty();
+    }
+}
