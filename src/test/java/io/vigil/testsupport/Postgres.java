@@ -1,0 +1,161 @@
+package io.vigil.testsupport;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/** PostgreSQL for tests: the one on 127.0.0.1:5432, or a private cluster started from the installed binaries. */
+final class Postgres implements JdbcServer {
+
+    private static final int USUAL_PORT = 5432;
+
+    private final int port;
+    private final String adminUser;
+    private final String adminPassword;
+    private final boolean privateServer;
+
+    private Postgres(int port, String adminUser, String adminPassword, boolean privateServer) {
+        this.port = port;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.privateServer = privateServer;
+    }
+
+    static Postgres findOrStart() {
+        if (!Processes.forcedPrivate("postgres") && Processes.answers(USUAL_PORT)) {
+            List<String[]> logins = new ArrayList<>();
+            String envUser = System.getenv("VIGIL_TEST_PG_USER");
+            if (envUser != null) {
+                logins.add(new String[] {envUser, System.getenv().getOrDefault("VIGIL_TEST_PG_PASSWORD", "")});
+            }
+            logins.add(new String[] {"vigil_test", "vigil_test"});
+            logins.add(new String[] {"postgres", ""});
+            List<String> refusals = new ArrayList<>();
+            for (String[] login : logins) {
+                try (Connection c = connect(USUAL_PORT, "postgres", login[0], login[1])) {
+                    Postgres server = new Postgres(USUAL_PORT, login[0], login[1], false);
+                    server.sweep(c);
+                    return server;
+                } catch (SQLException e) {
+                    refusals.add(login[0] + ": " + e.getMessage());
+                }
+            }
+            throw new AssertionError("A PostgreSQL server answers on 127.0.0.1:5432 but none of the test logins work " + refusals
+                    + ". Create the test role as .ci/run does: CREATE ROLE vigil_test LOGIN PASSWORD 'vigil_test' CREATEDB CREATEROLE; "
+                    + "GRANT pg_monitor TO vigil_test WITH ADMIN OPTION, or set VIGIL_TEST_PG_USER and VIGIL_TEST_PG_PASSWORD.");
+        }
+        return startPrivate();
+    }
+
+    private static Postgres startPrivate() {
+        List<Path> binDirs = Binaries.postgresBinDirs();
+        Path initdb = Binaries.find("initdb", "postgresql", binDirs);
+        Path pgCtl = Binaries.find("pg_ctl", "postgresql", binDirs);
+        Path dir = Processes.freshDir("postgres");
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("postgres.log");
+        // PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
+        List<String> as = Processes.isRoot() ? List.of("runuser", "-u", "postgres", "--") : List.of();
+        if (Processes.isRoot()) {
+            Processes.run(Duration.ofSeconds(30), List.of("chown", "-R", "postgres:postgres", dir.toString()));
+        }
+        Processes.run(Duration.ofMinutes(2), concat(as, initdb.toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust",
+                "--encoding=UTF8", "--no-sync"));
+        int port = Processes.freePort();
+        Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-m", "fast", "stop")),
+                "stop postgres"));
+        Processes.awaitReady("PostgreSQL (private, port " + port + ")", Duration.ofSeconds(60), null, log, () -> {
+            try (Connection c = connect(port, "postgres", "postgres", "")) {
+                return c.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        return new Postgres(port, "postgres", "", true);
+    }
+
+    private static List<String> concat(List<String> prefix, String... rest) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(List.of(rest));
+        return all;
+    }
+
+    static Connection connect(int port, String database, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, props);
+    }
+
+    @Override
+    public TestDatabase createDatabase(String prefix) {
+        String name = Names.unique(prefix);
+        String password = Names.password();
+        try (Connection c = connect(port, "postgres", adminUser, adminPassword); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
+            s.execute("GRANT pg_monitor TO " + name);
+            s.execute("GRANT " + name + " TO " + adminUser); // lets a non-superuser admin create a database owned by the role
+            s.execute("CREATE DATABASE " + name + " OWNER " + name + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name + " as " + adminUser + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(name, "jdbc:postgresql://127.0.0.1:" + port + "/" + name, name, password, "127.0.0.1", port,
+                () -> drop(name));
+    }
+
+    private void drop(String name) {
+        try (Connection c = connect(port, "postgres", adminUser, adminPassword); Statement s = c.createStatement()) {
+            dropWith(s, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropWith(Statement s, String name) throws SQLException {
+        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        s.execute("DROP ROLE IF EXISTS " + name);
+    }
+
+    private void sweep(Connection c) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'vt\\_%'")) {
+            while (rs.next()) {
+                if (Names.isStale(rs.getString(1))) {
+                    stale.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String name : stale) {
+                dropWith(s, name);
+            }
+        }
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean isPrivate() {
+        return privateServer;
+    }
+}

@@ -1,0 +1,52 @@
+package io.vigil.testsupport;
+
+/**
+ * Real servers for integration tests. Each is found on its usual loopback port or started privately under
+ * {@code target/services} once per test JVM; a missing server fails the test with the Debian package to install.
+ * Tests isolate themselves with their own database or key prefix and clean up on close.
+ */
+public final class RealServices {
+
+    private RealServices() {
+    }
+
+    public static JdbcServer mariadb() {
+        return Holder.MARIADB;
+    }
+
+    public static JdbcServer postgres() {
+        return PostgresHolder.POSTGRES;
+    }
+
+    public static RedisServer redis() {
+        return RedisHolder.REDIS;
+    }
+
+    public static InfluxServer influx() {
+        return InfluxHolder.INFLUX;
+    }
+
+    /** Always a new private InfluxDB the test may stop and start; it stops when the test JVM exits. */
+    public static PrivateInflux privateInflux() {
+        PrivateInflux p = new PrivateInflux();
+        p.start();
+        return p;
+    }
+
+    // One holder per server so a test that needs only Redis never starts MariaDB.
+    private static final class Holder {
+        static final JdbcServer MARIADB = MariaDb.findOrStart();
+    }
+
+    private static final class PostgresHolder {
+        static final JdbcServer POSTGRES = Postgres.findOrStart();
+    }
+
+    private static final class RedisHolder {
+        static final RedisServer REDIS = RedisServer.findOrStart();
+    }
+
+    private static final class InfluxHolder {
+        static final InfluxServer INFLUX = InfluxServer.findOrStart();
+    }
+}
