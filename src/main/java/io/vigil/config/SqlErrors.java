@@ -6,6 +6,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 /** Turns driver exceptions into sentences a DBA can act on; the driver's exception stays as the cause. */
 final class SqlErrors {
 
+    private static final int MYSQL_DB_ACCESS_DENIED = 1044;
     private static final int MYSQL_ACCESS_DENIED = 1045;
     private static final int MYSQL_UNKNOWN_DATABASE = 1049;
     private static final int H2_DATABASE_IN_USE = 90020;
@@ -22,6 +23,11 @@ final class SqlErrors {
         if (e.getErrorCode() == MYSQL_UNKNOWN_DATABASE || state.equals("42000") && firstLine(e).startsWith("Unknown database")) {
             return new ConfigStoreException("The config store " + location + " does not exist: " + firstLine(e)
                     + ". Create it (CREATE DATABASE vigil CHARACTER SET utf8mb4) or correct the URL.", e);
+        }
+        if (e.getErrorCode() == MYSQL_DB_ACCESS_DENIED) {
+            return new ConfigStoreException("The config store " + location + " let the user log in but not use the database: "
+                    + firstLine(e) + ". Check that the database exists and that the user may use it "
+                    + "(GRANT ALL ON vigil.* TO the user).", e);
         }
         if (state.startsWith("08")) {
             return new ConfigStoreException("Cannot reach the config store " + location + ": " + rootMessage(e)
