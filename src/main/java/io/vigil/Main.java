@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.vigil.config.AppDirs;
 import io.vigil.config.Secret;
 import io.vigil.config.StoreKind;
 import io.vigil.config.StoreLocation;
@@ -55,6 +56,8 @@ public final class Main implements Callable<Integer> {
         if (dataDir != null) {
             System.setProperty("vigil.home", dataDir.toAbsolutePath().toString());
         }
+        // Before the first logger exists: logback.xml writes to this folder.
+        System.setProperty("vigil.logs", AppDirs.resolve().logs().toString());
         VigilApp.launch(new LaunchOptions(configStoreLocation(), Optional.ofNullable(language),
                 Optional.ofNullable(screenshot), exitAfter));
         return 0;

@@ -1,13 +1,36 @@
 package io.vigil.ui;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The console. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.Theme;
+import io.vigil.i18n.Messages;
+import io.vigil.ui.shell.MainView;
+import io.vigil.ui.util.FxTaskExecutor;
+
+/** The console application: a startup view at once, the main view when settings and the config store are open. */
 public final class VigilApp extends Application {
 
     private static volatile LaunchOptions options = LaunchOptions.none();
 
+    private FxTaskExecutor executor;
+    private Console console;
+
+    /** Starts the console; blocks until its window is closed. */
     public static void launch(LaunchOptions launchOptions) {
         options = launchOptions;
         Application.launch(VigilApp.class);
@@ -15,7 +38,64 @@ public final class VigilApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Vigil");
+        Logger log = LoggerFactory.getLogger(VigilApp.class);
+        AppDirs dirs = AppDirs.resolve();
+        Messages early = new Messages(Messages.localeFor(options.language().orElse("")));
+        ErrorDialogs.install(stage, early, dirs.logs().resolve("vigil.log"));
+        executor = new FxTaskExecutor();
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label opening = new Label(early.get("startup.opening"));
+        VBox startup = new VBox(14, spinner, opening);
+        startup.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(startup, 1280, 800);
+        Themes.apply(scene, Theme.LIGHT);
+        stage.setTitle(early.get("app.title"));
+        for (int size : List.of(16, 32, 48, 64, 128, 256)) {
+            stage.getIcons().add(new Image(VigilApp.class.getResourceAsStream("/io/vigil/ui/icons/vigil-" + size + ".png")));
+        }
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
         stage.show();
+
+        executor.run(() -> ConsoleStartup.open(dirs, options), context -> {
+            console = new Console(scene, executor, context);
+            console.show(MainView.Pane.TARGETS);
+            log.info("Console open; config store: {}", context.hasStore() ? context.store().location() : "none");
+            options.screenshot().ifPresent(png -> screenshotLater(scene, png));
+        }, e -> opening.setText(io.vigil.ui.util.UserErrors.describe(e, early)));
+        if (options.exitAfterSeconds() > 0) {
+            later(options.exitAfterSeconds() * 1000L, Platform::exit);
+        }
+    }
+
+    // Give layout, CSS and the first table fill a moment before the picture is taken.
+    private void screenshotLater(Scene scene, Path png) {
+        later(2500, () -> Screenshots.write(scene, png));
+    }
+
+    /** Runs {@code action} on the FX thread after a delay, without an Animation that would keep the UI pulsing. */
+    private static void later(long millis, Runnable action) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                Platform.runLater(action);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "vigil-delay");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        if (console != null) {
+            console.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
     }
 }

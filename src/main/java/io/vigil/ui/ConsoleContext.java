@@ -1,0 +1,27 @@
+package io.vigil.ui;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.ConfigStore;
+import io.vigil.config.SecretBox;
+import io.vigil.config.Settings;
+import io.vigil.config.SettingsStore;
+
+/**
+ * What the console works with once it has started: where its files are, the settings, and the config store — or,
+ * when the store could not be opened, the reason, so the console still opens and says how to fix it.
+ */
+public record ConsoleContext(AppDirs dirs, SecretBox box, SettingsStore settingsStore, Settings settings,
+                             ConfigStore store, String storeError) {
+
+    public boolean hasStore() {
+        return store != null;
+    }
+
+    public ConsoleContext withSettings(Settings s) {
+        return new ConsoleContext(dirs, box, settingsStore, s, store, storeError);
+    }
+
+    public ConsoleContext withStore(ConfigStore newStore, String error) {
+        return new ConsoleContext(dirs, box, settingsStore, settings, newStore, error);
+    }
+}

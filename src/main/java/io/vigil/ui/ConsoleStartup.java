@@ -1,0 +1,55 @@
+package io.vigil.ui;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.ConfigStores;
+import io.vigil.config.SecretBox;
+import io.vigil.config.Settings;
+import io.vigil.config.SettingsFile;
+import io.vigil.config.StoreLocation;
+
+/** Opens settings and the config store, off the FX thread. Every failure becomes a reason to show, never a crash. */
+public final class ConsoleStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
+
+    private ConsoleStartup() {
+    }
+
+    public static ConsoleContext open(AppDirs dirs, LaunchOptions options) {
+        SecretBox box = SecretBox.fromKeyFile(dirs);
+        SettingsFile settingsFile = new SettingsFile(dirs, box);
+        Settings settings;
+        String settingsError = null;
+        try {
+            settings = settingsFile.load();
+        } catch (ConfigStoreException e) {
+            LOG.warn("Settings not loaded: {}", e.getMessage());
+            settings = Settings.defaults();
+            settingsError = e.getMessage();
+        }
+        if (options.language().isPresent()) {
+            settings = settings.withLanguage(options.language().get());
+        }
+        StoreLocation where = options.configStore().orElse(settings.configStore());
+        ConsoleContext ctx = new ConsoleContext(dirs, box, settingsFile, settings, null, settingsError);
+        return openStore(ctx, where, settingsError);
+    }
+
+    /** The context with the store at {@code where} opened, or with the reason it could not be. */
+    public static ConsoleContext openStore(ConsoleContext ctx, StoreLocation where, String earlierError) {
+        try {
+            ConfigStore store = ConfigStores.open(where, ctx.dirs(), ctx.box());
+            return ctx.withStore(store, earlierError);
+        } catch (ConfigStoreException e) {
+            LOG.warn("Config store not opened: {}", e.getMessage());
+            return ctx.withStore(null, Optional.ofNullable(earlierError).map(s -> s + " ").orElse("") + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.vigil.ui.shell;
+
+import java.util.Map;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import io.vigil.i18n.Messages;
+import io.vigil.ui.settings.SettingsPane;
+import io.vigil.ui.targets.TargetsPane;
+import io.vigil.ui.targets.TargetsViewModel;
+
+/** The main window's layout: sidebar with navigation and the target tree, the current pane, and the status bar. */
+public final class MainView {
+
+    /** The panes the console has. */
+    public enum Pane { TARGETS, SETTINGS }
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final Map<Pane, Region> panes;
+    private final Map<Pane, ToggleButton> navButtons;
+
+    public MainView(Messages messages, TargetsViewModel targets, TargetsPane targetsPane, SettingsPane settingsPane,
+                    StringProperty status, String storeLocation, String storeError) {
+        root.getStyleClass().add("main");
+        panes = Map.of(Pane.TARGETS, targetsPane.root(), Pane.SETTINGS, settingsPane.root());
+        ToggleButton toTargets = navButton("navTargets", "fas-database", messages.get("nav.targets"), Pane.TARGETS);
+        ToggleButton toSettings = navButton("navSettings", "fas-cog", messages.get("nav.settings"), Pane.SETTINGS);
+        navButtons = Map.of(Pane.TARGETS, toTargets, Pane.SETTINGS, toSettings);
+        nav.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                nav.selectToggle(was);
+            } else {
+                content.getChildren().setAll(panes.get((Pane) now.getUserData()));
+            }
+        });
+
+        ImageView logo = new ImageView(new Image(MainView.class.getResourceAsStream("/io/vigil/ui/icons/vigil-32.png")));
+        logo.setFitWidth(26);
+        logo.setFitHeight(26);
+        Label name = new Label(messages.get("app.title"));
+        name.getStyleClass().add("brand");
+        HBox brand = new HBox(8, logo, name);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        brand.getStyleClass().add("brand-box");
+
+        Label treeTitle = new Label(messages.get("tree.title"));
+        treeTitle.getStyleClass().add("sidebar-section");
+        TargetTreeView tree = new TargetTreeView(targets, messages, t -> {
+            show(Pane.TARGETS);
+            targetsPane.openForm(t);
+        });
+        VBox.setVgrow(tree.root(), Priority.ALWAYS);
+        VBox sidebar = new VBox(4, brand, toTargets, toSettings, treeTitle, tree.root());
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setPrefWidth(250);
+        sidebar.setMinWidth(200);
+        root.setLeft(sidebar);
+
+        VBox center = new VBox();
+        if (storeError != null && !storeError.isBlank()) {
+            center.getChildren().add(notice(messages, storeError));
+        }
+        VBox.setVgrow(content, Priority.ALWAYS);
+        center.getChildren().add(content);
+        root.setCenter(center);
+
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(status);
+        Label store = new Label(storeLocation);
+        store.setId("statusStore");
+        store.getStyleClass().add("status-item");
+        Label count = new Label();
+        count.setId("statusCount");
+        count.getStyleClass().add("status-item");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> messages.get("status.targets", targets.targets().size()), targets.targets()));
+        bar.getRightItems().addAll(store, count);
+        root.setBottom(bar);
+    }
+
+    private ToggleButton navButton(String id, String icon, String text, Pane pane) {
+        ToggleButton b = new ToggleButton(text, new FontIcon(icon));
+        b.setId(id);
+        b.setUserData(pane);
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().add("nav-button");
+        return b;
+    }
+
+    private HBox notice(Messages messages, String error) {
+        FontIcon icon = new FontIcon("fas-exclamation-triangle");
+        icon.getStyleClass().add("notice-icon");
+        Label text = new Label(error);
+        text.setId("storeError");
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button fix = new Button(messages.get("notice.openSettings"));
+        fix.setOnAction(e -> show(Pane.SETTINGS));
+        HBox box = new HBox(10, icon, text, fix);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("notice");
+        return box;
+    }
+
+    public void show(Pane pane) {
+        nav.selectToggle(navButtons.get(pane));
+    }
+
+    public Pane current() {
+        return nav.getSelectedToggle() == null ? Pane.TARGETS : (Pane) nav.getSelectedToggle().getUserData();
+    }
+
+    public Region root() {
+        return root;
+    }
+}

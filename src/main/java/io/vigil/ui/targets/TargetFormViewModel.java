@@ -1,0 +1,246 @@
+package io.vigil.ui.targets;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+
+import io.vigil.config.ConfigStore;
+import io.vigil.config.ConnectBy;
+import io.vigil.config.InvalidConfigException;
+import io.vigil.config.Problem;
+import io.vigil.config.Secret;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.config.Validation;
+import io.vigil.i18n.Messages;
+import io.vigil.ui.util.TaskExecutor;
+import io.vigil.ui.util.UserErrors;
+
+/**
+ * State and rules of the add/edit target form. Every change re-validates, so each field shows its problem as the user
+ * types and Save stays disabled while anything is wrong. The password is never shown back: left empty while editing,
+ * the stored one is kept.
+ */
+public final class TargetFormViewModel {
+
+    static final List<String> FIELDS = List.of("name", "kind", "connectBy", "host", "port", "database", "tnsAdmin", "user", "tags");
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<TargetKind> kind = new SimpleObjectProperty<>(TargetKind.ORACLE);
+    private final ObjectProperty<ConnectBy> connectBy = new SimpleObjectProperty<>(ConnectBy.SERVICE_NAME);
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty(String.valueOf(TargetKind.ORACLE.defaultPort()));
+    private final StringProperty database = new SimpleStringProperty("");
+    private final StringProperty tnsAdmin = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty tags = new SimpleStringProperty("");
+    private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+
+    private final Map<String, ReadOnlyStringWrapper> problems = new HashMap<>();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
+
+    private final Target original;
+    private final List<Target> saved;
+    private final ConfigStore store;
+    private final TaskExecutor executor;
+    private final Messages messages;
+
+    /** A form for a new target ({@code original == null}) or for editing {@code original}; {@code saved} is every stored target. */
+    public TargetFormViewModel(Target original, List<Target> saved, ConfigStore store, TaskExecutor executor, Messages messages) {
+        this.original = original;
+        this.saved = List.copyOf(saved);
+        this.store = store;
+        this.executor = executor;
+        this.messages = messages;
+        FIELDS.forEach(f -> problems.put(f, new ReadOnlyStringWrapper("")));
+        if (original != null) {
+            load(original);
+        }
+        kind.addListener((obs, was, now) -> onKindChanged(was, now));
+        ChangeListener<Object> revalidate = (obs, was, now) -> validate();
+        List.of(name, kind, connectBy, host, port, database, tnsAdmin, user, password, tags, enabled)
+                .forEach(p -> p.addListener(revalidate));
+        validate();
+    }
+
+    private void load(Target t) {
+        name.set(t.name());
+        kind.set(t.kind());
+        connectBy.set(t.connectBy());
+        host.set(t.host());
+        port.set(t.port() == 0 ? "" : String.valueOf(t.port()));
+        database.set(t.database());
+        tnsAdmin.set(t.tnsAdmin());
+        user.set(t.user());
+        tags.set(String.join(", ", t.tags()));
+        enabled.set(t.enabled());
+    }
+
+    // A kind brings its usual port and connect mode, unless the user already typed another port.
+    private void onKindChanged(TargetKind was, TargetKind now) {
+        if (now == null) {
+            return;
+        }
+        String usual = was == null || was.defaultPort() == 0 ? "" : String.valueOf(was.defaultPort());
+        if (port.get().isBlank() || port.get().strip().equals(usual)) {
+            port.set(now.defaultPort() == 0 ? "" : String.valueOf(now.defaultPort()));
+        }
+        boolean oracleMode = connectBy.get() != ConnectBy.DATABASE;
+        if (now.packKind() == TargetKind.ORACLE && !oracleMode) {
+            connectBy.set(ConnectBy.SERVICE_NAME);
+        } else if (now == TargetKind.MYSQL || now == TargetKind.POSTGRES) {
+            connectBy.set(ConnectBy.DATABASE);
+        }
+    }
+
+    /** The target the fields describe now; a port that is not a number becomes -1 (and a problem). */
+    public Target toTarget() {
+        Secret pw = password.get().isEmpty() && original != null ? original.password() : Secret.of(password.get());
+        List<String> tagList = Arrays.stream(tags.get().split("[,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return new Target(original == null ? 0 : original.id(), name.get(), kind.get(), host.get(), parsePort(), connectBy.get(),
+                database.get(), tnsAdmin.get(), user.get(), pw, tagList, enabled.get());
+    }
+
+    private int parsePort() {
+        String p = port.get().strip();
+        if (p.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(p);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void validate() {
+        Target t = toTarget();
+        List<Problem> found = new ArrayList<>(Validation.target(t, saved));
+        if (t.port() == -1) {
+            found.removeIf(p -> p.field().equals("port"));
+            found.add(Problem.of("port", "problem.port.number", port.get().strip()));
+        }
+        show(found);
+    }
+
+    private void show(List<Problem> found) {
+        Map<String, String> byField = new HashMap<>();
+        for (Problem p : found) {
+            byField.merge(p.field(), messages.describe(p), (a, b) -> a + " " + b);
+        }
+        problems.forEach((field, text) -> text.set(byField.getOrDefault(field, "")));
+        valid.set(found.isEmpty());
+        formError.set("");
+    }
+
+    /** Saves in the background; {@code onSaved} gets the stored target, problems and store errors land in the form. */
+    public void save(Consumer<Target> onSaved) {
+        if (!valid.get() || saving.get()) {
+            return;
+        }
+        saving.set(true);
+        Target target = toTarget();
+        executor.run(() -> store.saveTarget(target), stored -> {
+            saving.set(false);
+            onSaved.accept(stored);
+        }, e -> {
+            saving.set(false);
+            if (e instanceof InvalidConfigException invalid) {
+                show(invalid.problems()); // someone saved the same name meanwhile
+                valid.set(false);
+            }
+            formError.set(UserErrors.describe(e, messages));
+        });
+    }
+
+    public boolean isNew() {
+        return original == null;
+    }
+
+    /** Whether the kind reads host, port and credentials (all but the demo). */
+    public boolean networked() {
+        return kind.get() != null && kind.get().isNetworked();
+    }
+
+    public ReadOnlyStringProperty problemProperty(String field) {
+        ReadOnlyStringWrapper w = problems.get(field);
+        if (w == null) {
+            throw new IllegalArgumentException("no such field: " + field);
+        }
+        return w.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<TargetKind> kindProperty() {
+        return kind;
+    }
+
+    public ObjectProperty<ConnectBy> connectByProperty() {
+        return connectBy;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty tnsAdminProperty() {
+        return tnsAdmin;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty tagsProperty() {
+        return tags;
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
+    }
+}

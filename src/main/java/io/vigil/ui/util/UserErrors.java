@@ -1,0 +1,25 @@
+package io.vigil.ui.util;
+
+import java.util.stream.Collectors;
+
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.InvalidConfigException;
+import io.vigil.i18n.Messages;
+
+/** The sentence a user sees for a failure: never a stack trace, never an exception class alone. */
+public final class UserErrors {
+
+    private UserErrors() {
+    }
+
+    public static String describe(Throwable e, Messages messages) {
+        if (e instanceof InvalidConfigException invalid) {
+            return invalid.problems().stream().map(messages::describe).collect(Collectors.joining(" "));
+        }
+        if (e instanceof ConfigStoreException) {
+            return e.getMessage();
+        }
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return messages.get("error.unexpected", detail.lines().findFirst().orElse(detail));
+    }
+}
