@@ -130,6 +130,8 @@ public final class SettingsPane {
         result.setId("settingsStoreResult");
         result.setWrapText(true);
         result.textProperty().bind(model.storeResultProperty());
+        result.managedProperty().bind(result.textProperty().isNotEmpty());
+        result.visibleProperty().bind(result.managedProperty());
         model.storeResultOkProperty().addListener((o, a, ok) -> result.getStyleClass().setAll("label", ok ? "result-ok" : "result-error"));
         HBox actions = new HBox(8, test, save);
         actions.setAlignment(Pos.CENTER_LEFT);

@@ -82,7 +82,7 @@ public final class TargetsPane {
         ((javafx.collections.transformation.SortedList<Target>) table.getItems()).comparatorProperty().bind(table.comparatorProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("targets.col.name", Target::name, 160));
-        table.getColumns().add(column("targets.col.kind", t -> messages.get("kind." + t.kind().name()), 130));
+        table.getColumns().add(column("targets.col.kind", t -> messages.get("kind." + t.kind().name()), 175));
         table.getColumns().add(column("targets.col.address", this::address, 170));
         table.getColumns().add(column("targets.col.database", this::database, 150));
         table.getColumns().add(column("targets.col.user", Target::user, 90));
