@@ -3,54 +3,31 @@ package io.vigil.testsupport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /** MariaDB (or MySQL) for tests: the one on 127.0.0.1:3306, or a private one started from the installed binaries. */
-final class MariaDb implements JdbcServer {
+final class MariaDb extends SharedJdbcServer {
 
     private static final int USUAL_PORT = 3306;
 
-    private final int port;
-    private final String adminUser;
-    private final String adminPassword;
-    private final boolean privateServer;
-
-    private MariaDb(int port, String adminUser, String adminPassword, boolean privateServer) {
-        this.port = port;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
-        this.privateServer = privateServer;
+    private MariaDb(int port, AdminLogin admin, boolean privateServer) {
+        super(port, admin, privateServer);
     }
 
     static MariaDb findOrStart() {
         if (!Processes.forcedPrivate("mariadb") && Processes.answers(USUAL_PORT)) {
-            List<String[]> logins = new ArrayList<>();
-            String envUser = System.getenv("VIGIL_TEST_MYSQL_USER");
-            if (envUser != null) {
-                logins.add(new String[] {envUser, System.getenv().getOrDefault("VIGIL_TEST_MYSQL_PASSWORD", "")});
-            }
-            logins.add(new String[] {"vigil_test", "vigil_test"});
-            logins.add(new String[] {"root", ""});
-            List<String> refusals = new ArrayList<>();
-            for (String[] login : logins) {
-                try (Connection c = connect(USUAL_PORT, "", login[0], login[1])) {
-                    MariaDb server = new MariaDb(USUAL_PORT, login[0], login[1], false);
-                    server.sweep(c);
-                    return server;
-                } catch (SQLException e) {
-                    refusals.add(login[0] + ": " + e.getMessage());
-                }
-            }
-            throw new AssertionError("A MySQL/MariaDB server answers on 127.0.0.1:3306 but none of the test logins work "
-                    + refusals + ". Create the test account as .ci/run does: CREATE USER 'vigil_test'@'localhost' IDENTIFIED BY "
-                    + "'vigil_test'; GRANT ALL ON *.* TO 'vigil_test'@'localhost' WITH GRANT OPTION (and the same @'127.0.0.1'), "
-                    + "or set VIGIL_TEST_MYSQL_USER and VIGIL_TEST_MYSQL_PASSWORD.");
+            AdminLogin login = findLogin("MYSQL", "root", l -> connect(USUAL_PORT, "", l.user(), l.password()).close(),
+                    "A MySQL/MariaDB server answers on 127.0.0.1:3306 but none of the test logins work. Create the test account "
+                    + "as .ci/run does: CREATE USER 'vigil_test'@'localhost' IDENTIFIED BY 'vigil_test'; GRANT ALL ON *.* TO "
+                    + "'vigil_test'@'localhost' WITH GRANT OPTION (and the same @'127.0.0.1'), or set VIGIL_TEST_MYSQL_USER "
+                    + "and VIGIL_TEST_MYSQL_PASSWORD.");
+            MariaDb server = new MariaDb(USUAL_PORT, login, false);
+            server.sweep();
+            return server;
         }
         return startPrivate();
     }
@@ -75,7 +52,7 @@ final class MariaDb implements JdbcServer {
                 return false;
             }
         });
-        return new MariaDb(port, "root", "", true);
+        return new MariaDb(port, new AdminLogin("root", ""), true);
     }
 
     static Connection connect(int port, String database, String user, String password) throws SQLException {
@@ -92,7 +69,7 @@ final class MariaDb implements JdbcServer {
     public TestDatabase createDatabase(String prefix) {
         String name = Names.unique(prefix);
         String password = Names.password();
-        try (Connection c = connect(port, "", adminUser, adminPassword); Statement s = c.createStatement()) {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             for (String host : List.of("localhost", "127.0.0.1")) {
                 s.execute("CREATE USER '" + name + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
@@ -101,55 +78,26 @@ final class MariaDb implements JdbcServer {
                 s.execute("GRANT PROCESS, REPLICATION CLIENT ON *.* TO '" + name + "'@'" + host + "'");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name + " as " + adminUser + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not create test database " + name + " as " + admin + ": " + e.getMessage(), e);
         }
         return new TestDatabase(name, "jdbc:mysql://127.0.0.1:" + port + "/" + name, name, password, "127.0.0.1", port, () -> drop(name));
     }
 
-    private void drop(String name) {
-        try (Connection c = connect(port, "", adminUser, adminPassword); Statement s = c.createStatement()) {
-            dropWith(s, name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
-        }
+    @Override
+    Connection adminConnection() throws SQLException {
+        return connect(port, "", admin.user(), admin.password());
     }
 
-    private static void dropWith(Statement s, String name) throws SQLException {
+    @Override
+    String listTestDatabases() {
+        return "SHOW DATABASES LIKE 'vt\\_%'";
+    }
+
+    @Override
+    void dropWith(Statement s, String name) throws SQLException {
         s.execute("DROP DATABASE IF EXISTS `" + name + "`");
         for (String host : List.of("localhost", "127.0.0.1")) {
             s.execute("DROP USER IF EXISTS '" + name + "'@'" + host + "'");
         }
-    }
-
-    /** Drops databases a crashed earlier run left behind. */
-    private void sweep(Connection c) throws SQLException {
-        List<String> stale = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'vt\\_%'")) {
-            while (rs.next()) {
-                if (Names.isStale(rs.getString(1))) {
-                    stale.add(rs.getString(1));
-                }
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            for (String name : stale) {
-                dropWith(s, name);
-            }
-        }
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean isPrivate() {
-        return privateServer;
     }
 }

@@ -3,7 +3,6 @@ package io.vigil.testsupport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,44 +11,23 @@ import java.util.List;
 import java.util.Properties;
 
 /** PostgreSQL for tests: the one on 127.0.0.1:5432, or a private cluster started from the installed binaries. */
-final class Postgres implements JdbcServer {
+final class Postgres extends SharedJdbcServer {
 
     private static final int USUAL_PORT = 5432;
 
-    private final int port;
-    private final String adminUser;
-    private final String adminPassword;
-    private final boolean privateServer;
-
-    private Postgres(int port, String adminUser, String adminPassword, boolean privateServer) {
-        this.port = port;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
-        this.privateServer = privateServer;
+    private Postgres(int port, AdminLogin admin, boolean privateServer) {
+        super(port, admin, privateServer);
     }
 
     static Postgres findOrStart() {
         if (!Processes.forcedPrivate("postgres") && Processes.answers(USUAL_PORT)) {
-            List<String[]> logins = new ArrayList<>();
-            String envUser = System.getenv("VIGIL_TEST_PG_USER");
-            if (envUser != null) {
-                logins.add(new String[] {envUser, System.getenv().getOrDefault("VIGIL_TEST_PG_PASSWORD", "")});
-            }
-            logins.add(new String[] {"vigil_test", "vigil_test"});
-            logins.add(new String[] {"postgres", ""});
-            List<String> refusals = new ArrayList<>();
-            for (String[] login : logins) {
-                try (Connection c = connect(USUAL_PORT, "postgres", login[0], login[1])) {
-                    Postgres server = new Postgres(USUAL_PORT, login[0], login[1], false);
-                    server.sweep(c);
-                    return server;
-                } catch (SQLException e) {
-                    refusals.add(login[0] + ": " + e.getMessage());
-                }
-            }
-            throw new AssertionError("A PostgreSQL server answers on 127.0.0.1:5432 but none of the test logins work " + refusals
-                    + ". Create the test role as .ci/run does: CREATE ROLE vigil_test LOGIN PASSWORD 'vigil_test' CREATEDB CREATEROLE; "
-                    + "GRANT pg_monitor TO vigil_test WITH ADMIN OPTION, or set VIGIL_TEST_PG_USER and VIGIL_TEST_PG_PASSWORD.");
+            AdminLogin login = findLogin("PG", "postgres", l -> connect(USUAL_PORT, "postgres", l.user(), l.password()).close(),
+                    "A PostgreSQL server answers on 127.0.0.1:5432 but none of the test logins work. Create the test role as "
+                    + ".ci/run does: CREATE ROLE vigil_test LOGIN PASSWORD 'vigil_test' CREATEDB CREATEROLE; GRANT pg_monitor TO "
+                    + "vigil_test WITH ADMIN OPTION, or set VIGIL_TEST_PG_USER and VIGIL_TEST_PG_PASSWORD.");
+            Postgres server = new Postgres(USUAL_PORT, login, false);
+            server.sweep();
+            return server;
         }
         return startPrivate();
     }
@@ -81,7 +59,7 @@ final class Postgres implements JdbcServer {
                 return false;
             }
         });
-        return new Postgres(port, "postgres", "", true);
+        return new Postgres(port, new AdminLogin("postgres", ""), true);
     }
 
     private static List<String> concat(List<String> prefix, String... rest) {
@@ -102,60 +80,31 @@ final class Postgres implements JdbcServer {
     public TestDatabase createDatabase(String prefix) {
         String name = Names.unique(prefix);
         String password = Names.password();
-        try (Connection c = connect(port, "postgres", adminUser, adminPassword); Statement s = c.createStatement()) {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
             s.execute("GRANT pg_monitor TO " + name);
-            s.execute("GRANT " + name + " TO " + adminUser); // lets a non-superuser admin create a database owned by the role
+            s.execute("GRANT " + name + " TO " + admin.user()); // lets a non-superuser admin create a database owned by the role
             s.execute("CREATE DATABASE " + name + " OWNER " + name + " ENCODING 'UTF8'");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name + " as " + adminUser + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not create test database " + name + " as " + admin + ": " + e.getMessage(), e);
         }
         return new TestDatabase(name, "jdbc:postgresql://127.0.0.1:" + port + "/" + name, name, password, "127.0.0.1", port,
                 () -> drop(name));
     }
 
-    private void drop(String name) {
-        try (Connection c = connect(port, "postgres", adminUser, adminPassword); Statement s = c.createStatement()) {
-            dropWith(s, name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
-        }
+    @Override
+    Connection adminConnection() throws SQLException {
+        return connect(port, "postgres", admin.user(), admin.password());
     }
 
-    private static void dropWith(Statement s, String name) throws SQLException {
+    @Override
+    String listTestDatabases() {
+        return "SELECT datname FROM pg_database WHERE datname LIKE 'vt\\_%'";
+    }
+
+    @Override
+    void dropWith(Statement s, String name) throws SQLException {
         s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         s.execute("DROP ROLE IF EXISTS " + name);
-    }
-
-    private void sweep(Connection c) throws SQLException {
-        List<String> stale = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'vt\\_%'")) {
-            while (rs.next()) {
-                if (Names.isStale(rs.getString(1))) {
-                    stale.add(rs.getString(1));
-                }
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            for (String name : stale) {
-                dropWith(s, name);
-            }
-        }
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean isPrivate() {
-        return privateServer;
     }
 }
