@@ -1,0 +1,4 @@
+/**
+ * Headless entry points of the vigil command: collect, check, import and export.
+ */
+package io.vigil.cli;
