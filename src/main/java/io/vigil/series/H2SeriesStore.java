@@ -1,0 +1,273 @@
+package io.vigil.series;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The series store for one workstation: an H2 file with raw points, minute and hour rollups, and retention.
+ * A range query reads the coarsest level whose step still fits the requested number of points, so a 30-day chart
+ * touches minute or hour rows, never a month of raw points.
+ */
+public final class H2SeriesStore implements SeriesStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2SeriesStore.class);
+    static final long MINUTE = 60_000;
+    static final long HOUR = 3_600_000;
+
+    private final HikariDataSource pool;
+    private final Retention retention;
+    private final Clock clock;
+    private final String location;
+    private final Map<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
+    private volatile long lastRetentionRun;
+
+    /** Opens (creating and migrating) the store in {@code folder}. */
+    public H2SeriesStore(Path folder, Retention retention, Clock clock) {
+        this.retention = retention;
+        this.clock = clock;
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("vigil-series");
+        cfg.setJdbcUrl("jdbc:h2:file:" + folder.resolve("series").toAbsolutePath() + ";AUTO_SERVER=TRUE");
+        cfg.setUsername("vigil");
+        cfg.setPassword("");
+        cfg.setMaximumPoolSize(4);
+        cfg.setInitializationFailTimeout(1);
+        this.pool = new HikariDataSource(cfg);
+        Flyway.configure().dataSource(pool).locations("classpath:db/series").table("vigil_schema_history").load().migrate();
+        this.location = "H2 file " + folder.toAbsolutePath();
+    }
+
+    @Override
+    public synchronized void write(List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                writeRaw(c, points);
+                rollUp(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new SeriesStoreException("The series store " + location + " could not write " + points.size() + " points: "
+                    + e.getMessage(), e);
+        }
+        applyRetentionHourly();
+    }
+
+    private void writeRaw(Connection c, List<Point> points) throws SQLException {
+        Set<String> dirty = new TreeSet<>();
+        try (PreparedStatement raw = c.prepareStatement("MERGE INTO point_raw KEY (series_id, ts) VALUES (?, ?, ?)");
+             PreparedStatement mark = c.prepareStatement("MERGE INTO rollup_dirty KEY (series_id, bucket) VALUES (?, ?)")) {
+            for (Point p : points) {
+                if (!Double.isFinite(p.value())) {
+                    continue; // a point with no number is no point; archive never sends one on purpose
+                }
+                int id = seriesId(c, p.key());
+                long ts = p.time().toEpochMilli();
+                raw.setInt(1, id);
+                raw.setLong(2, ts);
+                raw.setDouble(3, p.value());
+                raw.addBatch();
+                long bucket = Math.floorDiv(ts, MINUTE) * MINUTE;
+                if (dirty.add(id + ":" + bucket)) {
+                    mark.setInt(1, id);
+                    mark.setLong(2, bucket);
+                    mark.addBatch();
+                }
+            }
+            raw.executeBatch();
+            mark.executeBatch();
+        }
+    }
+
+    // Rebuilds every touched minute from raw, then every touched hour from its minutes: idempotent and set-based.
+    private static void rollUp(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    MERGE INTO point_1m KEY (series_id, ts)
+                    SELECT r.series_id, d.bucket, SUM(r.v), COUNT(*), MIN(r.v), MAX(r.v)
+                    FROM rollup_dirty d JOIN point_raw r
+                      ON r.series_id = d.series_id AND r.ts >= d.bucket AND r.ts < d.bucket + 60000
+                    GROUP BY r.series_id, d.bucket""");
+            s.executeUpdate("""
+                    MERGE INTO point_1h KEY (series_id, ts)
+                    SELECT m.series_id, h.hb, SUM(m.v_sum), SUM(m.v_n), MIN(m.v_min), MAX(m.v_max)
+                    FROM (SELECT DISTINCT series_id, bucket - MOD(bucket, 3600000) AS hb FROM rollup_dirty) h
+                    JOIN point_1m m ON m.series_id = h.series_id AND m.ts >= h.hb AND m.ts < h.hb + 3600000
+                    GROUP BY m.series_id, h.hb""");
+            s.executeUpdate("DELETE FROM rollup_dirty");
+        }
+    }
+
+    private int seriesId(Connection c, SeriesKey key) throws SQLException {
+        Integer known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        String tags = key.canonicalTags();
+        try (PreparedStatement merge = c.prepareStatement("MERGE INTO series (metric, tags) KEY (metric, tags) VALUES (?, ?)")) {
+            merge.setString(1, key.metric());
+            merge.setString(2, tags);
+            merge.executeUpdate();
+        }
+        try (PreparedStatement find = c.prepareStatement("SELECT id FROM series WHERE metric = ? AND tags = ?")) {
+            find.setString(1, key.metric());
+            find.setString(2, tags);
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                int id = rs.getInt(1);
+                ids.put(key, id);
+                return id;
+            }
+        }
+    }
+
+    @Override
+    public List<Series> query(RangeQuery q) {
+        try (Connection c = pool.getConnection()) {
+            Map<Integer, SeriesKey> matching = matchingSeries(c, q);
+            if (matching.isEmpty()) {
+                return List.of();
+            }
+            Level level = Level.choose(q, retention, clock.instant());
+            return level.read(c, q, matching);
+        } catch (SQLException e) {
+            throw new SeriesStoreException("The series store " + location + " could not read " + q.metric() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Integer, SeriesKey> matchingSeries(Connection c, RangeQuery q) throws SQLException {
+        Map<Integer, SeriesKey> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, tags FROM series WHERE metric = ? ORDER BY tags")) {
+            ps.setString(1, q.metric());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SeriesKey key = new SeriesKey(q.metric(), SeriesKey.parseTags(rs.getString(2)));
+                    if (key.tags().entrySet().containsAll(q.tagFilter().entrySet())) {
+                        out.put(rs.getInt(1), key);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes what is past each level's retention, at most once an hour. */
+    void applyRetentionHourly() {
+        long now = clock.millis();
+        if (now - lastRetentionRun < HOUR) {
+            return;
+        }
+        lastRetentionRun = now;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            int raw = s.executeUpdate("DELETE FROM point_raw WHERE ts < " + (now - retention.raw().toMillis()));
+            int min = s.executeUpdate("DELETE FROM point_1m WHERE ts < " + (now - retention.minutes().toMillis()));
+            int hr = s.executeUpdate("DELETE FROM point_1h WHERE ts < " + (now - retention.hours().toMillis()));
+            LOG.debug("Retention removed {} raw, {} minute and {} hour rows", raw, min, hr);
+        } catch (SQLException e) {
+            LOG.warn("Retention on {} failed: {}", location, e.getMessage());
+        }
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The resolution a query reads, and how. */
+    enum Level {
+        RAW("point_raw", "AVG(v)", 0),
+        MINUTE("point_1m", "SUM(v_sum) / SUM(v_n)", H2SeriesStore.MINUTE),
+        HOUR("point_1h", "SUM(v_sum) / SUM(v_n)", H2SeriesStore.HOUR);
+
+        private final String table;
+        private final String mean;
+        private final long step;
+
+        Level(String table, String mean, long step) {
+            this.table = table;
+            this.mean = mean;
+            this.step = step;
+        }
+
+        /** The coarsest level whose step fits the bucket; a finer one when the coarse one is all that still holds the range. */
+        static Level choose(RangeQuery q, Retention retention, Instant now) {
+            long bucket = q.bucketMillis();
+            long from = q.from().toEpochMilli();
+            boolean rawHolds = from >= now.toEpochMilli() - retention.raw().toMillis();
+            boolean minutesHold = from >= now.toEpochMilli() - retention.minutes().toMillis();
+            if (bucket >= HOUR.step || !minutesHold) {
+                return HOUR;
+            }
+            if (bucket >= MINUTE.step || !rawHolds) {
+                return MINUTE;
+            }
+            return RAW;
+        }
+
+        List<Series> read(Connection c, RangeQuery q, Map<Integer, SeriesKey> matching) throws SQLException {
+            long b = Math.max(q.bucketMillis(), step == 0 ? 1 : step);
+            long from = q.from().toEpochMilli();
+            String ids = matching.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+            String sql = "SELECT series_id, ? + ((ts - ?) / ?) * ? AS bucket, " + mean + " FROM " + table
+                    + " WHERE series_id IN (" + ids + ") AND ts >= ? AND ts < ?"
+                    + " GROUP BY series_id, bucket ORDER BY series_id, bucket";
+            Map<Integer, List<Long>> times = new HashMap<>();
+            Map<Integer, List<Double>> values = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, from);
+                ps.setLong(2, from);
+                ps.setLong(3, b);
+                ps.setLong(4, b);
+                ps.setLong(5, from);
+                ps.setLong(6, q.to().toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int id = rs.getInt(1);
+                        times.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(2));
+                        values.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getDouble(3));
+                    }
+                }
+            }
+            List<Series> out = new ArrayList<>();
+            for (Map.Entry<Integer, SeriesKey> e : matching.entrySet()) {
+                List<Long> t = times.getOrDefault(e.getKey(), List.of());
+                List<Double> v = values.getOrDefault(e.getKey(), List.of());
+                out.add(new Series(e.getValue(), t.stream().mapToLong(Long::longValue).toArray(), v.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+            return out;
+        }
+    }
+}
