@@ -1,0 +1,111 @@
+package io.vigil.target.demo;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated Oracle instance: an in-memory H2 database in Oracle mode with the 19c dictionary views the Oracle pack
+ * reads, and a workload that moves them once a second. Oracle SQL runs on it unchanged (apart from the few constructs
+ * H2 lacks; the pack avoids them). One per demo target, living as long as the collector that reads it.
+ */
+public final class DemoOracle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoOracle.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** H2 keywords that Oracle's views use as column names. */
+    static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+
+    private final String url;
+    private final Connection owner;
+    private final DemoWorkload workload;
+    private final Clock clock;
+    private ScheduledExecutorService ticker;
+
+    private DemoOracle(String name, Clock clock, long seed) throws SQLException {
+        this.clock = clock;
+        this.url = "jdbc:h2:mem:demo_oracle_" + INSTANCES.incrementAndGet() + URL_OPTIONS;
+        this.owner = DriverManager.getConnection(url, "vigil", "");
+        Random random = new Random(seed);
+        Instant now = clock.instant();
+        owner.setAutoCommit(false);
+        DemoSchema.create(owner);
+        DemoSeed.seed(owner, name, now, random);
+        this.workload = new DemoWorkload(random, now.minusSeconds(60));
+        workload.tick(owner, now); // a first minute of activity, so the first pull already has figures
+        owner.commit();
+    }
+
+    /** Creates the instance (schema and seed) without starting its clock; {@link #tick()} moves it. */
+    public static DemoOracle create(String name, Clock clock, long seed) {
+        try {
+            return new DemoOracle(name, clock, seed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the demo Oracle could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the instance and moves it once a second until closed. */
+    public static DemoOracle start(String name) {
+        DemoOracle demo = create(name, Clock.systemUTC(), System.nanoTime());
+        demo.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-demo-oracle-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        demo.ticker.scheduleAtFixedRate(demo::tickQuietly, 1, 1, TimeUnit.SECONDS);
+        return demo;
+    }
+
+    /** The JDBC URL readers use (user {@code vigil}, no password). */
+    public String jdbcUrl() {
+        return url;
+    }
+
+    /** Advances the instance to the clock's now, in one transaction: readers see a whole tick or none. */
+    public synchronized void tick() throws SQLException {
+        try {
+            workload.tick(owner, clock.instant());
+            owner.commit();
+        } catch (SQLException e) {
+            owner.rollback();
+            throw e;
+        }
+    }
+
+    /** Restarts the instance now (also happens by itself, rarely). */
+    public synchronized void restart() throws SQLException {
+        workload.restart(owner, clock.instant());
+        owner.commit();
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The demo Oracle's workload failed a tick: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        try (var s = owner.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("Demo Oracle shutdown: {}", e.getMessage());
+        }
+    }
+}
