@@ -1,0 +1,35 @@
+package io.vigil.target;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.vigil.config.Target;
+import io.vigil.target.demo.DemoOracle;
+
+/** The running demo Oracle instances, one per demo target, started on first use and stopped with the collector. */
+public final class DemoOracles implements AutoCloseable {
+
+    private final Map<Long, DemoOracle> running = new ConcurrentHashMap<>();
+
+    public JdbcSpec spec(Target t) {
+        DemoOracle demo = running.computeIfAbsent(t.id(), id -> DemoOracle.start("DEMO"));
+        Properties p = new Properties();
+        p.setProperty("user", "vigil");
+        p.setProperty("password", "");
+        return new JdbcSpec(demo.jdbcUrl(), p, "Demo Oracle " + t.name());
+    }
+
+    /** Stops a demo target's instance (it starts afresh on next use). */
+    public void stop(long targetId) {
+        DemoOracle demo = running.remove(targetId);
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.keySet().forEach(this::stop);
+    }
+}

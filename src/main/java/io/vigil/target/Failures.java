@@ -1,0 +1,119 @@
+package io.vigil.target;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Set;
+
+/** Classifies driver exceptions from Oracle, MySQL/MariaDB, PostgreSQL and H2 into {@link FailureKind}s with a sentence. */
+public final class Failures {
+
+    private static final Set<Integer> ORA_LOGIN = Set.of(1017, 28000, 28001, 1005, 1045, 28009);
+    private static final Set<Integer> ORA_UNREACHABLE = Set.of(12541, 17868, 12543, 12545, 17002, 12537);
+    private static final Set<Integer> ORA_TIMEOUT = Set.of(12170, 12535, 17067);
+    private static final Set<Integer> ORA_UNKNOWN_DB = Set.of(12514, 12505, 12154, 12162);
+    private static final Set<Integer> ORA_PRIVILEGE = Set.of(1031, 942);
+    private static final Set<Integer> MYSQL_LOGIN = Set.of(1045, 1044, 1862, 3118);
+    private static final Set<Integer> MYSQL_PRIVILEGE = Set.of(1142, 1143, 1227);
+    private static final Set<Integer> MYSQL_BAD_SQL = Set.of(1064, 1146, 1054);
+
+    private Failures() {
+    }
+
+    /** The failure of {@code action} ("connecting", "reading v$session") on the target at {@code address}. */
+    public static TargetFailure classify(String action, String address, SQLException e) {
+        FailureKind kind = kind(e);
+        String detail = firstLine(e);
+        String advice = switch (kind) {
+            case LOGIN_REFUSED -> "The login was refused: check the user name and password, and whether the account is locked or expired.";
+            case UNREACHABLE -> "Nothing answered there: check the host name, the port and that the listener or server is running.";
+            case TIMEOUT -> "It did not answer in time: check the network path (firewall) and that the listener is not hung.";
+            case UNKNOWN_DATABASE -> "The server answered but does not know that service, SID or database: check its name.";
+            case MISSING_PRIVILEGE -> "Logged in, but the user may not read this: grant the privileges `vigil check` lists.";
+            case BAD_SQL -> "The SQL was refused: check its syntax and that the tables and columns exist on this version.";
+            case OTHER -> "";
+        };
+        return new TargetFailure(kind, address + ": " + action + " failed. " + advice + " (" + detail + ")", e);
+    }
+
+    static FailureKind kind(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        String message = String.valueOf(e.getMessage());
+        boolean oracle = message.startsWith("ORA-") || message.contains("ORA-");
+        if (e instanceof SQLTimeoutException || hasCause(e, SocketTimeoutException.class)) {
+            return FailureKind.TIMEOUT;
+        }
+        if (oracle) {
+            int ora = oraCode(message, code);
+            if (ORA_LOGIN.contains(ora)) {
+                return FailureKind.LOGIN_REFUSED;
+            }
+            if (ORA_TIMEOUT.contains(ora)) {
+                return FailureKind.TIMEOUT;
+            }
+            if (ORA_UNREACHABLE.contains(ora)) {
+                return FailureKind.UNREACHABLE;
+            }
+            if (ORA_UNKNOWN_DB.contains(ora)) {
+                return FailureKind.UNKNOWN_DATABASE;
+            }
+            if (ORA_PRIVILEGE.contains(ora)) {
+                return FailureKind.MISSING_PRIVILEGE; // on V$ views, ORA-00942 almost always means a missing grant
+            }
+            if (ora == 900 || ora == 904 || ora == 933 || ora == 923) {
+                return FailureKind.BAD_SQL;
+            }
+        }
+        if (state.equals("28000") || state.equals("28P01") || MYSQL_LOGIN.contains(code) && state.startsWith("28")) {
+            return FailureKind.LOGIN_REFUSED;
+        }
+        if (code == 1045) {
+            return FailureKind.LOGIN_REFUSED;
+        }
+        if (state.equals("3D000") || code == 1049) {
+            return FailureKind.UNKNOWN_DATABASE;
+        }
+        if (state.equals("42501") || MYSQL_PRIVILEGE.contains(code) || code == 1044) {
+            return FailureKind.MISSING_PRIVILEGE;
+        }
+        if (state.startsWith("08") || hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+            return FailureKind.UNREACHABLE;
+        }
+        if (state.startsWith("42") || MYSQL_BAD_SQL.contains(code)) {
+            return FailureKind.BAD_SQL;
+        }
+        return FailureKind.OTHER;
+    }
+
+    private static int oraCode(String message, int code) {
+        int at = message.indexOf("ORA-");
+        if (at >= 0 && message.length() >= at + 9) {
+            try {
+                return Integer.parseInt(message.substring(at + 4, at + 9));
+            } catch (NumberFormatException ignored) {
+                // fall through to the vendor code
+            }
+        }
+        return code;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m).strip();
+    }
+}

@@ -1,0 +1,112 @@
+package io.vigil.target;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.vigil.config.Target;
+
+/**
+ * Connections to targets: a single-attempt {@link #probe} and, once a probe has worked, one small HikariCP pool per
+ * target. The probe comes first because a pool retries a failing login several times per request, and a wrong
+ * password tried ten times locks an Oracle account under the default profile.
+ */
+public final class TargetConnections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetConnections.class);
+
+    private record Pooled(Target target, HikariDataSource pool) {
+    }
+
+    private final DemoOracles demos;
+    private final Map<Long, Pooled> pools = new ConcurrentHashMap<>();
+
+    public TargetConnections(DemoOracles demos) {
+        this.demos = demos;
+    }
+
+    public JdbcSpec spec(Target t) {
+        return t.kind().isNetworked() ? TargetUrls.spec(t) : demos.spec(t);
+    }
+
+    /** One login and one trivial query, nothing retried; never throws. */
+    public ProbeResult probe(Target t) {
+        long start = System.nanoTime();
+        JdbcSpec spec = spec(t);
+        try (Connection c = DriverManager.getConnection(spec.url(), spec.props())) {
+            DatabaseMetaData md = c.getMetaData();
+            String version = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+            try (var s = c.createStatement()) {
+                s.setQueryTimeout((int) TargetUrls.CONNECT_TIMEOUT.toSeconds());
+                s.execute(t.kind().packKind() == io.vigil.config.TargetKind.ORACLE ? "SELECT 1 FROM dual" : "SELECT 1");
+            }
+            return ProbeResult.ok(version.lines().findFirst().orElse(version), Duration.ofNanos(System.nanoTime() - start));
+        } catch (SQLException e) {
+            return ProbeResult.failed(Failures.classify("connecting", spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** The target's pool, created on first use and replaced when the target's settings changed. */
+    public DataSource pool(Target t) {
+        Pooled current = pools.get(t.id());
+        if (current != null && current.target().equals(t)) {
+            return current.pool();
+        }
+        synchronized (this) {
+            current = pools.get(t.id());
+            if (current != null && current.target().equals(t)) {
+                return current.pool();
+            }
+            if (current != null) {
+                current.pool().close();
+            }
+            HikariDataSource pool = new HikariDataSource(config(t));
+            pools.put(t.id(), new Pooled(t, pool));
+            return pool;
+        }
+    }
+
+    private HikariConfig config(Target t) {
+        JdbcSpec spec = spec(t);
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("vigil-" + t.name());
+        cfg.setJdbcUrl(spec.url());
+        cfg.setDataSourceProperties(spec.props());
+        cfg.setMaximumPoolSize(2);
+        cfg.setMinimumIdle(0);
+        cfg.setConnectionTimeout(TargetUrls.CONNECT_TIMEOUT.toMillis() * 2);
+        cfg.setValidationTimeout(TargetUrls.CONNECT_TIMEOUT.toMillis());
+        cfg.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+        cfg.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+        cfg.setInitializationFailTimeout(-1); // the probe has already checked the login
+        cfg.setReadOnly(true); // Vigil only reads; the session says so to the server too
+        return cfg;
+    }
+
+    /** Closes a target's pool (its settings changed, it was paused or deleted, or its login started failing). */
+    public void release(long targetId) {
+        Pooled p = pools.remove(targetId);
+        if (p != null) {
+            p.pool().close();
+            LOG.debug("Closed the pool of {}", p.target().name());
+        }
+    }
+
+    @Override
+    public void close() {
+        pools.keySet().forEach(this::release);
+        demos.close();
+    }
+}
