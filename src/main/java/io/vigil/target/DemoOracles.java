@@ -20,6 +20,11 @@ public final class DemoOracles implements AutoCloseable {
         return new JdbcSpec(demo.jdbcUrl(), p, "Demo Oracle " + t.name());
     }
 
+    /** The running instance of a demo target, if it has started. */
+    public java.util.Optional<DemoOracle> running(long targetId) {
+        return java.util.Optional.ofNullable(running.get(targetId));
+    }
+
     /** Stops a demo target's instance (it starts afresh on next use). */
     public void stop(long targetId) {
         DemoOracle demo = running.remove(targetId);

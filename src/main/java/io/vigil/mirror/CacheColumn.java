@@ -1,0 +1,130 @@
+package io.vigil.mirror;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A column of a cache table: its name as cache SQL writes it and how values travel from the target's result set.
+ * Names are lower-case, with {@code #} spelled {@code _no} and {@code $} as {@code _}, because MySQL reads {@code #}
+ * as a comment: Oracle's {@code STATISTIC#} is cached as {@code statistic_no}.
+ *
+ * @param source the column's label on the target
+ * @param name   the column's name in the cache
+ * @param kind      how its values are read, stored and written
+ * @param precision the source column's declared length (for text and binary)
+ */
+record CacheColumn(String source, String name, Kind kind, int precision) {
+
+    /** Storage classes that both H2 (MySQL mode) and MySQL/MariaDB hold without loss for monitoring data. */
+    enum Kind {
+        INTEGER("BIGINT"), NUMBER("DECIMAL(38,8)"), FLOAT("DOUBLE"), TEXT("VARCHAR(%d)"), LONG_TEXT("LONGTEXT"),
+        TIME("DATETIME(3)"), BOOL("BOOLEAN"), BINARY("VARCHAR(%d)");
+
+        private final String ddl;
+
+        Kind(String ddl) {
+            this.ddl = ddl;
+        }
+    }
+
+    static final int MAX_VARCHAR = 255;
+
+    static List<CacheColumn> of(ResultSetMetaData md) throws SQLException {
+        List<CacheColumn> out = new ArrayList<>();
+        Set<String> used = new HashSet<>(Set.of("target_id"));
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            String label = md.getColumnLabel(i);
+            String name = unique(normalize(label), used);
+            out.add(new CacheColumn(label, name, kindOf(md, i), md.getPrecision(i)));
+        }
+        return out;
+    }
+
+    static String normalize(String label) {
+        String n = label.toLowerCase(Locale.ROOT).replace("#", "_no").replace("$", "_").replaceAll("[^a-z0-9_]", "_");
+        return n.isEmpty() || Character.isDigit(n.charAt(0)) ? "c_" + n : n;
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String candidate = name;
+        for (int k = 2; !used.add(candidate); k++) {
+            candidate = name + "_" + k;
+        }
+        return candidate;
+    }
+
+    private static Kind kindOf(ResultSetMetaData md, int i) throws SQLException {
+        int precision = md.getPrecision(i);
+        return switch (md.getColumnType(i)) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> Kind.INTEGER;
+            case Types.NUMERIC, Types.DECIMAL -> md.getScale(i) == 0 && precision > 0 && precision <= 18 ? Kind.INTEGER : Kind.NUMBER;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE, 100, 101 -> Kind.FLOAT; // 100/101: Oracle BINARY_FLOAT/DOUBLE
+            case Types.BOOLEAN, Types.BIT -> Kind.BOOL;
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIME_WITH_TIMEZONE, -101, -102 -> Kind.TIME;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> Kind.BINARY;
+            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR ->
+                    precision > 0 && precision <= MAX_VARCHAR ? Kind.TEXT : Kind.LONG_TEXT;
+            default -> md.getColumnTypeName(i).toUpperCase(Locale.ROOT).contains("DECFLOAT") ? Kind.NUMBER : Kind.LONG_TEXT;
+        };
+    }
+
+    /** The column's DDL in the cache, e.g. {@code `statistic_no` BIGINT}. */
+    String ddl() {
+        String type = switch (kind) {
+            case TEXT -> String.format(kind.ddl, Math.max(1, Math.min(precision, MAX_VARCHAR)));
+            case BINARY -> String.format(kind.ddl, Math.max(2, Math.min(precision * 2, 2 * MAX_VARCHAR)));
+            default -> kind.ddl;
+        };
+        return CacheDb.quote(name) + " " + type;
+    }
+
+    /** Copies the value of column {@code from} of the target's row to parameter {@code to} of the cache insert. */
+    void transfer(ResultSet rs, int from, PreparedStatement ps, int to) throws SQLException {
+        switch (kind) {
+            case INTEGER -> {
+                long v = rs.getLong(from);
+                if (rs.wasNull()) {
+                    ps.setNull(to, Types.BIGINT);
+                } else {
+                    ps.setLong(to, v);
+                }
+            }
+            case NUMBER -> {
+                BigDecimal v = rs.getBigDecimal(from);
+                ps.setBigDecimal(to, v == null ? null : v.stripTrailingZeros().scale() > 8 ? v.setScale(8, java.math.RoundingMode.HALF_UP) : v);
+            }
+            case FLOAT -> {
+                double v = rs.getDouble(from);
+                if (rs.wasNull() || !Double.isFinite(v)) {
+                    ps.setNull(to, Types.DOUBLE);
+                } else {
+                    ps.setDouble(to, v);
+                }
+            }
+            case BOOL -> {
+                boolean v = rs.getBoolean(from);
+                if (rs.wasNull()) {
+                    ps.setNull(to, Types.BOOLEAN);
+                } else {
+                    ps.setBoolean(to, v);
+                }
+            }
+            case TIME -> ps.setTimestamp(to, rs.getTimestamp(from));
+            case BINARY -> {
+                byte[] v = rs.getBytes(from);
+                ps.setString(to, v == null ? null : HexFormat.of().withUpperCase().formatHex(v));
+            }
+            default -> ps.setString(to, rs.getString(from));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.vigil.mirror;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorMode;
+import io.vigil.config.Target;
+import io.vigil.ledger.SyncLedger;
+import io.vigil.ledger.SyncRecord;
+import io.vigil.target.Failures;
+import io.vigil.target.TargetConnections;
+
+/**
+ * Mirror = pull → cache → record: reads a mirror's rows from a target, writes them into the cache table in one
+ * transaction, and records the snapshot's source time in the ledger. A failure on the target is a
+ * {@link io.vigil.target.TargetFailure}, one in the cache a {@link CacheException}; either way nothing is recorded and
+ * the previous snapshot stays in place.
+ */
+public final class MirrorJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorJob.class);
+    /** How many rows an append mirror keeps per target, as a multiple of its row cap. */
+    static final int APPEND_KEEP_FACTOR = 10;
+
+    private final TargetConnections targets;
+    private final CacheDb cache;
+    private final SyncLedger ledger;
+
+    public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
+        this.targets = targets;
+        this.cache = cache;
+        this.ledger = ledger;
+    }
+
+    public MirrorResult run(Target target, MirrorDef def) {
+        long start = System.nanoTime();
+        String table = def.cacheTable().toLowerCase(Locale.ROOT);
+        String watermark = def.mode() == MirrorMode.APPEND ? CacheColumn.normalize(def.watermarkColumn()) : null;
+        try (Connection dst = onCache("connecting to", table, () -> cache.dataSource().getConnection())) {
+            Object after = watermark == null ? null
+                    : onCache("reading the watermark of", table, () -> Cache.maxWatermark(dst, table, watermark, target.id()));
+            Instant sourceTime;
+            long rows;
+            boolean capped;
+            try (Connection src = targets.pool(target).getConnection()) {
+                sourceTime = Pull.sourceTime(src, target.kind());
+                try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, after, timeoutFor(def));
+                     ResultSet rs = ps.executeQuery()) {
+                    List<CacheColumn> columns = CacheColumn.of(rs.getMetaData());
+                    rows = write(dst, rs, table, columns, watermark, target.id(), def);
+                    capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
+                } finally {
+                    if (!src.getAutoCommit()) {
+                        src.rollback(); // ends PostgreSQL's read transaction; nothing was written there
+                    }
+                }
+            } catch (SQLException e) {
+                throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
+            LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
+            return new MirrorResult(rows, capped, sourceTime, took);
+        } catch (SQLException e) {
+            throw new CacheException("The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the target's snapshot, or appends to it, in one cache transaction. */
+    private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
+                       MirrorDef def) throws SQLException {
+        onCache("preparing", table, () -> {
+            dst.setAutoCommit(true);
+            Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
+            dst.setAutoCommit(false);
+            if (def.mode() == MirrorMode.REPLACE) {
+                Cache.deleteTarget(dst, table, targetId);
+            }
+            return null;
+        });
+        try {
+            long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap());
+            onCache("committing", table, () -> {
+                if (watermark != null) {
+                    Cache.trim(dst, table, watermark, targetId, def.rowCap() * APPEND_KEEP_FACTOR);
+                }
+                dst.commit();
+                return null;
+            });
+            return rows;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                dst.rollback();
+            } catch (SQLException rollback) {
+                LOG.warn("Rolling back cache table {} failed: {}", table, rollback.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface CacheCall<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T onCache(String action, String table, CacheCall<T> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new CacheException("The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A mirror may run at most as long as its interval, between 5 s and 2 min. */
+    static int timeoutFor(MirrorDef def) {
+        return Math.clamp(def.intervalSeconds(), 5, 120);
+    }
+}

@@ -1,0 +1,69 @@
+package io.vigil.mirror;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorMode;
+import io.vigil.config.TargetKind;
+
+/**
+ * Reads a mirror's rows from a target without holding them all: a forward-only cursor with a fetch size (streaming on
+ * MySQL, a server cursor on PostgreSQL), a query timeout and the row cap. Append mirrors read only past the cached
+ * watermark, oldest first; on their first run, the newest rows up to the cap.
+ */
+final class Pull {
+
+    static final int FETCH = 500;
+
+    private Pull() {
+    }
+
+    /** The target's own clock now: the source time the snapshot is stamped with. */
+    static Instant sourceTime(Connection c, TargetKind kind) throws SQLException {
+        TargetKind pack = kind.packKind();
+        String sql = switch (pack) {
+            case MYSQL -> "SELECT UTC_TIMESTAMP(3)"; // no zone attached: read it as UTC, whatever the JVM's zone is
+            case POSTGRES -> "SELECT clock_timestamp()";
+            default -> "SELECT SYSTIMESTAMP FROM dual";
+        };
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            if (pack == TargetKind.MYSQL) {
+                return LocalDateTime.parse(rs.getString(1).replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            }
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    /** The statement that reads the mirror, ready to execute. */
+    static PreparedStatement prepare(Connection c, TargetKind kind, MirrorDef def, Object watermark, int timeoutSeconds) throws SQLException {
+        String body = def.sql().strip();
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1).strip();
+        }
+        String sql = body;
+        if (def.mode() == MirrorMode.APPEND) {
+            String w = "v." + def.watermarkColumn();
+            sql = "SELECT * FROM (" + body + ") v" + (watermark == null ? " ORDER BY " + w + " DESC" : " WHERE " + w + " > ? ORDER BY " + w);
+        }
+        if (kind.packKind() == TargetKind.POSTGRES) {
+            c.setAutoCommit(false); // pgjdbc only streams inside a transaction
+        }
+        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(kind.packKind() == TargetKind.MYSQL ? Integer.MIN_VALUE : FETCH); // MIN_VALUE: MySQL's row streaming
+        ps.setQueryTimeout(timeoutSeconds);
+        ps.setMaxRows(def.rowCap() + 1); // one more than the cap shows whether the cap cut the source short
+        if (def.mode() == MirrorMode.APPEND && watermark != null) {
+            ps.setObject(1, watermark);
+        }
+        return ps;
+    }
+}
