@@ -17,7 +17,8 @@ public record SeriesKey(String metric, SortedMap<String, String> tags) {
         return tags.entrySet().stream().map(e -> escape(e.getKey()) + "=" + escape(e.getValue())).collect(Collectors.joining(","));
     }
 
-    static SortedMap<String, String> parseTags(String canonical) {
+    /** The tags of a {@link #canonicalTags()} string. */
+    public static SortedMap<String, String> parseTags(String canonical) {
         SortedMap<String, String> out = new TreeMap<>();
         if (canonical.isEmpty()) {
             return out;

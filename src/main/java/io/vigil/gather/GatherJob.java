@@ -1,0 +1,82 @@
+package io.vigil.gather;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import io.vigil.config.MetricDef;
+import io.vigil.config.MetricType;
+import io.vigil.config.Target;
+import io.vigil.ledger.SyncLedger;
+import io.vigil.series.Point;
+
+/**
+ * Gather = verify → pick → archive for one metric of one target. Points are stamped with the snapshot's source time,
+ * tagged with the target's name and the metric's label columns; counters become per-second rates.
+ */
+public final class GatherJob {
+
+    private record Key(long targetId, String metric) {
+    }
+
+    private final DataSource cache;
+    private final SyncLedger ledger;
+    private final Archive archive;
+    private final Clock clock;
+    private final Rates rates = new Rates();
+    private final Map<Key, Instant> lastUsed = new ConcurrentHashMap<>();
+
+    public GatherJob(DataSource cache, SyncLedger ledger, Archive archive, Clock clock) {
+        this.cache = cache;
+        this.ledger = ledger;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    /**
+     * @param restartMarker what identifies the target's current instance life (see {@link Rates}); null when unknown
+     */
+    public GatherResult run(Target target, MetricDef metric, Object restartMarker) {
+        Key key = new Key(target.id(), metric.name());
+        Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), lastUsed.get(key));
+        if (!verdict.go()) {
+            return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.reason(), null);
+        }
+        List<PickedValue> values;
+        try (Connection c = cache.getConnection()) {
+            values = Pick.run(c, metric, target.id());
+        } catch (SQLException e) {
+            throw new PickFailure(metric.name() + ": the cache is not available: " + e.getMessage(), e);
+        }
+        lastUsed.put(key, verdict.snapshotTime());
+        List<Point> points = new ArrayList<>();
+        for (PickedValue v : values) {
+            if (!Double.isFinite(v.value())) {
+                continue;
+            }
+            TreeMap<String, String> tags = new TreeMap<>(v.labels());
+            tags.put("target", target.name());
+            Point reading = new Point(metric.name(), tags, verdict.snapshotTime(), v.value());
+            if (metric.type() == MetricType.GAUGE) {
+                points.add(reading);
+            } else {
+                OptionalDouble rate = rates.rate(reading.key(), v.value(), verdict.snapshotTime(), restartMarker);
+                if (rate.isPresent()) {
+                    points.add(new Point(metric.name(), tags, verdict.snapshotTime(), rate.getAsDouble()));
+                }
+            }
+        }
+        boolean archived = points.isEmpty() || archive.archive(points);
+        String reason = values.isEmpty() ? metric.name() + " returned no rows" : "";
+        return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, reason, verdict.snapshotTime());
+    }
+}
