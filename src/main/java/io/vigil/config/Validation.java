@@ -114,7 +114,7 @@ public final class Validation {
         } else if (saved.stream().anyMatch(o -> o.id() != m.id() && o.kind() == m.kind() && o.cacheTable().equalsIgnoreCase(m.cacheTable()))) {
             problems.add(Problem.of("cacheTable", "problem.cacheTable.taken", m.cacheTable()));
         }
-        checkSql(m.sql(), problems);
+        checkSql(m.sql(), problems, true);
         checkInterval("intervalSeconds", m.intervalSeconds(), problems);
         if (m.rowCap() < 1 || m.rowCap() > MAX_ROW_CAP) {
             problems.add(Problem.of("rowCap", "problem.rowCap.range", MAX_ROW_CAP));
@@ -139,7 +139,7 @@ public final class Validation {
         } else if (saved.stream().anyMatch(o -> o.id() != m.id() && o.kind() == m.kind() && o.name().equals(m.name()))) {
             problems.add(Problem.of("name", "problem.name.taken.metric", m.name()));
         }
-        checkSql(m.sql(), problems);
+        checkSql(m.sql(), problems, false);
         if (m.mirrors().isEmpty()) {
             problems.add(Problem.of("mirrors", "problem.mirrors.required"));
         }
@@ -184,14 +184,15 @@ public final class Validation {
         }
     }
 
-    private static void checkSql(String sql, List<Problem> problems) {
+    // Mirrors may also SHOW (MySQL's status and variables); metrics run on the cache and only SELECT.
+    private static void checkSql(String sql, List<Problem> problems, boolean showAllowed) {
         String body = SqlText.stripComments(sql).strip();
         if (body.isEmpty()) {
             problems.add(Problem.of("sql", "problem.sql.required"));
             return;
         }
         String first = body.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-        if (!first.equals("SELECT") && !first.equals("WITH")) {
+        if (!first.equals("SELECT") && !first.equals("WITH") && !(showAllowed && first.equals("SHOW"))) {
             problems.add(Problem.of("sql", "problem.sql.readOnly"));
         } else if (SqlText.hasSecondStatement(body)) {
             problems.add(Problem.of("sql", "problem.sql.single"));

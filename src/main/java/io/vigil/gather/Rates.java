@@ -21,13 +21,23 @@ public final class Rates {
 
     private final Map<SeriesKey, Last> last = new ConcurrentHashMap<>();
 
+    /** Two instance starts within this are the same start (one derived from uptime wobbles by a second). */
+    static final Duration SAME_START = Duration.ofSeconds(5);
+
+    static boolean sameLife(Object before, Object now) {
+        if (before instanceof Instant a && now instanceof Instant b) {
+            return Duration.between(a, b).abs().compareTo(SAME_START) <= 0;
+        }
+        return Objects.equals(before, now);
+    }
+
     /**
      * @param marker what changes when the instance restarts (Oracle's startup time, MySQL's start derived from Uptime,
      *               PostgreSQL's postmaster start); null when unknown
      */
     public OptionalDouble rate(SeriesKey series, double value, Instant time, Object marker) {
         Last previous = last.put(series, new Last(value, time, marker));
-        if (previous == null || !Objects.equals(previous.marker(), marker) || value < previous.value()) {
+        if (previous == null || !sameLife(previous.marker(), marker) || value < previous.value()) {
             return OptionalDouble.empty();
         }
         double seconds = Duration.between(previous.time(), time).toMillis() / 1000.0;

@@ -113,11 +113,11 @@ public final class InfluxSeriesStore implements SeriesStore {
             List<Series> out = new ArrayList<>();
             for (JsonNode s : result.path("series")) {
                 TreeMap<String, String> tags = new TreeMap<>();
-                s.path("tags").fields().forEachRemaining(e -> {
+                for (Map.Entry<String, JsonNode> e : s.path("tags").properties()) {
                     if (!e.getValue().asText().isEmpty()) {
                         tags.put(e.getKey(), e.getValue().asText());
                     }
-                });
+                }
                 JsonNode values = s.path("values");
                 long[] t = new long[values.size()];
                 double[] v = new double[values.size()];

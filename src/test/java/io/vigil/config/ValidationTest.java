@@ -209,6 +209,15 @@ class ValidationTest {
         }
 
         @Test
+        void aMirrorMayShowButAMetricMayNot() {
+            assertThat(Validation.mirror(withSql("SHOW GLOBAL STATUS"), List.of())).isEmpty();
+            MetricDef m = metric();
+            MetricDef show = new MetricDef(0, m.name(), m.kind(), "SHOW GLOBAL STATUS", m.mirrors(), 60, m.type(), "", List.of(), 15,
+                    null, null, "", true, "");
+            assertThat(Validation.metric(show, List.of(), List.of(mirror()))).extracting(Problem::key).containsExactly("problem.sql.readOnly");
+        }
+
+        @Test
         void nameAndCacheTableAreUniqueWithinAKindOnly() {
             MirrorDef saved = mirror().withId(3);
             assertThat(Validation.mirror(mirror(), List.of(saved))).extracting(Problem::key)

@@ -39,6 +39,13 @@ class RatesTest {
     }
 
     @Test
+    void anInstanceStartDerivedFromUptimeMayWobbleBySeconds() {
+        rates.rate(K, 100, T, Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(rates.rate(K, 130, T.plusSeconds(15), Instant.parse("2026-11-01T00:00:01Z"))).hasValue(2.0);
+        assertThat(rates.rate(K, 160, T.plusSeconds(30), Instant.parse("2026-11-25T09:59:50Z"))).as("a real restart").isEmpty();
+    }
+
+    @Test
     void theSameOrAnEarlierTimeGivesNoPoint() {
         rates.rate(K, 100, T, null);
         assertThat(rates.rate(K, 130, T, null)).isEmpty();

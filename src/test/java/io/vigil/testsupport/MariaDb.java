@@ -76,11 +76,21 @@ final class MariaDb extends SharedJdbcServer {
                 s.execute("GRANT ALL ON `" + name + "`.* TO '" + name + "'@'" + host + "'");
                 // what a monitoring user has, so tests can read SHOW GLOBAL STATUS and the process list
                 s.execute("GRANT PROCESS, REPLICATION CLIENT ON *.* TO '" + name + "'@'" + host + "'");
+                grantIfKnown(s, "GRANT SLAVE MONITOR ON *.* TO '" + name + "'@'" + host + "'");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name + " as " + admin + ": " + e.getMessage(), e);
         }
         return new TestDatabase(name, "jdbc:mysql://127.0.0.1:" + port + "/" + name, name, password, "127.0.0.1", port, () -> drop(name));
+    }
+
+    // MariaDB 10.5+ needs SLAVE MONITOR for SHOW SLAVE STATUS; MySQL does not know the privilege.
+    private static void grantIfKnown(Statement s, String grant) {
+        try {
+            s.execute(grant);
+        } catch (SQLException e) {
+            // not a MariaDB privilege on this server
+        }
     }
 
     @Override

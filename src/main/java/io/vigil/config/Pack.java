@@ -1,0 +1,61 @@
+package io.vigil.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A shipped set of mirror and metric definitions for one target kind, as data ({@code io/vigil/packs/<kind>.yaml}).
+ *
+ * @param kind          the target kind it serves
+ * @param instanceStart SQL over the cache giving the instance's start (a timestamp, or uptime in seconds), so counter
+ *                      rates skip a restart; every {@code ?} is the target id
+ * @param mirrors       reads on the target
+ * @param metrics       figures over the cache
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Pack(TargetKind kind, String description, String instanceStart, List<PackMirror> mirrors, List<PackMetric> metrics) {
+
+    /** A mirror as the pack file writes it; {@code grants} are what the monitoring user needs for it ({user} = that user). */
+    public record PackMirror(String name, String table, int interval, int rowCap, MirrorMode mode, String watermark,
+                             List<String> grants, String sql, String description) {
+
+        MirrorDef toDef(TargetKind kind) {
+            return new MirrorDef(0, name, kind, sql, table, interval, rowCap, mode == null ? MirrorMode.REPLACE : mode,
+                    watermark, true, description);
+        }
+    }
+
+    /** A metric as the pack file writes it. */
+    public record PackMetric(String name, MetricType type, String unit, int interval, int freshness, List<String> mirrors,
+                             List<String> labels, Double warn, Double crit, String sql, String description) {
+    }
+
+    public Pack {
+        mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    public List<MirrorDef> mirrorDefs() {
+        return mirrors.stream().map(m -> m.toDef(kind)).toList();
+    }
+
+    /** The metrics, each carrying the grants its mirrors need. */
+    public List<MetricDef> metricDefs() {
+        List<MetricDef> out = new ArrayList<>();
+        for (PackMetric m : metrics) {
+            Set<String> grants = new LinkedHashSet<>();
+            for (String mirror : m.mirrors()) {
+                mirrors.stream().filter(x -> x.name().equals(mirror)).findFirst()
+                        .ifPresent(x -> grants.addAll(x.grants() == null ? List.of() : x.grants()));
+            }
+            out.add(new MetricDef(0, m.name(), kind, m.sql(), m.mirrors(), m.freshness(), m.type(), m.unit(),
+                    m.labels() == null ? List.of() : m.labels(), m.interval(), m.warn(), m.crit(), String.join("\n", grants), true,
+                    m.description()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package io.vigil.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PacksTest {
+
+    @ParameterizedTest
+    @EnumSource(value = TargetKind.class, names = {"ORACLE", "MYSQL", "POSTGRES"})
+    void everyShippedDefinitionPassesValidation(TargetKind kind) {
+        Pack pack = Packs.shipped(kind);
+        assertThat(pack.kind()).isEqualTo(kind);
+        List<MirrorDef> mirrors = pack.mirrorDefs();
+        assertThat(mirrors).isNotEmpty();
+        for (MirrorDef m : mirrors) {
+            assertThat(Validation.mirror(m, List.of())).as(m.name()).isEmpty();
+        }
+        for (MetricDef m : pack.metricDefs()) {
+            assertThat(Validation.metric(m, List.of(), mirrors)).as(m.name()).isEmpty();
+            assertThat(m.sql()).as(m.name() + " is bound to its target").contains("target_id = ?");
+        }
+        assertThat(pack.instanceStart()).contains("?");
+    }
+
+    @Test
+    void oracleMirrorSqlStaysValidOn11g() {
+        for (MirrorDef m : Packs.shipped(TargetKind.ORACLE).mirrorDefs()) {
+            String sql = m.sql().toUpperCase();
+            assertThat(sql).as(m.name()).doesNotContain("CON_ID").doesNotContain("FETCH FIRST").doesNotContain("OFFSET ");
+        }
+    }
+
+    @Test
+    void metricsCarryTheGrantsTheirMirrorsNeed() {
+        MetricDef tbs = Packs.shipped(TargetKind.ORACLE).metricDefs().stream()
+                .filter(m -> m.name().equals("oracle.tablespace.used_pct")).findFirst().orElseThrow();
+        assertThat(tbs.privileges()).contains("dba_tablespace_usage_metrics").contains("dba_tablespaces");
+    }
+
+    @Test
+    void packsInstallOnceIntoAnEmptyStoreAndLeaveAnEditedKindAlone(@TempDir Path home) {
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            assertThat(Packs.installMissing(store)).containsExactly(TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES);
+            int mirrors = store.mirrors().size();
+            int metrics = store.metrics().size();
+            assertThat(mirrors).isGreaterThan(25);
+            assertThat(metrics).isGreaterThan(35);
+            assertThat(Packs.installMissing(store)).isEmpty();
+            assertThat(store.mirrors()).hasSize(mirrors);
+            assertThat(store.metrics()).hasSize(metrics);
+        }
+    }
+
+    @Test
+    void aPackThatDoesNotParseIsRefusedWithItsLine() {
+        String broken = "kind: ORACLE\nmirrors:\n  - name: x\n    interval: soon\n";
+        assertThatThrownBy(() -> Packs.parse(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "my-pack.yaml"))
+                .isInstanceOf(ConfigStoreException.class)
+                .hasMessageContaining("my-pack.yaml does not parse at line 4")
+                .hasMessageContaining("soon");
+    }
+}
