@@ -1,0 +1,249 @@
+package io.vigil.schedule;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.config.MetricDef;
+import io.vigil.config.MirrorDef;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.GatherJob;
+import io.vigil.gather.GatherResult;
+import io.vigil.gather.InstanceStart;
+import io.vigil.mirror.MirrorJob;
+import io.vigil.mirror.MirrorResult;
+import io.vigil.schedule.StatusEvent.Status;
+import io.vigil.target.FailureKind;
+import io.vigil.target.ProbeResult;
+import io.vigil.target.TargetConnections;
+import io.vigil.target.TargetFailure;
+
+/**
+ * The background executor: runs every enabled target's mirrors and metrics on their own intervals. Jobs run on
+ * virtual threads, at most {@value #PER_TARGET} at a time per target and a bounded number overall, so a slow or dead
+ * target holds at most its own share; a failing target backs off and recovers by itself. Every run emits a
+ * {@link StatusEvent}; how late each job started against its plan is kept in a {@link ScheduleLag}.
+ */
+public final class Collector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    static final int PER_TARGET = 2;
+
+    /** What the collector runs: targets, and the mirrors, metrics and instance-start SQL of each target kind's pack. */
+    public record Plan(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, Map<TargetKind, String> instanceStart) {
+    }
+
+    private final Plan plan;
+    private final TargetConnections connections;
+    private final MirrorJob mirrorJob;
+    private final GatherJob gatherJob;
+    private final DataSource cache;
+    private final Clock clock;
+    private final Consumer<StatusEvent> listener;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-collector-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore overall;
+    private final Map<Long, Semaphore> perTarget = new ConcurrentHashMap<>();
+    private final Map<Long, TargetHealth> health = new ConcurrentHashMap<>();
+    private final ScheduleLag lag = new ScheduleLag();
+
+    public Collector(Plan plan, TargetConnections connections, MirrorJob mirrorJob, GatherJob gatherJob, DataSource cache, Clock clock,
+                     int maxConcurrent, Consumer<StatusEvent> listener) {
+        this.plan = plan;
+        this.connections = connections;
+        this.mirrorJob = mirrorJob;
+        this.gatherJob = gatherJob;
+        this.cache = cache;
+        this.clock = clock;
+        this.overall = new Semaphore(maxConcurrent);
+        this.listener = listener;
+    }
+
+    /** Schedules every enabled job; first runs are spread over a few seconds so they do not all start at once. */
+    public void start() {
+        for (Target t : plan.targets()) {
+            if (!t.enabled()) {
+                continue;
+            }
+            perTarget.put(t.id(), new Semaphore(PER_TARGET));
+            health.put(t.id(), new TargetHealth());
+            TargetKind pack = t.kind().packKind();
+            for (MirrorDef m : plan.mirrors()) {
+                if (m.enabled() && m.kind() == pack) {
+                    schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> runMirror(t, m));
+                }
+            }
+            for (MetricDef m : plan.metrics()) {
+                if (m.enabled() && m.kind() == pack) {
+                    schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m));
+                }
+            }
+        }
+    }
+
+    // Each tick starts the job on a virtual thread that waits for one of its target's slots; a job whose previous run is
+    // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
+    private void schedule(Target t, String job, int intervalSeconds, Runnable body) {
+        long period = intervalSeconds * 1000L;
+        long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
+        AtomicBoolean inFlight = new AtomicBoolean();
+        long[] due = {System.currentTimeMillis() + firstDelay};
+        timer.scheduleAtFixedRate(() -> {
+            long planned = due[0];
+            due[0] += period;
+            if (!inFlight.compareAndSet(false, true)) {
+                return;
+            }
+            Thread.ofVirtual().name("vigil-job").start(() -> {
+                Semaphore mine = perTarget.get(t.id());
+                try {
+                    mine.acquire();
+                    try {
+                        overall.acquire();
+                        try {
+                            lag.add(System.currentTimeMillis() - planned);
+                            body.run();
+                        } finally {
+                            overall.release();
+                        }
+                    } finally {
+                        mine.release();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
+                    emit(t, job, Status.ERROR, String.valueOf(e.getMessage()), Duration.ZERO, 0);
+                } finally {
+                    inFlight.set(false);
+                }
+            });
+        }, firstDelay, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** True when the target may be asked; probes it first when not connected. */
+    private boolean ready(Target t, String job) {
+        TargetHealth h = health.get(t.id());
+        Instant now = clock.instant();
+        if (!h.mayTry(now)) {
+            emit(t, job, Status.BACKOFF, "backing off until " + h.backoffUntil() + " after: " + h.lastFailure(), Duration.ZERO, 0);
+            return false;
+        }
+        if (h.connected()) {
+            return true;
+        }
+        synchronized (h) {
+            if (h.connected()) {
+                return true;
+            }
+            ProbeResult probe = connections.probe(t);
+            if (probe.ok()) {
+                h.succeeded();
+                emit(t, "connect", Status.OK, probe.version(), probe.took(), 0);
+                return true;
+            }
+            fail(t, "connect", probe.failure(), probe.took());
+            return false;
+        }
+    }
+
+    private void fail(Target t, String job, TargetFailure failure, Duration took) {
+        Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.getMessage());
+        if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT) {
+            connections.release(t.id()); // reconnect through a fresh probe, never through the pool's retries
+        }
+        emit(t, job, Status.ERROR, failure.getMessage() + " Next try in " + wait.toSeconds() + " s.", took, 0);
+    }
+
+    private void runMirror(Target t, MirrorDef m) {
+        String job = "mirror " + m.name();
+        if (!ready(t, job)) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            MirrorResult r = mirrorJob.run(t, m);
+            emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
+        } catch (TargetFailure e) {
+            if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
+                emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
+            } else {
+                fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
+            }
+        } catch (RuntimeException e) {
+            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+        }
+    }
+
+    private void runMetric(Target t, MetricDef m) {
+        String job = "metric " + m.name();
+        long start = System.nanoTime();
+        try {
+            GatherResult r = gatherJob.run(t, m, instanceStart(t).orElse(null));
+            Status status = switch (r.outcome()) {
+                case PICKED -> Status.OK;
+                case WAITING -> Status.WAITING;
+                case STALE -> Status.STALE;
+            };
+            String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
+            emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
+        } catch (RuntimeException e) {
+            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+        }
+    }
+
+    private Optional<Instant> instanceStart(Target t) {
+        String sql = plan.instanceStart().get(t.kind().packKind());
+        try (Connection c = cache.getConnection()) {
+            return InstanceStart.read(c, sql, t.id(), clock.instant());
+        } catch (SQLException e) {
+            return Optional.empty(); // before the first mirror run there is nothing to read yet
+        }
+    }
+
+    private void emit(Target t, String job, Status status, String reason, Duration took, long rows) {
+        try {
+            listener.accept(new StatusEvent(t.id(), t.name(), job, status, reason == null ? "" : reason, took, rows, clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("A status listener failed: {}", e.toString());
+        }
+    }
+
+    /** How late jobs started against their plan: for benchmarks and the status line. */
+    public ScheduleLag lag() {
+        return lag;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** Targets the collector runs. */
+    public List<Target> targets() {
+        return new ArrayList<>(plan.targets());
+    }
+}

@@ -1,0 +1,34 @@
+package io.vigil.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one job run did, for the console and the CLI.
+ *
+ * @param targetId   the target
+ * @param targetName its name
+ * @param job        "mirror sysstat", "metric oracle.sessions.active", or "connect"
+ * @param status     how it ended
+ * @param reason     why, in words, when not OK
+ * @param took       how long it ran
+ * @param rows       rows mirrored or points archived
+ * @param at         when it finished
+ */
+public record StatusEvent(long targetId, String targetName, String job, Status status, String reason, Duration took, long rows,
+                          Instant at) {
+
+    /** How a job run ended. */
+    public enum Status {
+        /** Done. */
+        OK,
+        /** Nothing new to pick yet (normal between mirror runs). */
+        WAITING,
+        /** A needed mirror is missing or too old. */
+        STALE,
+        /** The run failed; the reason says why. */
+        ERROR,
+        /** Not run: the target is backing off after failures. */
+        BACKOFF
+    }
+}

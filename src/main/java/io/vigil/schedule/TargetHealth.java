@@ -1,0 +1,60 @@
+package io.vigil.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.vigil.target.FailureKind;
+
+/**
+ * Whether a target may be asked now. After a failure it backs off, doubling from 15 s up to 10 min; a refused login
+ * waits at least 5 min, so a wrong password is not retried into an account lock-out. One success clears it.
+ */
+final class TargetHealth {
+
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    static final Duration LOGIN_BACKOFF = Duration.ofMinutes(5);
+
+    private boolean connected;
+    private int failures;
+    private Instant until = Instant.MIN;
+    private String lastFailure = "";
+
+    synchronized boolean connected() {
+        return connected;
+    }
+
+    synchronized boolean mayTry(Instant now) {
+        return !now.isBefore(until);
+    }
+
+    synchronized Instant backoffUntil() {
+        return until;
+    }
+
+    synchronized String lastFailure() {
+        return lastFailure;
+    }
+
+    synchronized void succeeded() {
+        connected = true;
+        failures = 0;
+        until = Instant.MIN;
+        lastFailure = "";
+    }
+
+    synchronized Duration failed(Instant now, FailureKind kind, String reason) {
+        connected = false;
+        failures++;
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));
+        if (wait.compareTo(MAX_BACKOFF) > 0) {
+            wait = MAX_BACKOFF;
+        }
+        if (kind == FailureKind.LOGIN_REFUSED && wait.compareTo(LOGIN_BACKOFF) < 0) {
+            wait = LOGIN_BACKOFF;
+        }
+        until = now.plus(wait);
+        lastFailure = reason;
+        return wait;
+    }
+}

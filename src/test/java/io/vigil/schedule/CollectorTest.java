@@ -1,0 +1,99 @@
+package io.vigil.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vigil.config.ConnectBy;
+import io.vigil.config.MetricDef;
+import io.vigil.config.MetricType;
+import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorMode;
+import io.vigil.config.Secret;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.Archive;
+import io.vigil.gather.GatherJob;
+import io.vigil.gather.Spool;
+import io.vigil.ledger.InMemoryLedger;
+import io.vigil.mirror.CacheDb;
+import io.vigil.mirror.MirrorJob;
+import io.vigil.schedule.StatusEvent.Status;
+import io.vigil.series.H2SeriesStore;
+import io.vigil.series.Retention;
+import io.vigil.target.DemoOracles;
+import io.vigil.target.TargetConnections;
+
+/** The executor with a live demo target next to one that refuses connections. */
+class CollectorTest {
+
+    @TempDir
+    Path folder;
+    TargetConnections connections;
+    CacheDb cache;
+    H2SeriesStore series;
+    Collector collector;
+    final List<StatusEvent> events = new CopyOnWriteArrayList<>();
+
+    static final MirrorDef SESSIONS = new MirrorDef(1, "session", TargetKind.ORACLE, "SELECT sid, status, type FROM v$session", "ora_session",
+            1, 10_000, MirrorMode.REPLACE, "", true, "");
+    static final MetricDef ACTIVE = new MetricDef(1, "oracle.sessions.active", TargetKind.ORACLE,
+            "SELECT COUNT(*) AS value FROM ora_session WHERE target_id = ? AND status = 'ACTIVE'", List.of("session"), 30, MetricType.GAUGE,
+            "", List.of(), 1, null, null, "", true, "");
+
+    @BeforeEach
+    void open() {
+        connections = new TargetConnections(new DemoOracles());
+        cache = CacheDb.embedded(folder);
+        series = new H2SeriesStore(folder, Retention.defaults(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        if (collector != null) {
+            collector.close();
+        }
+        connections.close();
+        cache.close();
+        series.close();
+    }
+
+    @Test
+    void aDeadTargetBacksOffWhileTheLiveOneKeepsItsSchedule() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        Target dead = new Target(2, "dead", TargetKind.ORACLE, "127.0.0.1", closed, ConnectBy.SERVICE_NAME, "X", "", "vigil", Secret.of("pw"),
+                List.of(), true);
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(demo, dead), List.of(SESSIONS), List.of(ACTIVE), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        Thread.sleep(8_000);
+
+        List<StatusEvent> demoMirrors = events.stream().filter(e -> e.targetId() == 1 && e.job().equals("mirror session")).toList();
+        assertThat(demoMirrors).as("a 1 s mirror over 8 s").hasSizeGreaterThanOrEqualTo(5).allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
+        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().startsWith("metric")).extracting(StatusEvent::status)
+                .contains(Status.OK).doesNotContain(Status.ERROR);
+
+        List<StatusEvent> deadEvents = events.stream().filter(e -> e.targetId() == 2).toList();
+        assertThat(deadEvents).filteredOn(e -> e.status() == Status.ERROR).as("one failed connect, then back off").hasSize(1)
+                .first().satisfies(e -> assertThat(e.reason()).contains("Nothing answered there").contains("Next try in 15 s"));
+        assertThat(deadEvents).filteredOn(e -> e.status() == Status.BACKOFF).isNotEmpty();
+        assertThat(collector.lag().percentile(99)).as("p99 schedule lag, ms").isLessThan(1_000);
+    }
+}
