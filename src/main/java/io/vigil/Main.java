@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.vigil.cli.CheckCommand;
+import io.vigil.cli.CollectCommand;
 import io.vigil.config.AppDirs;
 import io.vigil.config.Secret;
 import io.vigil.config.StoreKind;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases.")
+        subcommands = {CollectCommand.class, CheckCommand.class},
+        description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -9,6 +9,7 @@ import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStoreException;
 import io.vigil.config.ConfigStores;
+import io.vigil.config.FirstStart;
 import io.vigil.config.SecretBox;
 import io.vigil.config.Settings;
 import io.vigil.config.SettingsFile;
@@ -46,6 +47,7 @@ public final class ConsoleStartup {
     public static ConsoleContext openStore(ConsoleContext ctx, StoreLocation where, String earlierError) {
         try {
             ConfigStore store = ConfigStores.open(where, ctx.dirs(), ctx.box());
+            FirstStart.prepare(store);
             return ctx.withStore(store, earlierError);
         } catch (ConfigStoreException e) {
             LOG.warn("Config store not opened: {}", e.getMessage());

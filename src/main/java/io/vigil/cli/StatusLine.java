@@ -1,0 +1,57 @@
+package io.vigil.cli;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.vigil.gather.Spool;
+import io.vigil.schedule.StatusEvent;
+import io.vigil.schedule.StatusEvent.Status;
+
+/**
+ * Counts status events between two status lines of {@code vigil collect}, and remembers each job's latest error so
+ * the line can say what is wrong.
+ */
+final class StatusLine implements Consumer<StatusEvent> {
+
+    private final Map<Status, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final AtomicLong rows = new AtomicLong();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+
+    @Override
+    public void accept(StatusEvent e) {
+        counts.computeIfAbsent(e.status(), s -> new AtomicLong()).incrementAndGet();
+        rows.addAndGet(e.rows());
+        String key = e.targetName() + " " + e.job();
+        if (e.status() == Status.ERROR) {
+            errors.put(key, e.reason());
+        } else if (e.status() == Status.OK) {
+            errors.remove(key);
+        }
+    }
+
+    /** The line for the cycle just ended, e.g. "12:00:15 ok 40 waiting 12 stale 0 error 1 backoff 3 | rows 1234 | spool 0 points". */
+    String next(Spool.Fill spool) {
+        StringBuilder b = new StringBuilder(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+        for (Status s : Status.values()) {
+            b.append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(take(s));
+        }
+        b.append(" | rows ").append(rows.getAndSet(0)).append(" | spool ").append(spool.points()).append(" points");
+        if (spool.droppedPoints() > 0) {
+            b.append(" (").append(spool.droppedPoints()).append(" dropped: the spool was full)");
+        }
+        return b.toString();
+    }
+
+    private long take(Status s) {
+        AtomicLong c = counts.get(s);
+        return c == null ? 0 : c.getAndSet(0);
+    }
+
+    Map<String, String> errors() {
+        return Map.copyOf(errors);
+    }
+}

@@ -1,0 +1,86 @@
+package io.vigil.schedule;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.ConfigStore;
+import io.vigil.config.FirstStart;
+import io.vigil.config.Packs;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.Archive;
+import io.vigil.gather.GatherJob;
+import io.vigil.gather.Spool;
+import io.vigil.ledger.InMemoryLedger;
+import io.vigil.ledger.SyncLedger;
+import io.vigil.mirror.CacheDb;
+import io.vigil.mirror.MirrorJob;
+import io.vigil.series.H2SeriesStore;
+import io.vigil.series.Retention;
+import io.vigil.series.SeriesStore;
+import io.vigil.target.DemoOracles;
+import io.vigil.target.TargetConnections;
+
+/**
+ * A collector with embedded stores in the app-data folder: H2 cache, in-process ledger, H2 series store and a spool.
+ * What one workstation runs, in the console or with {@code vigil collect}.
+ */
+public final class LocalCollector implements AutoCloseable {
+
+    static final long SPOOL_LIMIT = 256L * 1024 * 1024;
+
+    private final TargetConnections connections;
+    private final CacheDb cache;
+    private final SyncLedger ledger;
+    private final SeriesStore series;
+    private final Archive archive;
+    private final Collector collector;
+
+    private LocalCollector(AppDirs dirs, ConfigStore store, Clock clock, Consumer<StatusEvent> listener) {
+        FirstStart.prepare(store);
+        Path home = dirs.home();
+        this.connections = new TargetConnections(new DemoOracles());
+        this.cache = CacheDb.embedded(home.resolve("cache"));
+        this.ledger = new InMemoryLedger();
+        this.series = new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
+        this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT));
+        Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
+        for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
+            starts.put(kind, Packs.shipped(kind).instanceStart());
+        }
+        Collector.Plan plan = new Collector.Plan(store.targets(), store.mirrors(), store.metrics(), starts);
+        this.collector = new Collector(plan, connections, new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, archive, clock), cache.dataSource(), clock, 32, listener);
+    }
+
+    /** Opens the stores and starts collecting from every enabled target of the config store. */
+    public static LocalCollector start(AppDirs dirs, ConfigStore store, Clock clock, Consumer<StatusEvent> listener) {
+        LocalCollector local = new LocalCollector(dirs, store, clock, listener);
+        local.collector.start();
+        return local;
+    }
+
+    public Collector collector() {
+        return collector;
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    public SeriesStore series() {
+        return series;
+    }
+
+    @Override
+    public void close() {
+        collector.close();
+        connections.close();
+        series.close();
+        cache.close();
+        ledger.close();
+    }
+}

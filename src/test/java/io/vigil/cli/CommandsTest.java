@@ -1,0 +1,94 @@
+package io.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStores;
+import io.vigil.config.ConnectBy;
+import io.vigil.config.SecretBox;
+import io.vigil.config.Secret;
+import io.vigil.config.StoreLocation;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+
+import picocli.CommandLine;
+
+/** {@code vigil check} and {@code vigil collect} as a person runs them, on a fresh data folder. */
+class CommandsTest {
+
+    @TempDir
+    Path home;
+
+    @AfterEach
+    void forgetHome() {
+        System.clearProperty("vigil.home");
+    }
+
+    record Run(int exit, String out) {
+    }
+
+    Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString());
+    }
+
+    @Test
+    void checkOnAFirstStartFindsTheDemoAndEverythingWorking() {
+        Run r = run(new CheckCommand(), "--data-dir", home.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 18 ok, 0 failed; metrics: 18 ok, 0 failed")
+                .endsWith("Everything works." + System.lineSeparator());
+    }
+
+    @Test
+    void checkSaysPlainlyWhatFailsAndExitsWithOne() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            store.saveTarget(new Target(0, "gone", TargetKind.MYSQL, "127.0.0.1", closed, ConnectBy.DATABASE, "", "", "vigil", Secret.of("pw"),
+                    List.of(), true));
+        }
+        Run r = run(new CheckCommand(), "--data-dir", home.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("gone (MySQL 127.0.0.1:" + closed + "): FAILED.").contains("Nothing answered there")
+                .doesNotContain("Exception").contains("Some checks failed");
+    }
+
+    @Test
+    void collectPrintsAStatusLinePerCycleAndStopsAfterItsDuration() {
+        long start = System.nanoTime();
+        Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--duration", "7s", "--every", "3");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(30);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.getFirst()).startsWith("Collecting from 1 targets");
+        assertThat(lines).filteredOn(l -> l.matches("\\d\\d:\\d\\d:\\d\\d ok \\d+ .*")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d ok [1-9]\\d* .*"));
+        assertThat(lines.getLast()).startsWith("Stopped; p99 schedule lag");
+    }
+
+    @Test
+    void aDurationThatIsNotOneIsAUsageError() {
+        Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--duration", "soon");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("“soon” is not a duration").doesNotContain("\tat ");
+    }
+}
