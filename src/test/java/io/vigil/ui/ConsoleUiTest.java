@@ -60,11 +60,28 @@ class ConsoleUiTest {
     }
 
     @Test
-    void emptyConsoleSaysWhatToDoThenATargetIsAddedThroughTheForm(FxRobot robot) throws Exception {
+    void aFirstStartShowsTheDemoWhichCanBeDeletedLeavingEmptyStatesThatSayWhatToDo(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#targetsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(((Target) table.getItems().getFirst()).kind()).isEqualTo(io.vigil.config.TargetKind.DEMO_ORACLE);
+        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("1 target");
+
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn("#deleteTarget");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+        assertThat(console.context().store().targets()).isEmpty();
+
         Node treeEmpty = robot.lookup("#treeEmpty").query();
         assertThat(treeEmpty.isVisible()).as("the tree's empty state").isTrue();
         assertThat(robot.lookup(".empty-title").queryAllAs(Label.class)).extracting(Label::getText).contains("No databases yet");
         assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("no targets");
+    }
+
+    @Test
+    void aTargetIsAddedThroughTheFormAndAWrongPortIsShownNextToIt(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#targetsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1); // the demo
 
         robot.clickOn("#addTarget");
         robot.clickOn("#formName").write("prod-db");
@@ -82,24 +99,22 @@ class ConsoleUiTest {
         assertThat(portProblem.getText()).isEqualTo("The port must be a number (“15x21” is not).");
         assertThat(save.isDisabled()).as("Save is disabled while the port is wrong").isTrue();
         robot.clickOn(save); // nothing happens
-        assertThat(console.context().store().targets()).as("nothing saved while invalid").isEmpty();
+        assertThat(console.context().store().targets()).as("nothing saved while invalid").extracting(Target::name).containsExactly("demo");
 
         robot.doubleClickOn("#formPort").write("1521");
         assertThat(portProblem.isVisible()).isFalse();
         robot.clickOn(save);
 
-        TableView<?> table = robot.lookup("#targetsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        assertThat(console.context().store().targets()).extracting(Target::name, Target::port).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("prod-db", 1521));
-        assertThat(console.context().store().targets().getFirst().password()).isEqualTo(Secret.of("tiger"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        Target saved = console.context().store().targets().stream().filter(t -> t.name().equals("prod-db")).findFirst().orElseThrow();
+        assertThat(saved.port()).isEqualTo(1521);
+        assertThat(saved.password()).isEqualTo(Secret.of("tiger"));
 
         TreeView<?> tree = robot.lookup("#targetTree").query();
-        assertThat(treeEmpty.isVisible()).isFalse();
-        assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().toString()).containsExactly("billing", "prod");
-        assertThat(tree.getRoot().getChildren().get(1).getChildren()).extracting(i -> ((Target) i.getValue()).name())
+        assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().toString()).containsExactly("billing", "demo", "prod");
+        assertThat(tree.getRoot().getChildren().get(2).getChildren()).extracting(i -> ((Target) i.getValue()).name())
                 .containsExactly("prod-db");
-        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("1 target");
+        assertThat(robot.lookup("#statusCount").queryAs(Label.class).getText()).isEqualTo("2 targets");
     }
 
     @Test
