@@ -1,0 +1,216 @@
+package io.vigil.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import io.vigil.config.ConnectBy;
+import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorMode;
+import io.vigil.config.Secret;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.Archive;
+import io.vigil.gather.Spool;
+import io.vigil.ledger.InMemoryLedger;
+import io.vigil.mirror.CacheDb;
+import io.vigil.mirror.MirrorJob;
+import io.vigil.series.InfluxSeriesStore;
+import io.vigil.series.LineProtocol;
+import io.vigil.series.Point;
+import io.vigil.target.DemoOracles;
+import io.vigil.target.TargetConnections;
+import io.vigil.testsupport.InfluxServer;
+import io.vigil.testsupport.RealServices;
+import io.vigil.testsupport.TestDatabase;
+import io.vigil.testsupport.TestInfluxDb;
+
+/**
+ * Speed as ratios against a reference run in the same process: the mirror against a plain JDBC streaming read and
+ * batch insert of the same rows, and archive against a plain line-protocol POST of the same points. Each case runs once
+ * to warm up and then {@value #RUNS} times; the median is reported. Run with docs/benchmarks/run.sh.
+ */
+public final class Benchmarks {
+
+    static final int RUNS = 5;
+    static final int ROWS = 200_000;
+    static final int POINTS = 100_000;
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("Vigil benchmarks, %s, Java %s, %d cores%n", Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        mirror();
+        archive();
+        System.exit(0);
+    }
+
+    static void mirror() throws Exception {
+        try (TestDatabase source = RealServices.mariadb().createDatabase("bsrc");
+             TestDatabase cacheDb = RealServices.mariadb().createDatabase("bcache");
+             TargetConnections connections = new TargetConnections(new DemoOracles())) {
+            try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE rows8 (id BIGINT PRIMARY KEY, n INT, big BIGINT, d DOUBLE, amount DECIMAL(12,2), name VARCHAR(32), "
+                        + "seen DATETIME(3), flag BOOLEAN)");
+                s.execute("INSERT INTO rows8 SELECT seq, seq % 1000, seq * 7, seq / 3, seq / 100, CONCAT('name-', seq), NOW(3), seq % 2 = 0 "
+                        + "FROM seq_1_to_" + ROWS);
+            }
+            Target target = new Target(1, "src", TargetKind.MYSQL, source.host(), source.port(), ConnectBy.DATABASE, source.name(), "",
+                    source.user(), Secret.of(source.password()), List.of(), true);
+            MirrorDef def = new MirrorDef(1, "rows8", TargetKind.MYSQL, "SELECT id, n, big, d, amount, name, seen, flag FROM rows8", "bench_rows8",
+                    60, ROWS + 1, MirrorMode.REPLACE, "", true, "");
+            Path h2Folder = Files.createTempDirectory("vigil-bench");
+            try (CacheDb maria = CacheDb.mysql(cacheDb.jdbcUrl(), cacheDb.user(), Secret.of(cacheDb.password()));
+                 CacheDb h2 = CacheDb.embedded(h2Folder)) {
+                for (CacheDb cache : List.of(maria, h2)) {
+                    MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
+                    job.run(target, def); // creates the cache table and warms up
+                    plainCopy(source, cache.dataSource()); // warm-up
+                    double[] plain = new double[RUNS];
+                    double[] vigil = new double[RUNS];
+                    for (int i = 0; i < RUNS; i++) {
+                        plain[i] = plainCopy(source, cache.dataSource());
+                        long t0 = System.nanoTime();
+                        long rows = job.run(target, def).rows();
+                        vigil[i] = rows / ((System.nanoTime() - t0) / 1e9);
+                    }
+                    report("mirror, MariaDB -> " + cache.location().split(" ")[0] + " cache, " + ROWS + " rows x 8 columns", "rows/s", vigil, plain);
+                }
+            }
+        }
+    }
+
+    /** The reference: stream the same rows and batch-insert them, deleting the old ones, in one transaction. */
+    static double plainCopy(TestDatabase source, DataSource cache) throws Exception {
+        long t0 = System.nanoTime();
+        Properties p = new Properties();
+        p.setProperty("user", source.user());
+        p.setProperty("password", source.password());
+        long rows = 0;
+        try (Connection src = DriverManager.getConnection(source.jdbcUrl(), p); Connection dst = cache.getConnection()) {
+            dst.setAutoCommit(false);
+            try (Statement del = dst.createStatement()) {
+                del.executeUpdate("DELETE FROM bench_rows8 WHERE target_id = 2");
+            }
+            try (Statement s = src.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                s.setFetchSize(Integer.MIN_VALUE);
+                try (ResultSet rs = s.executeQuery("SELECT id, n, big, d, amount, name, seen, flag FROM rows8");
+                     PreparedStatement ins = dst.prepareStatement("INSERT INTO bench_rows8 (target_id, id, n, big, d, amount, name, seen, flag) "
+                             + "VALUES (2, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    while (rs.next()) {
+                        ins.setLong(1, rs.getLong(1));
+                        ins.setLong(2, rs.getLong(2));
+                        ins.setLong(3, rs.getLong(3));
+                        ins.setDouble(4, rs.getDouble(4));
+                        ins.setBigDecimal(5, rs.getBigDecimal(5));
+                        ins.setString(6, rs.getString(6));
+                        ins.setTimestamp(7, rs.getTimestamp(7));
+                        ins.setBoolean(8, rs.getBoolean(8));
+                        ins.addBatch();
+                        if (++rows % 1000 == 0) {
+                            ins.executeBatch();
+                        }
+                    }
+                    ins.executeBatch();
+                }
+            }
+            dst.commit();
+        }
+        return rows / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    static void archive() throws Exception {
+        InfluxServer influx = RealServices.influx();
+        try (TestInfluxDb db = influx.createDatabase("bench")) {
+            HttpClient http = HttpClient.newHttpClient();
+            Path spool = Files.createTempDirectory("vigil-bench-spool");
+            try (InfluxSeriesStore store = InfluxSeriesStore.v1(influx.url(), db.name(), "", Secret.empty())) {
+                Archive archive = new Archive(store, new Spool(spool, 1L << 30));
+                long base = System.currentTimeMillis() - 3_600_000;
+                double[] plain = new double[RUNS];
+                double[] vigil = new double[RUNS];
+                for (int i = -1; i < RUNS; i++) {
+                    // alternate which goes first, so neither always writes into a server still busy with the other's batch
+                    List<List<Point>> first = points(base + (i + 1) * 1000L);
+                    List<List<Point>> second = points(base + (i + 1) * 1000L + 500);
+                    boolean plainFirst = i % 2 == 0;
+                    double a = plainFirst ? plainWrite(http, influx, db, first) : archiveWrite(archive, first);
+                    double b = plainFirst ? archiveWrite(archive, second) : plainWrite(http, influx, db, second);
+                    if (i >= 0) {
+                        plain[i] = plainFirst ? a : b;
+                        vigil[i] = plainFirst ? b : a;
+                    }
+                }
+                report("archive to InfluxDB 1.x, " + POINTS + " points in batches of 5,000, 500 series", "points/s", vigil, plain);
+            }
+        }
+    }
+
+    static double plainWrite(HttpClient http, InfluxServer influx, TestInfluxDb db, List<List<Point>> batches) throws Exception {
+        long t0 = System.nanoTime();
+        for (List<Point> b : batches) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(influx.url() + "/write?precision=ms&db=" + db.name()))
+                    .POST(HttpRequest.BodyPublishers.ofString(LineProtocol.format(b))).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("plain write refused: " + r.statusCode());
+            }
+        }
+        return POINTS / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    static double archiveWrite(Archive archive, List<List<Point>> batches) {
+        long t0 = System.nanoTime();
+        for (List<Point> b : batches) {
+            if (!archive.archive(b)) {
+                throw new IllegalStateException("archive spooled during the benchmark");
+            }
+        }
+        return POINTS / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Points shaped like Vigil's: 500 series (10 targets x 50 statistics), batches of 5,000. */
+    static List<List<Point>> points(long start) {
+        List<List<Point>> batches = new ArrayList<>();
+        List<Point> batch = new ArrayList<>();
+        for (int i = 0; i < POINTS; i++) {
+            batch.add(Point.of("oracle.sysstat.rate", Map.of("target", "db" + (i % 10), "name", "stat " + (i / 10 % 50)),
+                    Instant.ofEpochMilli(start + i / 500 * 15_000L), i * 0.5));
+            if (batch.size() == 5_000) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        return batches;
+    }
+
+    static void report(String what, String unit, double[] vigil, double[] reference) {
+        double v = median(vigil);
+        double r = median(reference);
+        System.out.printf("%s%n  Vigil %,.0f %s (runs %s), reference %,.0f %s (runs %s), ratio %.2f%n", what, v, unit, fmt(vigil), r, unit,
+                fmt(reference), v / r);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static String fmt(double[] xs) {
+        return Arrays.stream(xs).mapToObj(x -> String.format("%,.0f", x)).toList().toString();
+    }
+}
