@@ -17,14 +17,14 @@ class MainTest {
 
     @Test
     void noConfigStoreOptionKeepsTheSettings() {
-        assertThat(parse().configStoreLocation()).isEmpty();
+        assertThat(parse().stores.location()).isEmpty();
     }
 
     @Test
     void embeddedAndServerStoresAreRead() {
-        assertThat(parse("--config-store", "embedded").configStoreLocation()).contains(StoreLocation.embedded());
+        assertThat(parse("--config-store", "embedded").stores.location()).contains(StoreLocation.embedded());
         StoreLocation server = parse("--config-store", "jdbc:mysql://db1:3306/vigil", "--config-store-user", "vigil")
-                .configStoreLocation().orElseThrow();
+                .stores.location().orElseThrow();
         assertThat(server.kind()).isEqualTo(StoreKind.MYSQL);
         assertThat(server.url()).isEqualTo("jdbc:mysql://db1:3306/vigil");
         assertThat(server.user()).isEqualTo("vigil");

@@ -1,6 +1,7 @@
 package io.vigil.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
@@ -26,7 +27,8 @@ public final class StoreOptions {
     @Option(names = "--config-store-user", paramLabel = "USER", description = "Login for a server config store.")
     String configStoreUser;
 
-    AppDirs dirs() {
+    /** The data folder the options name (or the default); also points the log folder there, before any logger exists. */
+    public AppDirs dirs() {
         if (dataDir != null) {
             System.setProperty("vigil.home", dataDir.toAbsolutePath().toString());
         }
@@ -35,17 +37,22 @@ public final class StoreOptions {
         return dirs;
     }
 
+    /** The config store named on the command line, if one was; its password comes from VIGIL_CONFIG_STORE_PASSWORD. */
+    public Optional<StoreLocation> location() {
+        if (configStore == null) {
+            return Optional.empty();
+        }
+        if (configStore.equalsIgnoreCase("embedded")) {
+            return Optional.of(StoreLocation.embedded());
+        }
+        // A password on the command line shows in the process list: it comes from the environment instead.
+        return Optional.of(new StoreLocation(StoreKind.MYSQL, configStore, configStoreUser, Secret.of(System.getenv("VIGIL_CONFIG_STORE_PASSWORD"))));
+    }
+
     ConfigStore openConfigStore() {
         AppDirs dirs = dirs();
         SecretBox box = SecretBox.fromKeyFile(dirs);
-        StoreLocation where;
-        if (configStore == null) {
-            where = new SettingsFile(dirs, box).load().configStore();
-        } else if (configStore.equalsIgnoreCase("embedded")) {
-            where = StoreLocation.embedded();
-        } else {
-            where = new StoreLocation(StoreKind.MYSQL, configStore, configStoreUser, Secret.of(System.getenv("VIGIL_CONFIG_STORE_PASSWORD")));
-        }
+        StoreLocation where = location().orElseGet(() -> new SettingsFile(dirs, box).load().configStore());
         return ConfigStores.open(where, dirs, box);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vigil.testsupport.SettableClock;
+
 class H2SeriesStoreTest extends SeriesStoreContract {
 
     @TempDir
@@ -49,17 +51,17 @@ class H2SeriesStoreTest extends SeriesStoreContract {
     @Test
     void pastRawRetentionTheMinuteRollupStillAnswers(@TempDir Path other) {
         Instant written = Instant.parse("2026-11-01T10:00:00Z");
-        MutableClock clock = new MutableClock(written.plusSeconds(3600));
+        SettableClock clock = new SettableClock(written.plusSeconds(3600));
         try (H2SeriesStore store = new H2SeriesStore(other, Retention.defaults(), clock)) {
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
                 points.add(Point.of("m", Map.of("target", "a"), written.plusSeconds(i * 15L), i));
             }
             store.write(points);
-            clock.now = written.plus(Duration.ofDays(5)); // raw (2 days) is gone, minutes (35 days) are not
+            clock.set(written.plus(Duration.ofDays(5))); // raw (2 days) is gone, minutes (35 days) are not
             store.applyRetentionHourly();
             RangeQuery fine = new RangeQuery("m", Map.of(), written, written.plusSeconds(1800), 1000);
-            assertThat(H2SeriesStore.Level.choose(fine, Retention.defaults(), clock.now)).isEqualTo(H2SeriesStore.Level.MINUTE);
+            assertThat(H2SeriesStore.Level.choose(fine, Retention.defaults(), clock.instant())).isEqualTo(H2SeriesStore.Level.MINUTE);
             Series s = store.query(fine).getFirst();
             assertThat(s.size()).isEqualTo(30);
             assertThat(s.values()[0]).isCloseTo(1.5, within(1e-9)); // mean of 0,1,2,3
@@ -81,28 +83,5 @@ class H2SeriesStoreTest extends SeriesStoreContract {
     void aValueThatIsNotANumberIsNotStored() {
         store.write(List.of(p("nan", "a", 0, Double.NaN), p("nan", "a", 15, 3)));
         assertThat(store.query(new RangeQuery("nan", Map.of(), T0, T0.plusSeconds(60), 60)).getFirst().values()).containsExactly(3);
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,10 +8,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.vigil.testsupport.SettableClock;
+
 class DemoOracleTest {
 
-    Instant now = Instant.parse("2026-11-25T10:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
     DemoOracle demo;
     Connection c;
 
@@ -62,7 +46,7 @@ class DemoOracleTest {
     }
 
     void advance(Duration d) throws SQLException {
-        now = now.plus(d);
+        clock.advance(d);
         demo.tick();
     }
 
@@ -152,12 +136,12 @@ class DemoOracleTest {
     void aRestartResetsCountersAndMovesTheStartupTime() throws SQLException {
         advance(Duration.ofSeconds(30));
         assertThat(scalar("SELECT value FROM v$sysstat WHERE name = 'execute count'")).isPositive();
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         demo.restart();
         assertThat(scalar("SELECT value FROM v$sysstat WHERE name = 'execute count'")).isZero();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT startup_time FROM v$instance")) {
             rs.next();
-            assertThat(rs.getTimestamp(1)).isEqualTo(DemoSql.date(now));
+            assertThat(rs.getTimestamp(1)).isEqualTo(DemoSql.date(clock.instant()));
         }
         assertThat(scalar("SELECT COUNT(*) FROM v$diag_alert_ext WHERE message_text LIKE 'Starting ORACLE instance%'")).isEqualTo(1);
     }
