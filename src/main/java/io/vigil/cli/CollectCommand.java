@@ -24,6 +24,9 @@ public final class CollectCommand implements Callable<Integer> {
     @Mixin
     StoreOptions stores;
 
+    @Mixin
+    ServerStoreOptions servers;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.Converter.class,
             description = "Stop after this long, e.g. 90s, 15m, 8h (default: until stopped).")
     Duration duration;
@@ -41,9 +44,9 @@ public final class CollectCommand implements Callable<Integer> {
         AppDirs dirs = stores.dirs();
         try (ConfigStore store = stores.openConfigStore()) {
             StatusLine line = new StatusLine();
-            try (LocalCollector local = LocalCollector.start(dirs, store, Clock.systemUTC(), line)) {
-                out.printf("Collecting from %d targets (config store: %s); data in %s%n", local.collector().targets().size(),
-                        store.location(), dirs.home());
+            try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), Clock.systemUTC(), line)) {
+                out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
+                        store.location(), local.describe());
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < end) {

@@ -25,8 +25,9 @@ import io.vigil.target.DemoOracles;
 import io.vigil.target.TargetConnections;
 
 /**
- * A collector with embedded stores in the app-data folder: H2 cache, in-process ledger, H2 series store and a spool.
- * What one workstation runs, in the console or with {@code vigil collect}.
+ * A collector and the stores it writes to: by default embedded in the app-data folder (H2 cache, in-process ledger, H2
+ * series store), or the team's servers (MySQL/MariaDB cache, Redis ledger, InfluxDB) given as {@link Stores}. The spool
+ * is always local. What the console runs, and {@code vigil collect}.
  */
 public final class LocalCollector implements AutoCloseable {
 
@@ -39,13 +40,21 @@ public final class LocalCollector implements AutoCloseable {
     private final Archive archive;
     private final Collector collector;
 
-    private LocalCollector(AppDirs dirs, ConfigStore store, Clock clock, Consumer<StatusEvent> listener) {
+    /** Where a collector keeps its cache, ledger and series; null parts are embedded in the app-data folder. */
+    public record Stores(CacheDb cache, SyncLedger ledger, SeriesStore series) {
+
+        public static Stores embedded() {
+            return new Stores(null, null, null);
+        }
+    }
+
+    private LocalCollector(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener) {
         FirstStart.prepare(store);
         Path home = dirs.home();
         this.connections = new TargetConnections(new DemoOracles());
-        this.cache = CacheDb.embedded(home.resolve("cache"));
-        this.ledger = new InMemoryLedger();
-        this.series = new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
+        this.cache = stores.cache() != null ? stores.cache() : CacheDb.embedded(home.resolve("cache"));
+        this.ledger = stores.ledger() != null ? stores.ledger() : new InMemoryLedger();
+        this.series = stores.series() != null ? stores.series() : new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
         this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT));
         Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
         for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
@@ -56,9 +65,9 @@ public final class LocalCollector implements AutoCloseable {
                 new GatherJob(cache.dataSource(), ledger, archive, clock), cache.dataSource(), clock, 32, listener);
     }
 
-    /** Opens the stores and starts collecting from every enabled target of the config store. */
-    public static LocalCollector start(AppDirs dirs, ConfigStore store, Clock clock, Consumer<StatusEvent> listener) {
-        LocalCollector local = new LocalCollector(dirs, store, clock, listener);
+    /** Starts collecting from every enabled target of the config store into the given stores (which it then owns). */
+    public static LocalCollector start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener) {
+        LocalCollector local = new LocalCollector(dirs, store, stores, clock, listener);
         local.collector.start();
         return local;
     }
@@ -73,6 +82,12 @@ public final class LocalCollector implements AutoCloseable {
 
     public SeriesStore series() {
         return series;
+    }
+
+    /** Where the data goes, for the first status line. */
+    public String describe() {
+        return "cache " + cache.location() + ", series " + series.location() + ", ledger "
+                + (ledger instanceof InMemoryLedger ? "in-process" : "Redis");
     }
 
     @Override
