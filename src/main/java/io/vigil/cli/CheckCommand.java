@@ -52,7 +52,15 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean allGood = true;
         Path scratch = Files.createTempDirectory("vigil-check");
-        try (ConfigStore store = stores.openConfigStore();
+        ConfigStore opened;
+        try {
+            opened = stores.openConfigStore();
+        } catch (io.vigil.config.ConfigStoreException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            Scratch.delete(scratch);
+            return 2;
+        }
+        try (ConfigStore store = opened;
              TargetConnections connections = new TargetConnections(new DemoOracles());
              CacheDb cache = CacheDb.embedded(scratch)) {
             FirstStart.prepare(store);
@@ -67,7 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
-            deleteQuietly(scratch);
+            Scratch.delete(scratch);
         }
         out.println(allGood ? "Everything works." : "Some checks failed; see above.");
         return allGood ? 0 : 1;
@@ -132,13 +140,5 @@ public final class CheckCommand implements Callable<Integer> {
             grants.forEach(g -> out.println("    " + g + ";"));
         }
         return failed == 0 && metricsFailed == 0;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temp folder left behind is harmless
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.vigil.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +10,11 @@ import java.util.concurrent.Callable;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.ConfigStores;
+import io.vigil.config.Packs;
+import io.vigil.config.SecretBox;
+import io.vigil.config.StoreLocation;
 import io.vigil.schedule.LocalCollector;
 
 import picocli.CommandLine.Command;
@@ -31,6 +38,9 @@ public final class CollectCommand implements Callable<Integer> {
             description = "Stop after this long, e.g. 90s, 15m, 8h (default: until stopped).")
     Duration duration;
 
+    @Option(names = "--config", paramLabel = "YAML", description = "Collect from the targets in this file instead of the config store.")
+    Path configFile;
+
     @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "15", description = "Seconds between status lines (default: ${DEFAULT-VALUE}).")
     int every;
 
@@ -42,7 +52,14 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration limit = duration;
         AppDirs dirs = stores.dirs();
-        try (ConfigStore store = stores.openConfigStore()) {
+        ConfigStore opened;
+        try {
+            opened = configFile == null ? stores.openConfigStore() : fromFile(configFile);
+        } catch (ConfigStoreException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        try (ConfigStore store = opened) {
             StatusLine line = new StatusLine();
             try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), Clock.systemUTC(), line)) {
                 out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
@@ -61,5 +78,19 @@ public final class CollectCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A scratch config store holding the packs and the file's targets; the data folder still holds the embedded stores. */
+    private static ConfigStore fromFile(Path file) throws java.io.IOException {
+        java.util.List<io.vigil.config.Target> targets = CollectorFile.read(file);
+        Path scratch = Files.createTempDirectory("vigil-collect");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Scratch.delete(scratch)));
+        AppDirs dirs = new AppDirs(scratch);
+        ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs));
+        Packs.installMissing(store);
+        for (io.vigil.config.Target t : targets) {
+            store.saveTarget(t.withId(0));
+        }
+        return store;
     }
 }

@@ -91,4 +91,34 @@ class CommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("“soon” is not a duration").doesNotContain("\tat ");
     }
+
+    @Test
+    void collectFromAYamlFileOfTargets() throws Exception {
+        Path file = home.resolve("targets.yaml");
+        java.nio.file.Files.writeString(file, """
+                targets:
+                  - name: lab-demo
+                    kind: DEMO_ORACLE
+                    tags: [lab]
+                """);
+        Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--config", file.toString(), "--duration", "5s", "--every", "2");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).startsWith("Collecting from 1 targets");
+        assertThat(r.out().lines()).anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d ok [1-9]\\d* .*"));
+    }
+
+    @Test
+    void aYamlFileThatDoesNotParseOrBreaksARuleIsRefusedSayingWhere() throws Exception {
+        Path broken = home.resolve("broken.yaml");
+        java.nio.file.Files.writeString(broken, "targets:\n  - name: x\n    kind: ORACLE\n    port: soon\n");
+        Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--config", broken.toString(), "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("broken.yaml does not parse at line 4").doesNotContain("\tat ");
+
+        Path invalid = home.resolve("invalid.yaml");
+        java.nio.file.Files.writeString(invalid, "targets:\n  - name: prod\n    kind: ORACLE\n    host: db1\n    port: 99999\n    service: X\n    user: vigil\n");
+        r = run(new CollectCommand(), "--data-dir", home.toString(), "--config", invalid.toString(), "--duration", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("target “prod”: port: The port must be between 1 and 65535 (it is 99999).");
+    }
 }
