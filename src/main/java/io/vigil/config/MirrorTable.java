@@ -11,7 +11,7 @@ import java.util.List;
 final class MirrorTable {
 
     private static final String COLUMNS =
-            "name, kind, sql_text, cache_table, interval_s, row_cap, mirror_mode, watermark_column, enabled, description, updated_at";
+            "name, kind, sql_text, cache_table, interval_s, row_cap, mirror_mode, watermark_column, enabled, description, min_version, updated_at";
 
     List<MirrorDef> readAll(Connection c) throws SQLException {
         List<MirrorDef> out = new ArrayList<>();
@@ -21,7 +21,7 @@ final class MirrorTable {
                 out.add(new MirrorDef(rs.getLong("id"), rs.getString("name"), TargetKind.valueOf(rs.getString("kind")),
                         rs.getString("sql_text"), rs.getString("cache_table"), rs.getInt("interval_s"), rs.getInt("row_cap"),
                         MirrorMode.valueOf(rs.getString("mirror_mode")), rs.getString("watermark_column"), rs.getBoolean("enabled"),
-                        rs.getString("description")));
+                        rs.getString("description"), rs.getString("min_version")));
             }
         }
         return out;
@@ -30,9 +30,9 @@ final class MirrorTable {
     long write(Connection c, MirrorDef m) throws SQLException {
         boolean insert = m.id() == 0;
         String sql = insert
-                ? "INSERT INTO mirror_def (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO mirror_def (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE mirror_def SET name = ?, kind = ?, sql_text = ?, cache_table = ?, interval_s = ?, row_cap = ?, "
-                        + "mirror_mode = ?, watermark_column = ?, enabled = ?, description = ?, updated_at = ? WHERE id = ?";
+                        + "mirror_mode = ?, watermark_column = ?, enabled = ?, description = ?, min_version = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement ps = Rows.prepare(c, sql, insert)) {
             ps.setString(1, m.name());
             ps.setString(2, m.kind().name());
@@ -44,11 +44,12 @@ final class MirrorTable {
             ps.setString(8, m.watermarkColumn());
             ps.setBoolean(9, m.enabled());
             ps.setString(10, m.description());
-            ps.setTimestamp(11, Rows.now());
+            ps.setString(11, m.minVersion());
+            ps.setTimestamp(12, Rows.now());
             if (insert) {
                 return Rows.insertReturningId(ps);
             }
-            ps.setLong(12, m.id());
+            ps.setLong(13, m.id());
             if (ps.executeUpdate() == 0) {
                 throw new ConfigStoreException("The mirror “" + m.name() + "” was deleted meanwhile; nothing was saved.");
             }

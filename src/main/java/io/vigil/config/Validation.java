@@ -119,6 +119,9 @@ public final class Validation {
         if (m.rowCap() < 1 || m.rowCap() > MAX_ROW_CAP) {
             problems.add(Problem.of("rowCap", "problem.rowCap.range", MAX_ROW_CAP));
         }
+        if (!m.minVersion().isEmpty() && !m.minVersion().matches("\\d{1,3}(\\.\\d{1,3})?")) {
+            problems.add(Problem.of("minVersion", "problem.minVersion.pattern", m.minVersion()));
+        }
         if (m.mode() == MirrorMode.APPEND) {
             if (m.watermarkColumn().isEmpty()) {
                 problems.add(Problem.of("watermarkColumn", "problem.watermark.required"));

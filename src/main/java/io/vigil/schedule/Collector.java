@@ -69,6 +69,7 @@ public final class Collector implements AutoCloseable {
     private final Map<Long, Semaphore> perTarget = new ConcurrentHashMap<>();
     private final Map<Long, TargetHealth> health = new ConcurrentHashMap<>();
     private final ScheduleLag lag = new ScheduleLag();
+    private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
 
     public Collector(Plan plan, TargetConnections connections, MirrorJob mirrorJob, GatherJob gatherJob, DataSource cache, Clock clock,
                      int maxConcurrent, Consumer<StatusEvent> listener) {
@@ -162,6 +163,7 @@ public final class Collector implements AutoCloseable {
             ProbeResult probe = connections.probe(t);
             if (probe.ok()) {
                 h.succeeded();
+                h.version(probe.major(), probe.minor());
                 emit(t, "connect", Status.OK, probe.version(), probe.took(), 0);
                 return true;
             }
@@ -181,6 +183,14 @@ public final class Collector implements AutoCloseable {
     private void runMirror(Target t, MirrorDef m) {
         String job = "mirror " + m.name();
         if (!ready(t, job)) {
+            return;
+        }
+        TargetHealth h = health.get(t.id());
+        if (!m.runsOn(h.major(), h.minor())) {
+            if (skipped.add(t.id() + " " + m.name())) {
+                emit(t, job, Status.SKIPPED, "needs version " + m.minVersion() + " or later; this server is " + h.major() + "." + h.minor(),
+                        Duration.ZERO, 0);
+            }
             return;
         }
         long start = System.nanoTime();

@@ -29,6 +29,8 @@ public record StatusEvent(long targetId, String targetName, String job, Status s
         /** The run failed; the reason says why. */
         ERROR,
         /** Not run: the target is backing off after failures. */
-        BACKOFF
+        BACKOFF,
+        /** Not run: the server's version has not got what the mirror reads (e.g. 11g and V$DIAG_ALERT_EXT). */
+        SKIPPED
     }
 }

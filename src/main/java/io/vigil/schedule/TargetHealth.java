@@ -19,6 +19,8 @@ final class TargetHealth {
     private int failures;
     private Instant until = Instant.MIN;
     private String lastFailure = "";
+    private int major;
+    private int minor;
 
     synchronized boolean connected() {
         return connected;
@@ -34,6 +36,20 @@ final class TargetHealth {
 
     synchronized String lastFailure() {
         return lastFailure;
+    }
+
+    /** The server's version, known once a probe has worked. */
+    synchronized void version(int majorVersion, int minorVersion) {
+        major = majorVersion;
+        minor = minorVersion;
+    }
+
+    synchronized int major() {
+        return major;
+    }
+
+    synchronized int minor() {
+        return minor;
     }
 
     synchronized void succeeded() {

@@ -9,14 +9,16 @@ import java.time.Duration;
  * @param version the server's own version string, when ok
  * @param failure the failure, when not ok
  * @param took    how long the attempt took
+ * @param major   the server's major version (Oracle 11, 19…; MySQL 8; PostgreSQL 15), 0 when not ok
+ * @param minor   its minor version
  */
-public record ProbeResult(boolean ok, String version, TargetFailure failure, Duration took) {
+public record ProbeResult(boolean ok, String version, TargetFailure failure, Duration took, int major, int minor) {
 
-    public static ProbeResult ok(String version, Duration took) {
-        return new ProbeResult(true, version, null, took);
+    public static ProbeResult ok(String version, Duration took, int major, int minor) {
+        return new ProbeResult(true, version, null, took, major, minor);
     }
 
     public static ProbeResult failed(TargetFailure failure, Duration took) {
-        return new ProbeResult(false, "", failure, took);
+        return new ProbeResult(false, "", failure, took, 0, 0);
     }
 }

@@ -52,7 +52,10 @@ public final class TargetConnections implements AutoCloseable {
                 s.setQueryTimeout((int) TargetUrls.CONNECT_TIMEOUT.toSeconds());
                 s.execute(t.kind().packKind() == io.vigil.config.TargetKind.ORACLE ? "SELECT 1 FROM dual" : "SELECT 1");
             }
-            return ProbeResult.ok(version.lines().findFirst().orElse(version), Duration.ofNanos(System.nanoTime() - start));
+            // the demo answers the Oracle pack as a 19c instance, whatever H2's own version
+            boolean demo = t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE;
+            return ProbeResult.ok(version.lines().findFirst().orElse(version), Duration.ofNanos(System.nanoTime() - start),
+                    demo ? 19 : md.getDatabaseMajorVersion(), demo ? 0 : md.getDatabaseMinorVersion());
         } catch (SQLException e) {
             return ProbeResult.failed(Failures.classify("connecting", spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
         }

@@ -96,4 +96,23 @@ class CollectorTest {
         assertThat(deadEvents).filteredOn(e -> e.status() == Status.BACKOFF).isNotEmpty();
         assertThat(collector.lag().percentile(99)).as("p99 schedule lag, ms").isLessThan(1_000);
     }
+
+    @Test
+    void aMirrorNewerThanTheServerIsSkippedOnceWithTheReason() throws Exception {
+        Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        MirrorDef future = new MirrorDef(2, "future", TargetKind.ORACLE, "SELECT 1 AS x FROM dual", "ora_future", 1, 10, MirrorMode.REPLACE, "",
+                true, "", "20");
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(demo), List.of(SESSIONS, future), List.of(), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        Thread.sleep(4_000);
+        assertThat(events).filteredOn(e -> e.job().equals("mirror future")).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(Status.SKIPPED);
+            assertThat(e.reason()).isEqualTo("needs version 20 or later; this server is 19.0");
+        });
+        assertThat(events).filteredOn(e -> e.job().equals("mirror session")).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
+    }
 }
