@@ -54,8 +54,16 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         System.out.printf("Vigil benchmarks, %s, Java %s, %d cores%n", Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors());
-        mirror();
-        archive();
+        List<String> only = List.of(args);
+        if (only.isEmpty() || only.contains("mirror")) {
+            mirror();
+        }
+        if (only.isEmpty() || only.contains("archive")) {
+            archive();
+        }
+        if (only.isEmpty() || only.contains("capacity")) {
+            capacity();
+        }
         System.exit(0);
     }
 
@@ -195,6 +203,61 @@ public final class Benchmarks {
             }
         }
         return batches;
+    }
+
+    /**
+     * How many demo targets one collector holds with every mirror and metric of the Oracle pack at 15 s: more targets
+     * each round until the p99 schedule lag passes 1 s. Each demo target is a whole simulated instance (its own
+     * in-memory database and a workload ticking every second) in the same JVM, so this is a lower bound.
+     */
+    static void capacity() throws Exception {
+        io.vigil.config.Pack pack = io.vigil.config.Packs.shipped(TargetKind.ORACLE);
+        List<MirrorDef> mirrors = pack.mirrorDefs().stream().map(m -> new MirrorDef(m.id(), m.name(), m.kind(), m.sql(), m.cacheTable(), 15,
+                m.rowCap(), m.mode(), m.watermarkColumn(), true, "", m.minVersion())).toList();
+        List<io.vigil.config.MetricDef> metrics = pack.metricDefs().stream().map(m -> new io.vigil.config.MetricDef(m.id(), m.name(), m.kind(),
+                m.sql(), m.mirrors(), 60, m.type(), m.unit(), m.labelColumns(), 15, m.warn(), m.crit(), "", true, "")).toList();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.println("collector capacity: demo targets, every job of the Oracle pack at 15 s, 75 s per round");
+        for (int n : new int[] {5, 10, 20, 40, 80}) {
+            Path folder = Files.createTempDirectory("vigil-capacity");
+            List<Target> targets = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                targets.add(new Target(i, "demo" + i, TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true));
+            }
+            java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+            try (TargetConnections connections = new TargetConnections(new DemoOracles());
+                 CacheDb cache = CacheDb.embedded(folder);
+                 io.vigil.series.H2SeriesStore series = new io.vigil.series.H2SeriesStore(folder, io.vigil.series.Retention.defaults(),
+                         java.time.Clock.systemUTC())) {
+                InMemoryLedger ledger = new InMemoryLedger();
+                io.vigil.schedule.Collector collector = new io.vigil.schedule.Collector(
+                        new io.vigil.schedule.Collector.Plan(targets, mirrors, metrics, Map.of(TargetKind.ORACLE, pack.instanceStart())), connections,
+                        new MirrorJob(connections, cache, ledger),
+                        new io.vigil.gather.GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1L << 28)),
+                                java.time.Clock.systemUTC()),
+                        cache.dataSource(), java.time.Clock.systemUTC(), 32, e -> {
+                            if (e.status() == io.vigil.schedule.StatusEvent.Status.ERROR) {
+                                errors.incrementAndGet();
+                            }
+                        });
+                collector.start();
+                Thread.sleep(15_000); // first runs, pools and demo instances start
+                long cpu0 = os.getProcessCpuTime();
+                long wall0 = System.nanoTime();
+                int runs0 = collector.lag().count();
+                Thread.sleep(60_000);
+                double cpu = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - wall0) * 100;
+                System.gc();
+                long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+                long p99 = collector.lag().percentile(99);
+                System.out.printf("  %3d targets: %5d runs/min, p99 lag %5d ms, CPU %4.0f %% of one core, heap after GC %4d MB, errors %d%n", n,
+                        collector.lag().count() - runs0, p99, cpu, heap, errors.get());
+                collector.close();
+                if (p99 >= 1000) {
+                    break;
+                }
+            }
+        }
     }
 
     static void report(String what, String unit, double[] vigil, double[] reference) {
