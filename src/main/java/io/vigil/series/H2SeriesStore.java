@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -68,7 +66,6 @@ public final class H2SeriesStore implements SeriesStore {
             c.setAutoCommit(false);
             try {
                 writeRaw(c, points);
-                rollUp(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -82,9 +79,8 @@ public final class H2SeriesStore implements SeriesStore {
     }
 
     private void writeRaw(Connection c, List<Point> points) throws SQLException {
-        Set<String> dirty = new TreeSet<>();
-        try (PreparedStatement raw = c.prepareStatement("MERGE INTO point_raw KEY (series_id, ts) VALUES (?, ?, ?)");
-             PreparedStatement mark = c.prepareStatement("MERGE INTO rollup_dirty KEY (series_id, bucket) VALUES (?, ?)")) {
+        Map<Integer, long[]> touched = new HashMap<>(); // series id -> [first, last] time written
+        try (PreparedStatement raw = c.prepareStatement("MERGE INTO point_raw KEY (series_id, ts) VALUES (?, ?, ?)")) {
             for (Point p : points) {
                 if (!Double.isFinite(p.value())) {
                     continue; // a point with no number is no point; archive never sends one on purpose
@@ -95,34 +91,42 @@ public final class H2SeriesStore implements SeriesStore {
                 raw.setLong(2, ts);
                 raw.setDouble(3, p.value());
                 raw.addBatch();
-                long bucket = Math.floorDiv(ts, MINUTE) * MINUTE;
-                if (dirty.add(id + ":" + bucket)) {
-                    mark.setInt(1, id);
-                    mark.setLong(2, bucket);
-                    mark.addBatch();
-                }
+                long[] span = touched.computeIfAbsent(id, k -> new long[] {ts, ts});
+                span[0] = Math.min(span[0], ts);
+                span[1] = Math.max(span[1], ts);
             }
             raw.executeBatch();
-            mark.executeBatch();
         }
+        rollUp(c, touched);
     }
 
-    // Rebuilds every touched minute from raw, then every touched hour from its minutes: idempotent and set-based.
-    private static void rollUp(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("""
-                    MERGE INTO point_1m KEY (series_id, ts)
-                    SELECT r.series_id, d.bucket, SUM(r.v), COUNT(*), MIN(r.v), MAX(r.v)
-                    FROM rollup_dirty d JOIN point_raw r
-                      ON r.series_id = d.series_id AND r.ts >= d.bucket AND r.ts < d.bucket + 60000
-                    GROUP BY r.series_id, d.bucket""");
-            s.executeUpdate("""
-                    MERGE INTO point_1h KEY (series_id, ts)
-                    SELECT m.series_id, h.hb, SUM(m.v_sum), SUM(m.v_n), MIN(m.v_min), MAX(m.v_max)
-                    FROM (SELECT DISTINCT series_id, bucket - MOD(bucket, 3600000) AS hb FROM rollup_dirty) h
-                    JOIN point_1m m ON m.series_id = h.series_id AND m.ts >= h.hb AND m.ts < h.hb + 3600000
-                    GROUP BY m.series_id, h.hb""");
-            s.executeUpdate("DELETE FROM rollup_dirty");
+    // Rebuilds every minute a write touched from raw, then every touched hour from its minutes: idempotent, so late or
+    // replayed points correct the rollups. Each statement reads one series' time range through the primary key.
+    private static void rollUp(Connection c, Map<Integer, long[]> touched) throws SQLException {
+        try (PreparedStatement minutes = c.prepareStatement("""
+                     MERGE INTO point_1m KEY (series_id, ts)
+                     SELECT series_id, ts - MOD(ts, 60000) AS b, SUM(v), COUNT(*), MIN(v), MAX(v)
+                     FROM point_raw WHERE series_id = ? AND ts >= ? AND ts < ?
+                     GROUP BY series_id, b""");
+             PreparedStatement hours = c.prepareStatement("""
+                     MERGE INTO point_1h KEY (series_id, ts)
+                     SELECT series_id, ts - MOD(ts, 3600000) AS b, SUM(v_sum), SUM(v_n), MIN(v_min), MAX(v_max)
+                     FROM point_1m WHERE series_id = ? AND ts >= ? AND ts < ?
+                     GROUP BY series_id, b""")) {
+            for (Map.Entry<Integer, long[]> e : touched.entrySet()) {
+                long first = e.getValue()[0];
+                long last = e.getValue()[1];
+                minutes.setInt(1, e.getKey());
+                minutes.setLong(2, Math.floorDiv(first, MINUTE) * MINUTE);
+                minutes.setLong(3, Math.floorDiv(last, MINUTE) * MINUTE + MINUTE);
+                minutes.addBatch();
+                hours.setInt(1, e.getKey());
+                hours.setLong(2, Math.floorDiv(first, HOUR) * HOUR);
+                hours.setLong(3, Math.floorDiv(last, HOUR) * HOUR + HOUR);
+                hours.addBatch();
+            }
+            minutes.executeBatch();
+            hours.executeBatch();
         }
     }
 

@@ -61,6 +61,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("archive")) {
             archive();
         }
+        if (only.isEmpty() || only.contains("range")) {
+            range();
+        }
         if (only.isEmpty() || only.contains("capacity")) {
             capacity();
         }
@@ -203,6 +206,91 @@ public final class Benchmarks {
             }
         }
         return batches;
+    }
+
+    /**
+     * Range queries on the embedded series store holding 30 days of 5 series at 15 s (864,000 points), each asking for
+     * at most 1,000 points per series, against the reference a chart without rollups would need: a plain read of every
+     * raw point in the range from an indexed H2 table holding all 30 days.
+     */
+    static void range() throws Exception {
+        int series = 5;
+        long step = 15_000;
+        long now = System.currentTimeMillis() / step * step;
+        long start = now - 30L * 86_400_000;
+        Path folder = Files.createTempDirectory("vigil-range");
+        try (io.vigil.series.H2SeriesStore store = new io.vigil.series.H2SeriesStore(folder, io.vigil.series.Retention.defaults(),
+                java.time.Clock.systemUTC());
+             Connection plain = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("plain").toAbsolutePath(), "sa", "")) {
+            try (Statement s = plain.createStatement()) {
+                s.execute("CREATE TABLE p (series_id INT, ts BIGINT, v DOUBLE, PRIMARY KEY (series_id, ts))");
+            }
+            long t0 = System.nanoTime();
+            int written = 0;
+            try (PreparedStatement ins = plain.prepareStatement("INSERT INTO p VALUES (?, ?, ?)")) {
+                for (long day = start; day < now; day += 86_400_000) {
+                    List<Point> batch = new ArrayList<>();
+                    for (long ts = day; ts < Math.min(day + 86_400_000, now); ts += step) {
+                        for (int i = 0; i < series; i++) {
+                            double v = 50 + 40 * Math.sin(ts / 3_600_000.0 + i) + (ts / step % 7);
+                            batch.add(Point.of("bench.load", Map.of("target", "db" + i), Instant.ofEpochMilli(ts), v));
+                            ins.setInt(1, i);
+                            ins.setLong(2, ts);
+                            ins.setDouble(3, v);
+                            ins.addBatch();
+                        }
+                    }
+                    store.write(batch);
+                    ins.executeBatch();
+                    written += batch.size();
+                }
+            }
+            System.out.printf("range queries on the embedded series store: %,d points (%d series, 30 days at 15 s) written in %.0f s%n",
+                    written, series, (System.nanoTime() - t0) / 1e9);
+            for (String[] range : new String[][] {{"15 min", "900"}, {"1 h", "3600"}, {"6 h", "21600"}, {"24 h", "86400"}, {"7 d", "604800"},
+                    {"30 d", "2592000"}}) {
+                long from = now - Long.parseLong(range[1]) * 1000;
+                io.vigil.series.RangeQuery q = new io.vigil.series.RangeQuery("bench.load", Map.of(), Instant.ofEpochMilli(from),
+                        Instant.ofEpochMilli(now), 1000);
+                double[] vigil = new double[RUNS];
+                double[] reference = new double[RUNS];
+                int vigilPoints = 0;
+                int rawPoints = 0;
+                for (int i = -1; i < RUNS; i++) {
+                    long a = System.nanoTime();
+                    vigilPoints = store.query(q).stream().mapToInt(x -> x.times().length).sum();
+                    long b = System.nanoTime();
+                    rawPoints = readAll(plain, from, now);
+                    long c = System.nanoTime();
+                    if (i >= 0) {
+                        vigil[i] = (b - a) / 1e6;
+                        reference[i] = (c - b) / 1e6;
+                    }
+                }
+                System.out.printf("  %-6s Vigil %,7.1f ms for %,6d points, reference %,8.1f ms for %,7d raw points, Vigil takes %.3f of the time%n",
+                        range[0], median(vigil), vigilPoints, median(reference), rawPoints, median(vigil) / median(reference));
+            }
+        }
+    }
+
+    static int readAll(Connection c, long from, long to) throws Exception {
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT series_id, ts, v FROM p WHERE series_id IN (0, 1, 2, 3, 4) AND ts >= ? AND ts < ? "
+                + "ORDER BY series_id, ts")) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                long[] t = new long[1 << 20];
+                double[] v = new double[1 << 20];
+                while (rs.next()) {
+                    rs.getInt(1);
+                    t[n] = rs.getLong(2);
+                    v[n] = rs.getDouble(3);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /**
