@@ -48,7 +48,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         stores.dirs(); // sets the data folder and, before the first logger exists, the log folder
         VigilApp.launch(new LaunchOptions(stores.location(), Optional.ofNullable(language),
-                Optional.ofNullable(screenshot), exitAfter));
+                Optional.ofNullable(screenshot), exitAfter, true));
         return 0;
     }
 

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param metrics       figures over the cache
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Pack(TargetKind kind, String description, String instanceStart, List<PackMirror> mirrors, List<PackMetric> metrics) {
+public record Pack(TargetKind kind, String description, String instanceStart, List<PackMirror> mirrors, List<PackMetric> metrics,
+                   List<Headline> headlines) {
 
     /** A mirror as the pack file writes it; {@code grants} are what the monitoring user needs for it ({user} = that user). */
     public record PackMirror(String name, String table, int interval, int rowCap, MirrorMode mode, String watermark,
@@ -37,6 +38,7 @@ public record Pack(TargetKind kind, String description, String instanceStart, Li
     public Pack {
         mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        headlines = headlines == null ? List.of() : List.copyOf(headlines);
     }
 
     public List<MirrorDef> mirrorDefs() {

@@ -21,14 +21,26 @@ public final class Archive {
 
     private final SeriesStore store;
     private final Spool spool;
+    private final java.util.function.Consumer<List<Point>> watcher;
 
     public Archive(SeriesStore store, Spool spool) {
+        this(store, spool, points -> { });
+    }
+
+    /** With a watcher that sees every batch as it is archived or spooled (the console's latest values). */
+    public Archive(SeriesStore store, Spool spool, java.util.function.Consumer<List<Point>> watcher) {
         this.store = store;
         this.spool = spool;
+        this.watcher = watcher;
     }
 
     /** Archives the points, or spools them; returns true when they reached the store. Never throws for an outage. */
     public synchronized boolean archive(List<Point> points) {
+        try {
+            watcher.accept(points);
+        } catch (RuntimeException e) {
+            LOG.warn("A point watcher failed: {}", e.toString());
+        }
         if (!replay()) {
             spool.append(points);
             return false;

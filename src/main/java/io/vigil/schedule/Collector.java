@@ -70,6 +70,12 @@ public final class Collector implements AutoCloseable {
     private final Map<Long, TargetHealth> health = new ConcurrentHashMap<>();
     private final ScheduleLag lag = new ScheduleLag();
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
+    private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
+
+    /** One scheduled job: "mirror sysstat" or "metric oracle.sessions.active" of a target. */
+    public record JobId(long targetId, String job) {
+    }
 
     public Collector(Plan plan, TargetConnections connections, MirrorJob mirrorJob, GatherJob gatherJob, DataSource cache, Clock clock,
                      int maxConcurrent, Consumer<StatusEvent> listener) {
@@ -112,10 +118,13 @@ public final class Collector implements AutoCloseable {
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
         AtomicBoolean inFlight = new AtomicBoolean();
         long[] due = {System.currentTimeMillis() + firstDelay};
+        JobId id = new JobId(t.id(), job);
+        nextRuns.put(id, due[0]);
         timer.scheduleAtFixedRate(() -> {
             long planned = due[0];
             due[0] += period;
-            if (!inFlight.compareAndSet(false, true)) {
+            nextRuns.put(id, due[0]);
+            if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
                 return;
             }
             Thread.ofVirtual().name("vigil-job").start(() -> {
@@ -240,6 +249,24 @@ public final class Collector implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("A status listener failed: {}", e.toString());
         }
+    }
+
+    /** Stops starting jobs of the target (runs under way finish); the schedule keeps ticking so resume is immediate. */
+    public void pause(long targetId) {
+        paused.add(targetId);
+    }
+
+    public void resume(long targetId) {
+        paused.remove(targetId);
+    }
+
+    public boolean isPaused(long targetId) {
+        return paused.contains(targetId);
+    }
+
+    /** When each scheduled job starts next, as epoch milliseconds. */
+    public Map<JobId, Long> nextRuns() {
+        return Map.copyOf(nextRuns);
     }
 
     /** How late jobs started against their plan: for benchmarks and the status line. */

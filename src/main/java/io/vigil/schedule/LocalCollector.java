@@ -3,6 +3,7 @@ package io.vigil.schedule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ import io.vigil.ledger.SyncLedger;
 import io.vigil.mirror.CacheDb;
 import io.vigil.mirror.MirrorJob;
 import io.vigil.series.H2SeriesStore;
+import io.vigil.series.Point;
 import io.vigil.series.Retention;
 import io.vigil.series.SeriesStore;
 import io.vigil.target.DemoOracles;
@@ -38,7 +40,13 @@ public final class LocalCollector implements AutoCloseable {
     private final SyncLedger ledger;
     private final SeriesStore series;
     private final Archive archive;
-    private final Collector collector;
+    private final MirrorJob mirrorJob;
+    private final GatherJob gatherJob;
+    private final Clock clock;
+    private final Consumer<StatusEvent> listener;
+    private final Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
+    private final java.util.Set<Long> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Collector collector;
 
     /** Where a collector keeps its cache, ledger and series; null parts are embedded in the app-data folder. */
     public record Stores(CacheDb cache, SyncLedger ledger, SeriesStore series) {
@@ -48,32 +56,92 @@ public final class LocalCollector implements AutoCloseable {
         }
     }
 
-    private LocalCollector(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener) {
+    private LocalCollector(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener,
+                           Consumer<List<Point>> watcher) {
         FirstStart.prepare(store);
         Path home = dirs.home();
         this.connections = new TargetConnections(new DemoOracles());
         this.cache = stores.cache() != null ? stores.cache() : CacheDb.embedded(home.resolve("cache"));
         this.ledger = stores.ledger() != null ? stores.ledger() : new InMemoryLedger();
         this.series = stores.series() != null ? stores.series() : new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
-        this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT));
-        Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
+        this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT), watcher);
         for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
             starts.put(kind, Packs.shipped(kind).instanceStart());
         }
+        this.clock = clock;
+        this.listener = listener;
+        this.mirrorJob = new MirrorJob(connections, cache, ledger);
+        this.gatherJob = new GatherJob(cache.dataSource(), ledger, archive, clock);
+        this.collector = newCollector(store);
+    }
+
+    private Collector newCollector(ConfigStore store) {
         Collector.Plan plan = new Collector.Plan(store.targets(), store.mirrors(), store.metrics(), starts);
-        this.collector = new Collector(plan, connections, new MirrorJob(connections, cache, ledger),
-                new GatherJob(cache.dataSource(), ledger, archive, clock), cache.dataSource(), clock, 32, listener);
+        Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, 32, listener);
+        paused.forEach(c::pause);
+        return c;
     }
 
     /** Starts collecting from every enabled target of the config store into the given stores (which it then owns). */
     public static LocalCollector start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener) {
-        LocalCollector local = new LocalCollector(dirs, store, stores, clock, listener);
+        return start(dirs, store, stores, clock, listener, points -> { });
+    }
+
+    /** As {@link #start(AppDirs, ConfigStore, Stores, Clock, Consumer)}, with a watcher of every archived batch. */
+    public static LocalCollector start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener,
+                                       Consumer<List<Point>> watcher) {
+        LocalCollector local = new LocalCollector(dirs, store, stores, clock, listener, watcher);
         local.collector.start();
         return local;
     }
 
+    /**
+     * Runs the config store's current targets, mirrors and metrics from now on (after an edit). The stores, open
+     * connections, the ledger and the counters' previous values carry over; only changed targets reconnect.
+     */
+    public synchronized void reload(ConfigStore store) {
+        Collector next = newCollector(store);
+        Map<Long, io.vigil.config.Target> before = new java.util.HashMap<>();
+        collector.targets().forEach(t -> before.put(t.id(), t));
+        for (io.vigil.config.Target t : next.targets()) {
+            if (before.containsKey(t.id()) && !before.get(t.id()).equals(t)) {
+                connections.release(t.id()); // edited: the next run probes the new address or account
+            }
+        }
+        collector.close();
+        collector = next;
+        next.start();
+    }
+
+    public void pause(long targetId) {
+        paused.add(targetId);
+        collector.pause(targetId);
+    }
+
+    public void resume(long targetId) {
+        paused.remove(targetId);
+        collector.resume(targetId);
+    }
+
+    public boolean isPaused(long targetId) {
+        return paused.contains(targetId);
+    }
+
     public Collector collector() {
         return collector;
+    }
+
+    /** The cache the mirrors fill, for the console's mirrored tables and metric previews. */
+    public CacheDb cache() {
+        return cache;
+    }
+
+    public SyncLedger ledger() {
+        return ledger;
+    }
+
+    public TargetConnections connections() {
+        return connections;
     }
 
     public Archive archive() {

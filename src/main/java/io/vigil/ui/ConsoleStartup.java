@@ -1,5 +1,6 @@
 package io.vigil.ui;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import io.vigil.config.SecretBox;
 import io.vigil.config.Settings;
 import io.vigil.config.SettingsFile;
 import io.vigil.config.StoreLocation;
+import io.vigil.schedule.LocalCollector;
+import io.vigil.watch.Monitoring;
 
 /** Opens settings and the config store, off the FX thread. Every failure becomes a reason to show, never a crash. */
 public final class ConsoleStartup {
@@ -39,19 +42,32 @@ public final class ConsoleStartup {
             settings = settings.withLanguage(options.language().get());
         }
         StoreLocation where = options.configStore().orElse(settings.configStore());
-        ConsoleContext ctx = new ConsoleContext(dirs, box, settingsFile, settings, null, settingsError);
-        return openStore(ctx, where, settingsError);
+        ConsoleContext ctx = new ConsoleContext(dirs, box, settingsFile, settings, null, settingsError, null);
+        return openStore(ctx, where, settingsError, options);
     }
 
     /** The context with the store at {@code where} opened, or with the reason it could not be. */
-    public static ConsoleContext openStore(ConsoleContext ctx, StoreLocation where, String earlierError) {
+    public static ConsoleContext openStore(ConsoleContext ctx, StoreLocation where, String earlierError, LaunchOptions options) {
         try {
             ConfigStore store = ConfigStores.open(where, ctx.dirs(), ctx.box());
             FirstStart.prepare(store);
-            return ctx.withStore(store, earlierError);
+            ConsoleContext opened = ctx.withStore(store, earlierError);
+            return options.collect() ? startCollecting(opened) : opened;
         } catch (ConfigStoreException e) {
             LOG.warn("Config store not opened: {}", e.getMessage());
             return ctx.withStore(null, Optional.ofNullable(earlierError).map(s -> s + " ").orElse("") + e.getMessage());
+        }
+    }
+
+    /** The context with a collector running over its store; when it cannot start, the reason instead. */
+    public static ConsoleContext startCollecting(ConsoleContext opened) {
+        try {
+            return opened.withMonitoring(Monitoring.start(opened.dirs(), opened.store(), LocalCollector.Stores.embedded(), Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            LOG.warn("Collector not started: {}", e.getMessage(), e);
+            String before = opened.storeError() == null ? "" : opened.storeError() + " ";
+            return new ConsoleContext(opened.dirs(), opened.box(), opened.settingsStore(), opened.settings(), opened.store(),
+                    before + e.getMessage(), null);
         }
     }
 }

@@ -12,11 +12,16 @@ import io.vigil.config.StoreLocation;
  * @param language         a language tag chosen for this run ("en", "zh-CN"), overriding settings
  * @param screenshot       write a PNG of the main window here once it has rendered
  * @param exitAfterSeconds close by itself after this many seconds (0 = stay open), for screenshots and smoke runs
+ * @param collect          run the collector in the console (off for tests of forms that need no data)
  */
 public record LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language,
-                            Optional<Path> screenshot, int exitAfterSeconds) {
+                            Optional<Path> screenshot, int exitAfterSeconds, boolean collect) {
 
     public static LaunchOptions none() {
-        return new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(), 0);
+        return new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(), 0, true);
+    }
+
+    public LaunchOptions withoutCollector() {
+        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, false);
     }
 }

@@ -41,6 +41,21 @@ class PacksTest {
     }
 
     @Test
+    void everyHeadlineReadsAMetricOfItsOwnPackAndGaugesArePercentages() {
+        for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
+            Pack pack = Packs.shipped(kind);
+            assertThat(pack.headlines()).as(kind + " headlines").hasSizeGreaterThanOrEqualTo(5);
+            for (Headline h : pack.headlines()) {
+                MetricDef m = pack.metricDefs().stream().filter(x -> x.name().equals(h.metric())).findFirst()
+                        .orElseThrow(() -> new AssertionError(kind + " headline " + h.key() + " reads a metric the pack has not: " + h.metric()));
+                if (h.gauge()) {
+                    assertThat(m.unit()).as(h.key()).isEqualTo("%");
+                }
+            }
+        }
+    }
+
+    @Test
     void metricsCarryTheGrantsTheirMirrorsNeed() {
         MetricDef tbs = Packs.shipped(TargetKind.ORACLE).metricDefs().stream()
                 .filter(m -> m.name().equals("oracle.tablespace.used_pct")).findFirst().orElseThrow();

@@ -47,7 +47,7 @@ class ConsoleUiTest {
         home = Files.createTempDirectory("vigil-ui");
         executor = new FxTaskExecutor();
         Scene scene = new Scene(new StackPane(), 1280, 800);
-        console = new Console(scene, executor, ConsoleStartup.open(new AppDirs(home), LaunchOptions.none()));
+        console = new Console(scene, executor, ConsoleStartup.open(new AppDirs(home), LaunchOptions.none().withoutCollector()));
         console.show(MainView.Pane.TARGETS);
         stage.setScene(scene);
         stage.show();
@@ -132,7 +132,7 @@ class ConsoleUiTest {
     @Test
     void aConfigStoreThatCannotBeOpenedIsExplainedAndSettingsAreOffered(FxRobot robot) throws Exception {
         LaunchOptions unreachable = new LaunchOptions(Optional.of(new StoreLocation(StoreKind.MYSQL,
-                "jdbc:mysql://127.0.0.1:" + unusedPort() + "/vigil", "vigil", Secret.of("x"))), Optional.empty(), Optional.empty(), 0);
+                "jdbc:mysql://127.0.0.1:" + unusedPort() + "/vigil", "vigil", Secret.of("x"))), Optional.empty(), Optional.empty(), 0, false);
         ConsoleContext ctx = ConsoleStartup.open(new AppDirs(home), unreachable);
         robot.interact(() -> {
             console.close();

@@ -22,34 +22,63 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.i18n.Messages;
-import io.vigil.ui.settings.SettingsPane;
-import io.vigil.ui.targets.TargetsPane;
 import io.vigil.ui.targets.TargetsViewModel;
 
 /** The main window's layout: sidebar with navigation and the target tree, the current pane, and the status bar. */
 public final class MainView {
 
-    /** The panes the console has. */
-    public enum Pane { TARGETS, SETTINGS }
+    /** The panes the console has, in the order of the navigation, each with its icon. */
+    public enum Pane {
+        OVERVIEW("fas-th-large"),
+        DASHBOARD("fas-tachometer-alt"),
+        TRENDS("fas-chart-line"),
+        TABLES("fas-table"),
+        STATUS("fas-tasks"),
+        TARGETS("fas-database"),
+        DEFINITIONS("fas-code"),
+        SETTINGS("fas-cog");
+
+        private final String icon;
+
+        Pane(String icon) {
+            this.icon = icon;
+        }
+
+        /** The id of its navigation button, for tests: navOverview, navTargets... */
+        public String navId() {
+            String n = name().toLowerCase(java.util.Locale.ROOT);
+            return "nav" + Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        }
+    }
 
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final Map<Pane, Region> panes;
-    private final Map<Pane, ToggleButton> navButtons;
+    private final Map<Pane, ToggleButton> navButtons = new java.util.EnumMap<>(Pane.class);
+    private final StatusBar bar = new StatusBar();
 
-    public MainView(Messages messages, TargetsViewModel targets, TargetsPane targetsPane, SettingsPane settingsPane,
+    /**
+     * @param panes    every pane the console shows, by navigation entry
+     * @param tree     the target tree of the sidebar
+     */
+    public MainView(Messages messages, TargetsViewModel targets, Map<Pane, Region> panes, TargetTreeView tree,
                     StringProperty status, String storeLocation, String storeError) {
         root.getStyleClass().add("main");
-        panes = Map.of(Pane.TARGETS, targetsPane.root(), Pane.SETTINGS, settingsPane.root());
-        ToggleButton toTargets = navButton("navTargets", "fas-database", messages.get("nav.targets"), Pane.TARGETS);
-        ToggleButton toSettings = navButton("navSettings", "fas-cog", messages.get("nav.settings"), Pane.SETTINGS);
-        navButtons = Map.of(Pane.TARGETS, toTargets, Pane.SETTINGS, toSettings);
+        this.panes = Map.copyOf(panes);
+        VBox navBox = new VBox(2);
+        for (Pane p : Pane.values()) {
+            if (panes.containsKey(p)) {
+                ToggleButton b = navButton(p.navId(), p.icon, messages.get("nav." + p.name().toLowerCase(java.util.Locale.ROOT)), p);
+                navButtons.put(p, b);
+                navBox.getChildren().add(b);
+            }
+        }
         nav.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 nav.selectToggle(was);
             } else {
-                content.getChildren().setAll(panes.get((Pane) now.getUserData()));
+                content.getChildren().setAll(this.panes.get((Pane) now.getUserData()));
             }
         });
 
@@ -64,12 +93,8 @@ public final class MainView {
 
         Label treeTitle = new Label(messages.get("tree.title"));
         treeTitle.getStyleClass().add("sidebar-section");
-        TargetTreeView tree = new TargetTreeView(targets, messages, t -> {
-            show(Pane.TARGETS);
-            targetsPane.openForm(t);
-        });
         VBox.setVgrow(tree.root(), Priority.ALWAYS);
-        VBox sidebar = new VBox(4, brand, toTargets, toSettings, treeTitle, tree.root());
+        VBox sidebar = new VBox(4, brand, navBox, treeTitle, tree.root());
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPrefWidth(250);
         sidebar.setMinWidth(200);
@@ -83,7 +108,6 @@ public final class MainView {
         center.getChildren().add(content);
         root.setCenter(center);
 
-        StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         bar.textProperty().bind(status);
         Label store = new Label(storeLocation);
@@ -96,6 +120,11 @@ public final class MainView {
                 () -> messages.get("status.targets", targets.targets().size()), targets.targets()));
         bar.getRightItems().addAll(store, count);
         root.setBottom(bar);
+    }
+
+    /** The status bar, for panes that add an item (the spool's fill). */
+    public StatusBar statusBar() {
+        return bar;
     }
 
     private ToggleButton navButton(String id, String icon, String text, Pane pane) {
@@ -129,7 +158,7 @@ public final class MainView {
     }
 
     public Pane current() {
-        return nav.getSelectedToggle() == null ? Pane.TARGETS : (Pane) nav.getSelectedToggle().getUserData();
+        return nav.getSelectedToggle() == null ? Pane.OVERVIEW : (Pane) nav.getSelectedToggle().getUserData();
     }
 
     public Region root() {

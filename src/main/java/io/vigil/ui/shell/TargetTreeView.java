@@ -1,9 +1,12 @@
 package io.vigil.ui.shell;
 
-import java.util.function.Consumer;
+import java.util.Map;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -14,28 +17,51 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
+import org.kordamp.ikonli.javafx.FontIcon;
+
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.targets.TargetsViewModel;
+import io.vigil.ui.util.Ages;
+import io.vigil.watch.Health;
+import io.vigil.watch.JobBoard.TargetState;
+import io.vigil.watch.Watch;
 
-/** The target tree: groups by tag, a health dot and the kind per target, and an empty state that says what to do. */
+/**
+ * The target tree: groups by tag; per target a health dot whose tooltip gives the reason and the data's age, the kind,
+ * and a context menu (dashboard, edit, pause or resume, test connection); an empty state that says what to do.
+ */
 public final class TargetTreeView {
+
+    /** What the tree's menu and a double click do. */
+    public interface Actions {
+        void openDashboard(Target t);
+
+        void edit(Target t);
+
+        void pause(Target t, boolean pause);
+
+        void testConnection(Target t);
+    }
 
     private final StackPane root = new StackPane();
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
     private final TargetsViewModel model;
     private final Messages messages;
+    private final Actions actions;
+    private Map<Long, TargetState> health = Map.of();
 
-    public TargetTreeView(TargetsViewModel model, Messages messages, Consumer<Target> onOpen) {
+    public TargetTreeView(TargetsViewModel model, Messages messages, Actions actions) {
         this.model = model;
         this.messages = messages;
+        this.actions = actions;
         tree.setId("targetTree");
         tree.setShowRoot(false);
         tree.setCellFactory(v -> new Cell());
         tree.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && tree.getSelectionModel().getSelectedItem() != null
                     && tree.getSelectionModel().getSelectedItem().getValue() instanceof Target t) {
-                onOpen.accept(t);
+                actions.openDashboard(t);
             }
         });
         Label title = new Label(messages.get("tree.empty.title"));
@@ -58,6 +84,18 @@ public final class TargetTreeView {
         return root;
     }
 
+    /** Repaints the dots from a live snapshot; cells are reused, nothing is rebuilt. */
+    public void update(Watch.Snapshot snapshot) {
+        health = snapshot.health();
+        tree.refresh();
+    }
+
+    /** The health the tree shows for a target (for tests). */
+    public Health healthOf(long targetId) {
+        TargetState s = health.get(targetId);
+        return s == null ? Health.UNKNOWN : s.health();
+    }
+
     private void rebuild() {
         TreeItem<Object> top = tree.getRoot();
         top.getChildren().clear();
@@ -78,8 +116,10 @@ public final class TargetTreeView {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setContextMenu(null);
             } else if (item instanceof Target t) {
-                Health health = Health.UNKNOWN; // the collector drives this once it runs
+                TargetState state = TargetTreeView.this.health.get(t.id());
+                Health health = state == null ? (t.enabled() ? Health.UNKNOWN : Health.PAUSED) : state.health();
                 Circle dot = new Circle(4.5);
                 dot.getStyleClass().addAll("health-dot", health.styleClass());
                 Label name = new Label(t.name());
@@ -90,16 +130,42 @@ public final class TargetTreeView {
                 setText(null);
                 setGraphic(box);
                 getStyleClass().add("tree-target");
-                setTooltip(new Tooltip(messages.get("health.tooltip." + health.name())
-                        + (t.enabled() ? "" : "\n" + messages.get("tree.paused"))));
-                if (!t.enabled()) {
+                setTooltip(new Tooltip(tooltip(t, health, state)));
+                if (health == Health.PAUSED) {
                     name.getStyleClass().add("tree-paused");
                 }
+                setContextMenu(menu(t, health == Health.PAUSED));
             } else {
                 setText(item.toString());
                 setGraphic(null);
+                setContextMenu(null);
                 getStyleClass().add("tree-group");
             }
         }
+    }
+
+    private String tooltip(Target t, Health health, TargetState state) {
+        StringBuilder b = new StringBuilder(t.name()).append('\n').append(messages.get("health.tooltip." + health.name()));
+        if (state != null && !state.reason().isBlank()) {
+            b.append('\n').append(state.reason());
+        }
+        if (state != null && state.dataAge().isPresent()) {
+            b.append('\n').append(messages.get("health.dataAge", Ages.format(state.dataAge().get(), messages)));
+        }
+        return b.toString();
+    }
+
+    private ContextMenu menu(Target t, boolean paused) {
+        MenuItem dashboard = new MenuItem(messages.get("tree.menu.dashboard"), new FontIcon("fas-tachometer-alt"));
+        dashboard.setOnAction(e -> actions.openDashboard(t));
+        MenuItem edit = new MenuItem(messages.get("tree.menu.edit"), new FontIcon("fas-pen"));
+        edit.setOnAction(e -> actions.edit(t));
+        MenuItem pause = new MenuItem(messages.get(paused ? "tree.menu.resume" : "tree.menu.pause"),
+                new FontIcon(paused ? "fas-play" : "fas-pause"));
+        pause.setOnAction(e -> actions.pause(t, !paused));
+        pause.setDisable(!t.enabled()); // a disabled target stays off until its form enables it
+        MenuItem test = new MenuItem(messages.get("tree.menu.test"), new FontIcon("fas-plug"));
+        test.setOnAction(e -> actions.testConnection(t));
+        return new ContextMenu(dashboard, edit, pause, new SeparatorMenuItem(), test);
     }
 }

@@ -32,7 +32,7 @@ class SettingsViewModelTest {
     SettingsViewModel model(Settings settings) {
         AppDirs dirs = new AppDirs(home);
         SecretBox box = SecretBox.fromKeyFile(dirs);
-        ConsoleContext ctx = new ConsoleContext(dirs, box, new SettingsFile(dirs, box), settings, null, null);
+        ConsoleContext ctx = new ConsoleContext(dirs, box, new SettingsFile(dirs, box), settings, null, null, null);
         return new SettingsViewModel(ctx, new DirectTaskExecutor(), new Messages(Locale.ENGLISH), lookChanges::add, storeChanges::add);
     }
 

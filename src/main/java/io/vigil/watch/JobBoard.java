@@ -1,0 +1,87 @@
+package io.vigil.watch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.vigil.schedule.Collector.JobId;
+import io.vigil.schedule.StatusEvent;
+import io.vigil.schedule.StatusEvent.Status;
+
+/**
+ * The last run of every job, from the collector's status events, and what they say about each target's health.
+ * Listens on collector threads; read by the console once a second.
+ */
+public final class JobBoard implements Consumer<StatusEvent> {
+
+    /** The last run of one job, and when it last went well. */
+    public record JobState(long targetId, String targetName, String job, Status status, String reason, Instant lastRun, Duration took,
+                           long rows, Instant lastOk) {
+    }
+
+    /** A target's health, the reason when it is not OK ("mirror sysstat: ORA-00942 …"), and the age of its newest point. */
+    public record TargetState(long targetId, String name, Health health, String reason, Optional<Duration> dataAge) {
+    }
+
+    private final Map<JobId, JobState> jobs = new ConcurrentHashMap<>();
+
+    @Override
+    public void accept(StatusEvent e) {
+        JobId id = new JobId(e.targetId(), e.job());
+        jobs.compute(id, (k, old) -> {
+            Instant lastOk = e.status() == Status.OK ? e.at() : old == null ? null : old.lastOk();
+            return new JobState(e.targetId(), e.targetName(), e.job(), e.status(), e.reason(), e.at(), e.took(), e.rows(), lastOk);
+        });
+    }
+
+    /** Every job's last run, by target name and job. */
+    public List<JobState> jobs() {
+        List<JobState> out = new ArrayList<>(jobs.values());
+        out.sort(Comparator.comparing(JobState::targetName).thenComparing(JobState::job));
+        return out;
+    }
+
+    /** Forgets the jobs of a target (deleted), or of all targets (the collector restarted with a new plan). */
+    public void forget(long targetId) {
+        jobs.keySet().removeIf(k -> k.targetId() == targetId);
+    }
+
+    /**
+     * The target's health: DOWN when its connection failed or it is backing off, ERROR when a job's last run failed,
+     * STALE when a metric's last pick was refused as stale, OK when anything ran and none of those hold.
+     */
+    public TargetState health(long targetId, String name, boolean paused, LatestValues latest, Instant now) {
+        Optional<Duration> age = latest.newest(name).map(t -> Duration.between(t, now)).map(d -> d.isNegative() ? Duration.ZERO : d);
+        if (paused) {
+            return new TargetState(targetId, name, Health.PAUSED, "", age);
+        }
+        List<JobState> mine = jobs.values().stream().filter(j -> j.targetId() == targetId).toList();
+        if (mine.isEmpty()) {
+            return new TargetState(targetId, name, Health.UNKNOWN, "", age);
+        }
+        Optional<JobState> down = mine.stream()
+                .filter(j -> j.status() == Status.BACKOFF || (j.job().equals("connect") && j.status() == Status.ERROR))
+                .max(Comparator.comparing(JobState::lastRun));
+        Optional<JobState> connected = mine.stream().filter(j -> j.job().equals("connect") && j.status() == Status.OK).findFirst();
+        if (down.isPresent() && (connected.isEmpty() || connected.get().lastRun().isBefore(down.get().lastRun()))) {
+            return new TargetState(targetId, name, Health.DOWN, reasonOf(down.get()), age);
+        }
+        for (Status bad : new Status[] {Status.ERROR, Status.STALE}) {
+            Optional<JobState> worst = mine.stream().filter(j -> j.status() == bad).min(Comparator.comparing(JobState::job));
+            if (worst.isPresent()) {
+                return new TargetState(targetId, name, bad == Status.ERROR ? Health.ERROR : Health.STALE, reasonOf(worst.get()), age);
+            }
+        }
+        return new TargetState(targetId, name, Health.OK, "", age);
+    }
+
+    private static String reasonOf(JobState j) {
+        return j.job() + ": " + j.reason();
+    }
+}

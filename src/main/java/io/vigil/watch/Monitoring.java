@@ -1,0 +1,93 @@
+package io.vigil.watch;
+
+import java.time.Clock;
+
+import io.vigil.config.AppDirs;
+import io.vigil.config.ConfigStore;
+import io.vigil.ledger.SyncLedger;
+import io.vigil.mirror.CacheDb;
+import io.vigil.schedule.LocalCollector;
+import io.vigil.schedule.LocalCollector.Stores;
+import io.vigil.series.SeriesStore;
+import io.vigil.target.TargetConnections;
+
+/**
+ * The console's collector with what watches it: a job board fed by its status events and the latest value of every
+ * series it archives. Panes read snapshots and the stores through this; none of it needs the FX thread.
+ */
+public final class Monitoring implements AutoCloseable {
+
+    private final LocalCollector collector;
+    private final JobBoard board;
+    private final LatestValues latest;
+    private final Watch watch;
+
+    private Monitoring(LocalCollector collector, JobBoard board, LatestValues latest, Clock clock) {
+        this.collector = collector;
+        this.board = board;
+        this.latest = latest;
+        this.watch = new Watch(collector, board, latest, clock);
+    }
+
+    /** Starts collecting everything the config store holds into {@code stores}. Opens files and pools: call off the FX thread. */
+    public static Monitoring start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock) {
+        JobBoard board = new JobBoard();
+        LatestValues latest = new LatestValues();
+        LocalCollector collector = LocalCollector.start(dirs, store, stores, clock, board, latest::add);
+        return new Monitoring(collector, board, latest, clock);
+    }
+
+    public Watch.Snapshot snapshot() {
+        return watch.snapshot();
+    }
+
+    /** Runs the store's current definitions from now on; forgets jobs of targets that no longer exist. */
+    public void reload(ConfigStore store) {
+        collector.reload(store);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        collector.collector().targets().forEach(t -> ids.add(t.id()));
+        board.jobs().stream().map(JobBoard.JobState::targetId).filter(id -> !ids.contains(id)).distinct().forEach(board::forget);
+    }
+
+    public void pause(long targetId) {
+        collector.pause(targetId);
+    }
+
+    public void resume(long targetId) {
+        collector.resume(targetId);
+    }
+
+    public boolean isPaused(long targetId) {
+        return collector.isPaused(targetId);
+    }
+
+    public SeriesStore series() {
+        return collector.series();
+    }
+
+    public CacheDb cache() {
+        return collector.cache();
+    }
+
+    public SyncLedger ledger() {
+        return collector.ledger();
+    }
+
+    public TargetConnections connections() {
+        return collector.connections();
+    }
+
+    public LatestValues latest() {
+        return latest;
+    }
+
+    /** Where the data goes, for the status bar. */
+    public String describe() {
+        return collector.describe();
+    }
+
+    @Override
+    public void close() {
+        collector.close();
+    }
+}

@@ -1,0 +1,85 @@
+package io.vigil.watch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.vigil.config.Target;
+import io.vigil.gather.Spool;
+import io.vigil.schedule.Collector.JobId;
+import io.vigil.schedule.LocalCollector;
+import io.vigil.watch.JobBoard.JobState;
+import io.vigil.watch.JobBoard.TargetState;
+
+/**
+ * What the console shows of a running collector, one snapshot at a time: each target's health, each job's last and next
+ * run, the latest values and the spool's fill. Building one reads only memory, so the console can take one a second.
+ */
+public final class Watch {
+
+    /** One scheduled job: its last run (none yet before the first), when it runs next, and whether its target is paused. */
+    public record JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
+    }
+
+    /** Everything a pane needs for one refresh. {@code latest} is live: read it, do not keep it. */
+    public record Snapshot(Instant at, List<Target> targets, Map<Long, TargetState> health, List<JobRow> jobs, LatestValues latest,
+                           Spool.Fill spool) {
+
+        public TargetState health(long targetId) {
+            return health.get(targetId);
+        }
+    }
+
+    private final LocalCollector collector;
+    private final JobBoard board;
+    private final LatestValues latest;
+    private final Clock clock;
+
+    public Watch(LocalCollector collector, JobBoard board, LatestValues latest, Clock clock) {
+        this.collector = collector;
+        this.board = board;
+        this.latest = latest;
+        this.clock = clock;
+    }
+
+    public Snapshot snapshot() {
+        Instant now = clock.instant();
+        List<Target> targets = collector.collector().targets();
+        targets.sort(Comparator.comparing(Target::name, String.CASE_INSENSITIVE_ORDER));
+        Map<Long, TargetState> health = new LinkedHashMap<>();
+        Map<Long, Target> byId = new HashMap<>();
+        for (Target t : targets) {
+            byId.put(t.id(), t);
+            boolean paused = collector.isPaused(t.id()) || !t.enabled();
+            health.put(t.id(), board.health(t.id(), t.name(), paused, latest, now));
+        }
+        Map<JobId, JobRow> rows = new LinkedHashMap<>();
+        Map<JobId, Long> next = collector.collector().nextRuns();
+        for (Map.Entry<JobId, Long> e : next.entrySet()) {
+            Target t = byId.get(e.getKey().targetId());
+            if (t != null) {
+                rows.put(e.getKey(), new JobRow(t.id(), t.name(), e.getKey().job(), Optional.empty(),
+                        Optional.of(Instant.ofEpochMilli(e.getValue())), collector.isPaused(t.id())));
+            }
+        }
+        for (JobState s : board.jobs()) {
+            Target t = byId.get(s.targetId());
+            if (t == null) {
+                continue; // deleted since it ran
+            }
+            JobId id = new JobId(s.targetId(), s.job());
+            JobRow planned = rows.get(id);
+            rows.put(id, new JobRow(t.id(), t.name(), s.job(), Optional.of(s), planned == null ? Optional.empty() : planned.nextRun(),
+                    collector.isPaused(t.id())));
+        }
+        List<JobRow> jobs = new ArrayList<>(rows.values());
+        jobs.sort(Comparator.comparing(JobRow::targetName, String.CASE_INSENSITIVE_ORDER).thenComparing(JobRow::job));
+        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.archive().spoolFill());
+    }
+}
