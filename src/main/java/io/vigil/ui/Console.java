@@ -76,6 +76,9 @@ public final class Console {
             feed.clear();
         }
         TargetsViewModel targets = new TargetsViewModel(context.store(), executor, messages, status::set);
+        if (context.monitors()) {
+            targets.setProber(context.monitoring().connections()::probe);
+        }
         settings = new SettingsViewModel(context, executor, messages, this::lookChanged, this::storeChanged);
         targetsPane = new TargetsPane(targets, messages);
         Map<Pane, Region> panes = new EnumMap<>(Pane.class);

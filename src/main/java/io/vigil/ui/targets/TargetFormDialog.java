@@ -145,7 +145,28 @@ public final class TargetFormDialog extends Dialog<Target> {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(model.savingProperty());
-        VBox content = new VBox(10, grid, new HBox(8, progress, formError));
+        Button test = new Button(messages.get("target.test"), new org.kordamp.ikonli.javafx.FontIcon("fas-plug"));
+        test.setId("formTest");
+        test.disableProperty().bind(model.validProperty().not().or(model.testingProperty()));
+        test.setOnAction(e -> model.testConnection());
+        ProgressIndicator testing = new ProgressIndicator();
+        testing.setPrefSize(18, 18);
+        testing.visibleProperty().bind(model.testingProperty());
+        testing.managedProperty().bind(model.testingProperty());
+        Label testResult = new Label();
+        testResult.setId("formTestResult");
+        testResult.setWrapText(true);
+        testResult.setMaxWidth(460);
+        testResult.textProperty().bind(model.testResultProperty());
+        model.testPassedProperty().addListener((o, was, ok) -> testResult.getStyleClass().setAll("label", ok ? "test-ok" : "form-error"));
+        model.testingProperty().addListener((o, was, now) -> {
+            if (now) {
+                testResult.getStyleClass().setAll("label");
+            }
+        });
+        HBox testRow = new HBox(8, test, testing, testResult);
+        testRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox content = new VBox(10, grid, testRow, new HBox(8, progress, formError));
         content.setPadding(new Insets(4, 8, 0, 8));
         getDialogPane().setContent(content);
         getDialogPane().getStyleClass().add("target-form");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,6 +29,7 @@ import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.config.Validation;
 import io.vigil.i18n.Messages;
+import io.vigil.target.ProbeResult;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -56,6 +58,10 @@ public final class TargetFormViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testPassed = new ReadOnlyBooleanWrapper(false);
+    private Function<Target, ProbeResult> prober = t -> null;
 
     private final Target original;
     private final List<Target> saved;
@@ -169,6 +175,52 @@ public final class TargetFormViewModel {
             }
             formError.set(UserErrors.describe(e, messages));
         });
+    }
+
+    /** How "Test connection" reaches the target (the collector's connections); without one the test is not offered. */
+    public TargetFormViewModel withProber(Function<Target, ProbeResult> p) {
+        this.prober = p;
+        return this;
+    }
+
+    /**
+     * Tries the connection the fields describe, in the background: one attempt, bounded by the connect timeout. The
+     * result says in words what failed (login refused, unknown host, no listener, timeout, missing privilege).
+     */
+    public void testConnection() {
+        if (!valid.get() || testing.get()) {
+            return;
+        }
+        testing.set(true);
+        testPassed.set(false);
+        testResult.set(messages.get("target.test.running"));
+        Target target = toTarget();
+        executor.run(() -> prober.apply(target), r -> {
+            testing.set(false);
+            if (r == null) {
+                testResult.set(messages.get("target.test.unavailable"));
+            } else if (r.ok()) {
+                testPassed.set(true);
+                testResult.set(messages.get("target.test.ok", r.version(), r.took().toMillis()));
+            } else {
+                testResult.set(r.failure().getMessage());
+            }
+        }, e -> {
+            testing.set(false);
+            testResult.set(UserErrors.describe(e, messages));
+        });
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testPassedProperty() {
+        return testPassed.getReadOnlyProperty();
     }
 
     public boolean isNew() {

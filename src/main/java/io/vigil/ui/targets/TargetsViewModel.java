@@ -25,6 +25,8 @@ public final class TargetsViewModel {
     private final Consumer<String> status;
 
     /** {@code store} may be null when the config store could not be opened; {@code status} receives messages for the status bar. */
+    private java.util.function.Function<Target, io.vigil.target.ProbeResult> prober = t -> null;
+
     public TargetsViewModel(ConfigStore store, TaskExecutor executor, Messages messages, Consumer<String> status) {
         this.store = store;
         this.executor = executor;
@@ -65,11 +67,16 @@ public final class TargetsViewModel {
     }
 
     public TargetFormViewModel newForm() {
-        return new TargetFormViewModel(null, List.copyOf(targets), store, executor, messages);
+        return new TargetFormViewModel(null, List.copyOf(targets), store, executor, messages).withProber(prober);
     }
 
     public TargetFormViewModel editForm(Target target) {
-        return new TargetFormViewModel(target, List.copyOf(targets), store, executor, messages);
+        return new TargetFormViewModel(target, List.copyOf(targets), store, executor, messages).withProber(prober);
+    }
+
+    /** How forms test a connection: the running collector's connections. */
+    public void setProber(java.util.function.Function<Target, io.vigil.target.ProbeResult> p) {
+        this.prober = p;
     }
 
     public boolean hasStore() {

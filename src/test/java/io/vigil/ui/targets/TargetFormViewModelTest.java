@@ -157,4 +157,40 @@ class TargetFormViewModelTest {
         TargetFormViewModel f = new TargetFormViewModel(null, List.of(), store, new DirectTaskExecutor(), new Messages(Locale.SIMPLIFIED_CHINESE));
         assertThat(f.problemProperty("name").get()).isEqualTo("名称不能为空。");
     }
+
+    @Test
+    void testConnectionSaysInWordsWhyATargetCannotBeReachedAndSavesNothing() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort(); // free once closed: nothing listens there
+        }
+        try (io.vigil.target.TargetConnections connections = new io.vigil.target.TargetConnections(new io.vigil.target.DemoOracles())) {
+            TargetFormViewModel f = newForm().withProber(connections::probe);
+            f.nameProperty().set("billing");
+            f.kindProperty().set(TargetKind.MYSQL);
+            f.hostProperty().set("127.0.0.1");
+            f.portProperty().set(String.valueOf(closed));
+            f.databaseProperty().set("billing");
+            f.userProperty().set("vigil");
+            f.passwordProperty().set("secret");
+            f.testConnection();
+            assertThat(f.testingProperty().get()).isFalse();
+            assertThat(f.testPassedProperty().get()).isFalse();
+            assertThat(f.testResultProperty().get()).contains("127.0.0.1:" + closed).doesNotContain("Exception").doesNotContain("secret");
+            assertThat(store.targets()).isEmpty();
+
+            f.kindProperty().set(TargetKind.DEMO_ORACLE);
+            f.testConnection();
+            assertThat(f.testPassedProperty().get()).as(f.testResultProperty().get()).isTrue();
+            assertThat(f.testResultProperty().get()).startsWith("Connected").contains("ms");
+        }
+    }
+
+    @Test
+    void withoutACollectorTheTestSaysItCannotRunHere() {
+        TargetFormViewModel f = newForm();
+        fillOracle(f);
+        f.testConnection();
+        assertThat(f.testResultProperty().get()).contains("collector is not running");
+    }
 }
