@@ -31,6 +31,12 @@ public interface ConfigStore extends AutoCloseable {
 
     void deleteMetric(long id);
 
+    /**
+     * Saves every given definition in one transaction (inserting those with id 0, updating the others): all of them,
+     * or, when one breaks a rule or the database refuses one, none. Mirrors are saved before the metrics that read them.
+     */
+    void saveAll(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics) throws InvalidConfigException;
+
     /** Describes where the store lives, for the status bar and settings, e.g. "H2 file ~/.local/share/vigil/config". */
     String location();
 

@@ -103,6 +103,26 @@ public final class JdbcConfigStore implements ConfigStore {
     }
 
     @Override
+    public void saveAll(List<Target> newTargets, List<MirrorDef> newMirrors, List<MetricDef> newMetrics) {
+        inTransaction("importing the configuration", c -> {
+            for (Target t : newTargets) {
+                refuse(Validation.target(t, targets.readAll(c)));
+                targets.write(c, t);
+            }
+            for (MirrorDef m : newMirrors) {
+                refuse(Validation.mirror(m, mirrors.readAll(c)));
+                mirrors.write(c, m);
+            }
+            for (MetricDef m : newMetrics) {
+                refuse(Validation.metric(m, metrics.readAll(c), mirrors.readAll(c)));
+                metrics.write(c, m);
+            }
+            return null;
+        });
+        LOG.info("Saved {} targets, {} mirrors and {} metrics in one transaction", newTargets.size(), newMirrors.size(), newMetrics.size());
+    }
+
+    @Override
     public String location() {
         return location;
     }

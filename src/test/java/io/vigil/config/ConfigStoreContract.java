@@ -46,6 +46,23 @@ abstract class ConfigStoreContract {
     }
 
     @Test
+    void saveAllWritesEverythingInOneTransactionOrNothing() {
+        Target broken = new Target(0, "broken", TargetKind.MYSQL, "db2.example.com", 3306, ConnectBy.DATABASE, "shop", "", "", Secret.empty(),
+                List.of(), true); // no user: refused
+        assertThatThrownBy(() -> store.saveAll(List.of(target("first"), broken), List.of(mirror("sysstat")), List.of()))
+                .isInstanceOf(InvalidConfigException.class);
+        assertThat(store.targets()).isEmpty();
+        assertThat(store.mirrors()).isEmpty();
+
+        Target first = store.saveTarget(target("first"));
+        store.saveAll(List.of(new Target(first.id(), "first", TargetKind.ORACLE, "db9.example.com", 1521, ConnectBy.SERVICE_NAME, "ORCLPDB1",
+                "", "vigil", first.password(), List.of("moved"), true), target("second")), List.of(mirror("sysstat")), List.of());
+        assertThat(store.targets()).extracting(Target::name).containsExactlyInAnyOrder("first", "second");
+        assertThat(store.targets()).filteredOn(t -> t.name().equals("first")).extracting(Target::host).containsExactly("db9.example.com");
+        assertThat(store.mirrors()).extracting(MirrorDef::name).containsExactly("sysstat");
+    }
+
+    @Test
     void startsEmpty() {
         assertThat(store.targets()).isEmpty();
         assertThat(store.mirrors()).isEmpty();

@@ -1,0 +1,300 @@
+package io.vigil.config;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import io.vigil.i18n.Messages;
+
+/**
+ * The whole configuration — targets, mirrors and metrics — as one YAML file, to carry to another workstation or keep
+ * in version control. Passwords are left out unless asked for, and then written in plain text (a key file does not
+ * travel). Importing merges by name (targets) and by kind and name (mirrors, metrics): what the file names is added
+ * or replaced, nothing else is touched, and a file with any problem is refused whole, saying at which line and why.
+ */
+public final class ConfigYaml {
+
+    /** The file's format version; a file from a newer Vigil is refused instead of half-read. */
+    static final int FORMAT = 1;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "kind", "host", "port", "connectBy", "database", "tnsAdmin", "user", "password", "tags", "enabled"})
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record TargetEntry(String name, TargetKind kind, String host, Integer port, ConnectBy connectBy, String database, String tnsAdmin,
+                       String user, String password, List<String> tags, Boolean enabled) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "kind", "table", "interval", "rowCap", "mode", "watermark", "since", "enabled", "description", "sql"})
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record MirrorEntry(String name, TargetKind kind, String table, Integer interval, Integer rowCap, MirrorMode mode, String watermark,
+                       String since, Boolean enabled, String description, String sql) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "kind", "type", "unit", "interval", "freshness", "mirrors", "labels", "warn", "crit", "enabled",
+            "description", "privileges", "sql"})
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record MetricEntry(String name, TargetKind kind, MetricType type, String unit, Integer interval, Integer freshness, List<String> mirrors,
+                       List<String> labels, Double warn, Double crit, Boolean enabled, String description, String privileges, String sql) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"vigil", "exported", "targets", "mirrors", "metrics"})
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Document(Integer vigil, String exported, List<TargetEntry> targets, List<MirrorEntry> mirrors, List<MetricEntry> metrics) {
+    }
+
+    /** What an import changed, per kind of definition. */
+    public record ImportResult(int targetsAdded, int targetsUpdated, int mirrorsAdded, int mirrorsUpdated, int metricsAdded,
+                               int metricsUpdated) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
+
+    private ConfigYaml() {
+    }
+
+    /** The store's whole configuration as YAML; passwords only when {@code withPasswords}. */
+    public static String export(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, boolean withPasswords,
+                                Instant now) {
+        List<TargetEntry> t = targets.stream().map(x -> new TargetEntry(x.name(), x.kind(), blankToNull(x.host()),
+                x.port() == 0 ? null : x.port(), x.kind().isNetworked() ? x.connectBy() : null, blankToNull(x.database()),
+                blankToNull(x.tnsAdmin()), blankToNull(x.user()), withPasswords && !x.password().isEmpty() ? x.password().reveal() : null,
+                x.tags(), x.enabled())).toList();
+        List<MirrorEntry> m = mirrors.stream().map(x -> new MirrorEntry(x.name(), x.kind(), x.cacheTable(), x.intervalSeconds(), x.rowCap(),
+                x.mode(), blankToNull(x.watermarkColumn()), blankToNull(x.minVersion()), x.enabled(), blankToNull(x.description()),
+                x.sql())).toList();
+        List<MetricEntry> k = metrics.stream().map(x -> new MetricEntry(x.name(), x.kind(), x.type(), x.unit(), x.intervalSeconds(),
+                x.freshnessSeconds(), x.mirrors(), x.labelColumns().isEmpty() ? null : x.labelColumns(), x.warn(), x.crit(), x.enabled(),
+                blankToNull(x.description()), blankToNull(x.privileges()), x.sql())).toList();
+        try {
+            String header = "# Vigil configuration: targets, mirrors and metrics.\n"
+                    + (withPasswords ? "# This file holds passwords in plain text: keep it where only you can read it.\n"
+                    : "# Passwords are left out; an import keeps the stored password of a target it updates.\n");
+            return header + YAML.writeValueAsString(new Document(FORMAT, now.toString(), t, m, k));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the configuration could not be written as YAML", e);
+        }
+    }
+
+    /**
+     * Merges the file into the store in one transaction, or refuses it whole with a {@link ConfigStoreException} that
+     * names the line and the reason; the store is then unchanged.
+     */
+    public static ImportResult importInto(ConfigStore store, String yaml, String source, Messages messages) {
+        Document doc = parse(yaml, source);
+        Map<String, List<Integer>> lines = entryLines(yaml);
+        List<Target> storedTargets = store.targets();
+        List<MirrorDef> storedMirrors = store.mirrors();
+        List<MetricDef> storedMetrics = store.metrics();
+        long[] tempId = {-1};
+
+        List<Target> targets = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<TargetEntry> te = orEmpty(doc.targets());
+        for (int i = 0; i < te.size(); i++) {
+            TargetEntry e = te.get(i);
+            String where = where(source, lines, "targets", i, e.name());
+            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL, POSTGRES or DEMO_ORACLE)");
+            duplicate(seen, "target " + lower(e.name()), i, where, lines, "targets");
+            Optional<Target> old = storedTargets.stream().filter(x -> x.name().equalsIgnoreCase(nullToBlank(e.name()))).findFirst();
+            Secret pw = e.password() != null ? Secret.of(e.password()) : old.map(Target::password).orElse(Secret.empty());
+            ConnectBy by = e.connectBy() != null ? e.connectBy()
+                    : (e.kind() == TargetKind.MYSQL || e.kind() == TargetKind.POSTGRES) ? ConnectBy.DATABASE : ConnectBy.SERVICE_NAME;
+            int port = e.port() != null ? e.port() : e.kind().defaultPort();
+            targets.add(new Target(old.map(Target::id).orElse(tempId[0]--), e.name(), e.kind(), e.host(), port, by, e.database(), e.tnsAdmin(),
+                    e.user(), pw, e.tags(), e.enabled() == null || e.enabled()));
+        }
+        List<MirrorDef> mirrors = new ArrayList<>();
+        List<MirrorEntry> me = orEmpty(doc.mirrors());
+        for (int i = 0; i < me.size(); i++) {
+            MirrorEntry e = me.get(i);
+            String where = where(source, lines, "mirrors", i, e.name());
+            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
+            require(e.interval() != null, where, "interval (seconds) is missing");
+            duplicate(seen, "mirror " + e.kind() + " " + lower(e.name()), i, where, lines, "mirrors");
+            Optional<MirrorDef> old = storedMirrors.stream().filter(x -> x.kind() == e.kind() && x.name().equalsIgnoreCase(nullToBlank(e.name())))
+                    .findFirst();
+            mirrors.add(new MirrorDef(old.map(MirrorDef::id).orElse(tempId[0]--), e.name(), e.kind(), e.sql(), e.table(), e.interval(),
+                    e.rowCap() == null ? 0 : e.rowCap(), e.mode() == null ? MirrorMode.REPLACE : e.mode(), e.watermark(),
+                    e.enabled() == null || e.enabled(), e.description(), e.since()));
+        }
+        List<MetricDef> metrics = new ArrayList<>();
+        List<MetricEntry> ke = orEmpty(doc.metrics());
+        for (int i = 0; i < ke.size(); i++) {
+            MetricEntry e = ke.get(i);
+            String where = where(source, lines, "metrics", i, e.name());
+            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
+            require(e.type() != null, where, "type is missing (GAUGE or COUNTER)");
+            require(e.interval() != null && e.freshness() != null, where, "interval and freshness (seconds) are both needed");
+            duplicate(seen, "metric " + e.kind() + " " + nullToBlank(e.name()), i, where, lines, "metrics");
+            Optional<MetricDef> old = storedMetrics.stream().filter(x -> x.kind() == e.kind() && x.name().equals(nullToBlank(e.name())))
+                    .findFirst();
+            metrics.add(new MetricDef(old.map(MetricDef::id).orElse(tempId[0]--), e.name(), e.kind(), e.sql(), e.mirrors(), e.freshness(),
+                    e.type(), e.unit(), e.labels(), e.interval(), e.warn(), e.crit(), e.privileges(), e.enabled() == null || e.enabled(),
+                    e.description()));
+        }
+
+        // Every definition is checked against the configuration as it would be after the import.
+        List<Target> allTargets = merged(storedTargets, targets, Target::id);
+        List<MirrorDef> allMirrors = merged(storedMirrors, mirrors, MirrorDef::id);
+        List<MetricDef> allMetrics = merged(storedMetrics, metrics, MetricDef::id);
+        for (int i = 0; i < targets.size(); i++) {
+            refuse(Validation.target(targets.get(i), allTargets), where(source, lines, "targets", i, targets.get(i).name()), messages);
+        }
+        for (int i = 0; i < mirrors.size(); i++) {
+            refuse(Validation.mirror(mirrors.get(i), allMirrors), where(source, lines, "mirrors", i, mirrors.get(i).name()), messages);
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            refuse(Validation.metric(metrics.get(i), allMetrics, allMirrors), where(source, lines, "metrics", i, metrics.get(i).name()),
+                    messages);
+        }
+        store.saveAll(targets.stream().map(t -> t.id() < 0 ? t.withId(0) : t).toList(),
+                mirrors.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList(),
+                metrics.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList());
+        return new ImportResult(count(targets, Target::id, true), count(targets, Target::id, false),
+                count(mirrors, MirrorDef::id, true), count(mirrors, MirrorDef::id, false),
+                count(metrics, MetricDef::id, true), count(metrics, MetricDef::id, false));
+    }
+
+    static Document parse(String yaml, String source) {
+        Document doc;
+        try {
+            doc = YAML.readValue(yaml, Document.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            String field = e.getPropertyName();
+            throw new ConfigStoreException(source + ":" + lineOf(yaml, field, e.getLocation()) + " \u201c" + field
+                    + "\u201d is not a field Vigil knows here; known fields: " + String.join(", ", e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().toList()) + ".", e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String line = at == null ? "" : " line " + at.getLineNr() + ":";
+            throw new ConfigStoreException(source + ":" + line + " " + e.getOriginalMessage().replaceAll(" \\(class io\\.vigil[^)]*\\)", ""), e);
+        }
+        if (doc == null) {
+            throw new ConfigStoreException(source + " is empty: it names no targets, mirrors or metrics.");
+        }
+        if (doc.vigil() != null && doc.vigil() > FORMAT) {
+            throw new ConfigStoreException(source + " was written by a newer Vigil (format " + doc.vigil() + "); this one reads format "
+                    + FORMAT + ".");
+        }
+        return doc;
+    }
+
+    // Jackson reports an unknown field where it stopped reading, often the next line; the field's own line is the last
+    // line before that which names it.
+    private static String lineOf(String yaml, String field, JsonLocation at) {
+        String[] lines = yaml.split("\n", -1);
+        int stop = at == null ? lines.length : Math.min(lines.length, at.getLineNr());
+        for (int i = stop - 1; i >= 0; i--) {
+            if (lines[i].matches("\\s*(- )?" + java.util.regex.Pattern.quote(field) + "\\s*:.*")) {
+                return " line " + (i + 1) + ":";
+            }
+        }
+        return at == null ? "" : " line " + at.getLineNr() + ":";
+    }
+
+    // The line each entry of the three lists starts at, by list name, in order.
+    private static Map<String, List<Integer>> entryLines(String yaml) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+            int depth = 0;
+            String section = null;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && depth == 1) {
+                    section = p.currentName();
+                } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    if (t == JsonToken.START_OBJECT && depth == 2 && section != null) {
+                        out.computeIfAbsent(section, k -> new ArrayList<>()).add(p.currentTokenLocation().getLineNr());
+                    }
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                }
+            }
+        } catch (IOException e) {
+            return out; // parse() has already said what is wrong with the file
+        }
+        return out;
+    }
+
+    private static String where(String source, Map<String, List<Integer>> lines, String section, int index, String name) {
+        List<Integer> l = lines.getOrDefault(section, List.of());
+        String line = index < l.size() ? " line " + l.get(index) + "," : "";
+        String singular = section.substring(0, section.length() - 1);
+        return source + ":" + line + " " + singular + " \u201c" + nullToBlank(name) + "\u201d";
+    }
+
+    private static void duplicate(Map<String, Integer> seen, String key, int index, String where, Map<String, List<Integer>> lines,
+                                  String section) {
+        Integer first = seen.putIfAbsent(key, index);
+        if (first != null) {
+            List<Integer> l = lines.getOrDefault(section, List.of());
+            throw new ConfigStoreException(where + ": appears twice in the file" + (first < l.size() ? " (first at line " + l.get(first) + ")" : "")
+                    + ".");
+        }
+    }
+
+    private static void require(boolean ok, String where, String reason) {
+        if (!ok) {
+            throw new ConfigStoreException(where + ": " + reason + ".");
+        }
+    }
+
+    private static void refuse(List<Problem> problems, String where, Messages messages) {
+        if (!problems.isEmpty()) {
+            throw new ConfigStoreException(where + ": " + String.join(" ", problems.stream()
+                    .map(p -> p.field() + ": " + messages.describe(p)).toList()));
+        }
+    }
+
+    private static <T> List<T> merged(List<T> stored, List<T> incoming, java.util.function.ToLongFunction<T> id) {
+        List<T> out = new ArrayList<>(incoming);
+        for (T s : stored) {
+            if (incoming.stream().noneMatch(i -> id.applyAsLong(i) == id.applyAsLong(s))) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static <T> int count(List<T> items, java.util.function.ToLongFunction<T> id, boolean added) {
+        return (int) items.stream().filter(x -> (id.applyAsLong(x) < 0) == added).count();
+    }
+
+    private static <T> List<T> orEmpty(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String nullToBlank(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String lower(String s) {
+        return nullToBlank(s).toLowerCase(Locale.ROOT);
+    }
+}
