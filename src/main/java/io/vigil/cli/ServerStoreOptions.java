@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.vigil.config.Secret;
-import io.vigil.ledger.RedisLedger;
-import io.vigil.mirror.CacheDb;
+import io.vigil.config.ServerAddress;
+import io.vigil.schedule.DataStores;
 import io.vigil.schedule.LocalCollector;
-import io.vigil.series.InfluxSeriesStore;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,22 +47,23 @@ public final class ServerStoreOptions {
     String seriesUser;
 
     LocalCollector.Stores open() {
-        CacheDb cache = cacheUrl == null ? null : CacheDb.mysql(cacheUrl, cacheUser == null ? "" : cacheUser, secret(cachePasswordFile, "VIGIL_CACHE_PASSWORD"));
-        RedisLedger redis = null;
-        if (ledger != null) {
-            if (!"redis".equals(ledger.getScheme()) || ledger.getHost() == null) {
-                throw new ParameterException(new picocli.CommandLine(this), "--ledger must look like redis://host:6379, not " + ledger);
-            }
-            String prefix = ledger.getPath() == null || ledger.getPath().length() <= 1 ? "vigil:" : ledger.getPath().substring(1) + ":";
-            redis = new RedisLedger(ledger.getHost(), ledger.getPort() < 0 ? 6379 : ledger.getPort(), "", secret(ledgerPasswordFile, "VIGIL_REDIS_PASSWORD"), prefix);
+        ServerAddress cache = cacheUrl == null ? ServerAddress.embedded()
+                : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "VIGIL_CACHE_PASSWORD"));
+        ServerAddress redis = ledger == null ? ServerAddress.embedded()
+                : new ServerAddress(ledger.toString(), "", secret(ledgerPasswordFile, "VIGIL_REDIS_PASSWORD"));
+        ServerAddress influx = series == null ? ServerAddress.embedded()
+                : new ServerAddress(series.toString(), seriesUser, secret(seriesPasswordFile, "VIGIL_INFLUX_PASSWORD"));
+        check("--cache", DataStores.Role.CACHE, cache);
+        check("--ledger", DataStores.Role.LEDGER, redis);
+        check("--series", DataStores.Role.SERIES, influx);
+        return DataStores.open(cache, redis, influx);
+    }
+
+    private void check(String option, DataStores.Role role, ServerAddress a) {
+        String problem = DataStores.problem(role, a);
+        if (problem != null) {
+            throw new ParameterException(new picocli.CommandLine(this), option + " " + a.url() + ": " + problem);
         }
-        InfluxSeriesStore influx = null;
-        if (series != null) {
-            String db = series.getPath() == null || series.getPath().length() <= 1 ? "vigil" : series.getPath().substring(1);
-            String base = series.getScheme() + "://" + series.getHost() + (series.getPort() < 0 ? "" : ":" + series.getPort());
-            influx = InfluxSeriesStore.v1(base, db, seriesUser, secret(seriesPasswordFile, "VIGIL_INFLUX_PASSWORD"));
-        }
-        return new LocalCollector.Stores(cache, redis, influx);
     }
 
     private static Secret secret(Path file, String envName) {

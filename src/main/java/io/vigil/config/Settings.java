@@ -9,13 +9,24 @@ import java.util.Objects;
  * @param language    a language tag ("en", "zh-CN"), or empty to follow the operating system
  * @param theme       light or dark
  * @param configStore where targets, mirrors and metrics are kept
+ * @param cache       where the console's collector caches mirrors (embedded, or MySQL/MariaDB)
+ * @param ledger      where it records sync times (embedded, or Redis)
+ * @param series      where it archives points (embedded, or InfluxDB)
  */
-public record Settings(String language, Theme theme, StoreLocation configStore) {
+public record Settings(String language, Theme theme, StoreLocation configStore, ServerAddress cache, ServerAddress ledger,
+                       ServerAddress series) {
 
     public Settings {
         language = language == null ? "" : language.strip();
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(configStore, "configStore");
+        cache = cache == null ? ServerAddress.embedded() : cache;
+        ledger = ledger == null ? ServerAddress.embedded() : ledger;
+        series = series == null ? ServerAddress.embedded() : series;
+    }
+
+    public Settings(String language, Theme theme, StoreLocation configStore) {
+        this(language, theme, configStore, null, null, null);
     }
 
     public static Settings defaults() {
@@ -23,14 +34,18 @@ public record Settings(String language, Theme theme, StoreLocation configStore) 
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(tag, theme, configStore);
+        return new Settings(tag, theme, configStore, cache, ledger, series);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(language, t, configStore);
+        return new Settings(language, t, configStore, cache, ledger, series);
     }
 
     public Settings withConfigStore(StoreLocation location) {
-        return new Settings(language, theme, location);
+        return new Settings(language, theme, location, cache, ledger, series);
+    }
+
+    public Settings withDataStores(ServerAddress newCache, ServerAddress newLedger, ServerAddress newSeries) {
+        return new Settings(language, theme, configStore, newCache, newLedger, newSeries);
     }
 }

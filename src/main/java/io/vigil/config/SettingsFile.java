@@ -14,7 +14,7 @@ import java.util.Properties;
 
 /**
  * The workstation's settings as a UTF-8 properties file in the app-data folder. Written atomically (a crash never
- * leaves half a file); the config store password is encrypted; a file that does not parse is reported and left as is.
+ * leaves half a file); passwords are encrypted; a file that does not parse is reported and left as is.
  */
 public final class SettingsFile implements SettingsStore {
 
@@ -50,7 +50,7 @@ public final class SettingsFile implements SettingsStore {
         StoreKind kind = enumValue(p, "configStore.kind", StoreKind.class, StoreKind.EMBEDDED);
         StoreLocation store = new StoreLocation(kind, p.getProperty("configStore.url", ""), p.getProperty("configStore.user", ""),
                 box.open(p.getProperty("configStore.password", "")));
-        return new Settings(p.getProperty("language", ""), theme, store);
+        return new Settings(p.getProperty("language", ""), theme, store, address(p, "cache"), address(p, "ledger"), address(p, "series"));
     }
 
     @Override
@@ -63,11 +63,14 @@ public final class SettingsFile implements SettingsStore {
         p.setProperty("configStore.url", store.url());
         p.setProperty("configStore.user", store.user());
         p.setProperty("configStore.password", box.seal(store.password()));
+        put(p, "cache", settings.cache());
+        put(p, "ledger", settings.ledger());
+        put(p, "series", settings.series());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Vigil settings (the config store password is encrypted)");
+                p.store(out, "Vigil settings (passwords are encrypted)");
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -77,6 +80,17 @@ public final class SettingsFile implements SettingsStore {
         } catch (IOException e) {
             throw new ConfigStoreException("The settings could not be saved to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private ServerAddress address(Properties p, String store) {
+        return new ServerAddress(p.getProperty(store + ".url", ""), p.getProperty(store + ".user", ""),
+                box.open(p.getProperty(store + ".password", "")));
+    }
+
+    private void put(Properties p, String store, ServerAddress a) {
+        p.setProperty(store + ".url", a.url());
+        p.setProperty(store + ".user", a.user());
+        p.setProperty(store + ".password", box.seal(a.password()));
     }
 
     private <E extends Enum<E>> E enumValue(Properties p, String key, Class<E> type, E fallback) {

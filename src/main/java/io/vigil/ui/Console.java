@@ -16,6 +16,8 @@ import io.vigil.config.Settings;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.live.LiveFeed;
+import io.vigil.ui.settings.ConfigTransferViewModel;
+import io.vigil.ui.settings.DataStoresViewModel;
 import io.vigil.ui.settings.SettingsPane;
 import io.vigil.ui.settings.SettingsViewModel;
 import io.vigil.ui.shell.EmptyState;
@@ -89,7 +91,13 @@ public final class Console {
         panes.put(Pane.STATUS, pipelineStatus(messages));
         panes.put(Pane.TARGETS, targetsPane.root());
         panes.put(Pane.DEFINITIONS, definitions(messages));
-        panes.put(Pane.SETTINGS, new SettingsPane(settings, messages).root());
+        DataStoresViewModel dataStores = context.hasStore()
+                ? new DataStoresViewModel(context.settings(), settings::current, executor, messages, this::dataStoresChanged) : null;
+        ConfigTransferViewModel transfer = context.hasStore() ? new ConfigTransferViewModel(context.store(), executor, messages, () -> {
+            targets.reload();
+            configChanged();
+        }) : null;
+        panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, messages).root());
         TargetTreeView tree = new TargetTreeView(targets, messages, treeActions(messages));
         subscribe(tree::update);
         view = new MainView(messages, targets, panes, tree, status,
@@ -196,6 +204,37 @@ public final class Console {
             now.monitoring().reload(now.store());
             return true;
         }, ok -> LOG.info("Collector reloaded"), e -> status.set(UserErrors.describe(e, new Messages(Messages.localeFor(now.settings().language())))));
+    }
+
+    // The collector stops, the settings are saved, and it starts again on the new stores; when they do not open, it
+    // starts again on the old ones and the reason is shown.
+    private void dataStoresChanged(Settings changed) {
+        Messages messages = new Messages(Messages.localeFor(changed.language()));
+        ConsoleContext before = context;
+        status.set(messages.get("settings.data.restarting"));
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
+        executor.run(() -> {
+            if (before.monitors()) {
+                before.monitoring().close();
+            }
+            ConsoleContext plain = before.withMonitoring(null);
+            ConsoleContext started = ConsoleStartup.startCollecting(plain.withSettings(changed));
+            if (started.monitors()) {
+                before.settingsStore().save(changed);
+                return started;
+            }
+            ConsoleContext back = ConsoleStartup.startCollecting(plain);
+            return back.withStore(back.store(), started.storeError()).withMonitoring(back.monitoring());
+        }, next -> {
+            context = next;
+            startFeed();
+            show(Pane.SETTINGS);
+            status.set(next.settings().equals(changed) ? messages.get("settings.data.restarted", next.monitoring().describe())
+                    : messages.get("settings.data.kept", String.valueOf(next.storeError())));
+        }, e -> status.set(UserErrors.describe(e, messages)));
     }
 
     private void lookChanged(Settings changed) {

@@ -15,6 +15,7 @@ import io.vigil.config.SecretBox;
 import io.vigil.config.Settings;
 import io.vigil.config.SettingsFile;
 import io.vigil.config.StoreLocation;
+import io.vigil.schedule.DataStores;
 import io.vigil.schedule.LocalCollector;
 import io.vigil.watch.Monitoring;
 
@@ -62,7 +63,9 @@ public final class ConsoleStartup {
     /** The context with a collector running over its store; when it cannot start, the reason instead. */
     public static ConsoleContext startCollecting(ConsoleContext opened) {
         try {
-            return opened.withMonitoring(Monitoring.start(opened.dirs(), opened.store(), LocalCollector.Stores.embedded(), Clock.systemUTC()));
+            Settings s = opened.settings();
+            LocalCollector.Stores stores = DataStores.open(s.cache(), s.ledger(), s.series());
+            return opened.withMonitoring(Monitoring.start(opened.dirs(), opened.store(), stores, Clock.systemUTC()));
         } catch (RuntimeException e) {
             LOG.warn("Collector not started: {}", e.getMessage(), e);
             String before = opened.storeError() == null ? "" : opened.storeError() + " ";

@@ -32,11 +32,15 @@ class SettingsFileTest {
     @Test
     void roundTripsEverySettingAndEncryptsThePassword() throws Exception {
         Settings s = new Settings("zh-CN", Theme.DARK,
-                new StoreLocation(StoreKind.MYSQL, "jdbc:mysql://db1:3306/vigil", "vigil", Secret.of("Tr0ub4dor&3")));
+                new StoreLocation(StoreKind.MYSQL, "jdbc:mysql://db1:3306/vigil", "vigil", Secret.of("Tr0ub4dor&3")))
+                .withDataStores(new ServerAddress("jdbc:mysql://db2:3306/vigil_cache", "collector", Secret.of("cache-Pa55")),
+                        new ServerAddress("redis://redis1:6379/team", "", Secret.of("redis-Pa55")),
+                        new ServerAddress("http://influx1:8086/vigil", "writer", Secret.of("influx-Pa55")));
         file.save(s);
         assertThat(file.load()).isEqualTo(s);
         String text = Files.readString(dirs.settingsFile(), StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("Tr0ub4dor").contains("configStore.password=v1\\:");
+        assertThat(text).doesNotContain("Tr0ub4dor").contains("configStore.password=v1\\:")
+                .doesNotContain("cache-Pa55").doesNotContain("redis-Pa55").doesNotContain("influx-Pa55").contains("series.password=v1\\:");
         try (var tmp = Files.list(home)) {
             assertThat(tmp.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }

@@ -4,6 +4,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -17,10 +18,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.config.StoreKind;
 import io.vigil.config.Theme;
 import io.vigil.i18n.Messages;
+import io.vigil.schedule.DataStores;
 import io.vigil.ui.util.Converters;
 
 /** The Settings pane: appearance (language, theme), where the configuration lives, and where Vigil keeps its files. */
@@ -28,10 +33,15 @@ public final class SettingsPane {
 
     private final ScrollPane root = new ScrollPane();
     private final SettingsViewModel model;
+    private final DataStoresViewModel dataStores;
+    private final ConfigTransferViewModel transfer;
     private final Messages messages;
 
-    public SettingsPane(SettingsViewModel model, Messages messages) {
+    /** {@code dataStores} and {@code transfer} are null when no config store is open (nothing to collect or carry). */
+    public SettingsPane(SettingsViewModel model, DataStoresViewModel dataStores, ConfigTransferViewModel transfer, Messages messages) {
         this.model = model;
+        this.dataStores = dataStores;
+        this.transfer = transfer;
         this.messages = messages;
         Label title = new Label(messages.get("settings.title"));
         title.getStyleClass().add("pane-title");
@@ -40,7 +50,14 @@ public final class SettingsPane {
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("pane-header");
 
-        VBox content = new VBox(18, header, appearance(), configStore(), files());
+        VBox content = new VBox(18, header, appearance(), configStore());
+        if (dataStores != null) {
+            content.getChildren().add(dataStores());
+        }
+        if (transfer != null) {
+            content.getChildren().add(transfer());
+        }
+        content.getChildren().add(files());
         content.getStyleClass().add("settings-content");
         content.setPadding(new Insets(0, 0, 24, 0));
         root.setContent(content);
@@ -144,6 +161,120 @@ public final class SettingsPane {
         GridPane top = grid();
         addRow(top, 0, "settings.store.kind", kind);
         return section("settings.store", "settings.store.hint", new VBox(10, current, top, server, actions, result));
+    }
+
+    private Node dataStores() {
+        VBox rows = new VBox(14);
+        for (DataStores.Role role : DataStores.Role.values()) {
+            rows.getChildren().add(dataStoreRow(role, dataStores.row(role)));
+        }
+        Button save = new Button(messages.get("settings.data.save"));
+        save.setId("settingsDataSave");
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(dataStores.savable().not());
+        save.setOnAction(e -> dataStores.save());
+        rows.getChildren().add(save);
+        return section("settings.data", "settings.data.hint", rows);
+    }
+
+    private Node dataStoreRow(DataStores.Role role, DataStoresViewModel.Row row) {
+        String id = role.name().toLowerCase(java.util.Locale.ROOT);
+        ToggleGroup where = new ToggleGroup();
+        ToggleButton embedded = new ToggleButton(messages.get("settings.data.embedded"));
+        ToggleButton server = new ToggleButton(messages.get("settings.data.server." + id));
+        embedded.setToggleGroup(where);
+        server.setToggleGroup(where);
+        server.setId("settingsData" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Server");
+        where.selectToggle(row.serverProperty().get() ? server : embedded);
+        where.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                where.selectToggle(was);
+            } else {
+                row.serverProperty().set(now == server);
+            }
+        });
+        HBox choice = new HBox(embedded, server);
+        choice.getStyleClass().add("segmented");
+
+        TextField url = new TextField();
+        url.setId("settingsData" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Url");
+        url.setPromptText(messages.get("settings.data.prompt." + id));
+        url.textProperty().bindBidirectional(row.urlProperty());
+        Label problem = new Label();
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(row.problemProperty());
+        problem.managedProperty().bind(row.problemProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        TextField user = new TextField();
+        user.textProperty().bindBidirectional(row.userProperty());
+        PasswordField password = new PasswordField();
+        password.setPromptText(messages.get("form.password.keep"));
+        password.textProperty().bindBidirectional(row.passwordProperty());
+        Button test = new Button(messages.get("settings.store.test"));
+        test.disableProperty().bind(row.problemProperty().isNotEmpty().or(row.testingProperty()));
+        test.setOnAction(e -> dataStores.test(role));
+        Label result = new Label();
+        result.setWrapText(true);
+        result.textProperty().bind(row.resultProperty());
+        result.managedProperty().bind(row.resultProperty().isNotEmpty());
+        result.visibleProperty().bind(result.managedProperty());
+        row.resultOkProperty().addListener((o, a, ok) -> result.getStyleClass().setAll("label", ok ? "result-ok" : "result-error"));
+
+        GridPane grid = grid();
+        addRow(grid, 0, "settings.data.url", new VBox(2, url, problem));
+        addRow(grid, 1, "settings.store.user", user);
+        addRow(grid, 2, "settings.store.password", password);
+        grid.add(new HBox(8, test), 1, 3);
+        VBox serverBox = new VBox(6, grid, result);
+        serverBox.visibleProperty().bind(row.serverProperty());
+        serverBox.managedProperty().bind(row.serverProperty());
+        GridPane top = grid();
+        addRow(top, 0, "settings.data." + id, choice);
+        return new VBox(8, top, serverBox);
+    }
+
+    private Node transfer() {
+        CheckBox secrets = new CheckBox(messages.get("settings.transfer.withPasswords"));
+        secrets.setId("settingsExportPasswords");
+        secrets.selectedProperty().bindBidirectional(transfer.withPasswordsProperty());
+        Button export = new Button(messages.get("settings.transfer.export"), new FontIcon("fas-file-export"));
+        export.setId("settingsExport");
+        export.disableProperty().bind(transfer.busyProperty());
+        export.setOnAction(e -> {
+            FileChooser chooser = yamlChooser("settings.transfer.export");
+            chooser.setInitialFileName("vigil-config.yaml");
+            java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
+            if (f != null) {
+                transfer.exportTo(f.toPath());
+            }
+        });
+        Button importButton = new Button(messages.get("settings.transfer.import"), new FontIcon("fas-file-import"));
+        importButton.setId("settingsImport");
+        importButton.disableProperty().bind(transfer.busyProperty());
+        importButton.setOnAction(e -> {
+            java.io.File f = yamlChooser("settings.transfer.import").showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                transfer.importFrom(f.toPath());
+            }
+        });
+        Label result = new Label();
+        result.setId("settingsTransferResult");
+        result.setWrapText(true);
+        result.textProperty().bind(transfer.resultProperty());
+        result.managedProperty().bind(transfer.resultProperty().isNotEmpty());
+        result.visibleProperty().bind(result.managedProperty());
+        transfer.resultOkProperty().addListener((o, a, ok) -> result.getStyleClass().setAll("label", ok ? "result-ok" : "result-error"));
+        HBox actions = new HBox(8, export, importButton);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        return section("settings.transfer", "settings.transfer.hint", new VBox(10, secrets, actions, result));
+    }
+
+    private FileChooser yamlChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+        return chooser;
     }
 
     private Node files() {

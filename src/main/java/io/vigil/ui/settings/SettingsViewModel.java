@@ -90,7 +90,7 @@ public final class SettingsViewModel {
         Secret pw = password.get().isEmpty() ? saved.password() : Secret.of(password.get());
         StoreLocation where = storeKind.get() == StoreKind.EMBEDDED ? StoreLocation.embedded()
                 : new StoreLocation(StoreKind.MYSQL, url.get(), user.get(), pw);
-        return new Settings(language.get(), theme.get(), where);
+        return context.settings().withLanguage(language.get()).withTheme(theme.get()).withConfigStore(where);
     }
 
     /** Opens the chosen store once, in the background, and reports whether it works. */
