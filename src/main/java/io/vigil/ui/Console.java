@@ -9,12 +9,14 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 
+import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.vigil.config.Settings;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
+import io.vigil.ui.live.HealthNotices;
 import io.vigil.ui.live.LiveFeed;
 import io.vigil.ui.settings.ConfigTransferViewModel;
 import io.vigil.ui.settings.DataStoresViewModel;
@@ -100,6 +102,7 @@ public final class Console {
         panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, messages).root());
         TargetTreeView tree = new TargetTreeView(targets, messages, treeActions(messages));
         subscribe(tree::update);
+        subscribe(notifier(messages));
         view = new MainView(messages, targets, panes, tree, status,
                 context.hasStore() ? context.store().location() : messages.get("status.noStore"), context.storeError());
         scene.setRoot(view.root());
@@ -120,6 +123,27 @@ public final class Console {
         if (feed != null) {
             feed.subscribe(pane);
         }
+    }
+
+    // Background failures become notifications: a target going down or failing, recovering, the spool filling.
+    private java.util.function.Consumer<io.vigil.watch.Watch.Snapshot> notifier(Messages messages) {
+        io.vigil.watch.Watch.Snapshot[] previous = {null};
+        return snapshot -> {
+            for (HealthNotices.Notice n : HealthNotices.between(previous[0], snapshot, messages)) {
+                LOG.info("{}: {}", n.title(), n.text());
+                if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                    continue;
+                }
+                Notifications note = Notifications.create().title(n.title()).text(n.text()).owner(scene.getWindow())
+                        .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(n.warning() ? 12 : 5));
+                if (n.warning()) {
+                    note.showWarning();
+                } else {
+                    note.showInformation();
+                }
+            }
+            previous[0] = snapshot;
+        };
     }
 
     private Region notCollecting(Messages messages) {

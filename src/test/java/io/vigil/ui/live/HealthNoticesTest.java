@@ -1,0 +1,60 @@
+package io.vigil.ui.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.vigil.config.ConnectBy;
+import io.vigil.config.Secret;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.Spool;
+import io.vigil.i18n.Messages;
+import io.vigil.watch.Health;
+import io.vigil.watch.JobBoard.TargetState;
+import io.vigil.watch.LatestValues;
+import io.vigil.watch.Watch.Snapshot;
+
+class HealthNoticesTest {
+
+    final Messages messages = new Messages(Locale.ENGLISH);
+    final Target prod = new Target(1, "prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+
+    Snapshot snapshot(Health h, String reason, long spooled, long dropped) {
+        return new Snapshot(Instant.EPOCH, List.of(prod), Map.of(1L, new TargetState(1, "prod", h, reason, Optional.empty())), List.of(),
+                new LatestValues(), new Spool.Fill(0, spooled, 0, 1000, dropped));
+    }
+
+    @Test
+    void aTargetGoingDownIsToldOnceWithItsReasonAndItsRecoveryToo() {
+        Snapshot ok = snapshot(Health.OK, "", 0, 0);
+        Snapshot down = snapshot(Health.DOWN, "connect: Cannot reach db1:1521.", 0, 0);
+        assertThat(HealthNotices.between(null, down, messages)).as("the first snapshot").isEmpty();
+        assertThat(HealthNotices.between(ok, down, messages)).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.warning()).isTrue();
+                    assertThat(n.title()).isEqualTo("prod is down");
+                    assertThat(n.text()).contains("Cannot reach db1:1521");
+                });
+        assertThat(HealthNotices.between(down, down, messages)).as("still down: no repeat").isEmpty();
+        assertThat(HealthNotices.between(down, snapshot(Health.ERROR, "x", 0, 0), messages)).as("down to error: still bad").isEmpty();
+        assertThat(HealthNotices.between(down, ok, messages)).singleElement().satisfies(n -> assertThat(n.warning()).isFalse());
+        assertThat(HealthNotices.between(ok, snapshot(Health.STALE, "old", 0, 0), messages)).as("stale is shown in the tree only").isEmpty();
+    }
+
+    @Test
+    void theSpoolStartingToFillAndDroppedPointsAreTold() {
+        Snapshot ok = snapshot(Health.OK, "", 0, 0);
+        assertThat(HealthNotices.between(ok, snapshot(Health.OK, "", 500, 0), messages)).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("500"));
+        assertThat(HealthNotices.between(snapshot(Health.OK, "", 500, 0), snapshot(Health.OK, "", 900, 0), messages)).isEmpty();
+        assertThat(HealthNotices.between(snapshot(Health.OK, "", 900, 0), snapshot(Health.OK, "", 900, 40), messages)).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("40 points"));
+    }
+}
