@@ -33,6 +33,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--exit-after", paramLabel = "SECONDS", description = "Close by itself after this many seconds.")
     int exitAfter;
 
+    @Option(names = "--screenshot-tour", paramLabel = "FOLDER",
+            description = "Let data flow, then write a PNG of every main pane, light and dark, into FOLDER and close.")
+    Path tour;
+
+    @Option(names = "--tour-delay", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long data flows before the screenshot tour starts (default: ${DEFAULT-VALUE}).")
+    int tourDelay;
+
     public static void main(String[] args) {
         int code = commandLine().execute(args);
         if (code != 0) {
@@ -48,7 +56,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         stores.dirs(); // sets the data folder and, before the first logger exists, the log folder
         VigilApp.launch(new LaunchOptions(stores.location(), Optional.ofNullable(language),
-                Optional.ofNullable(screenshot), exitAfter, true));
+                Optional.ofNullable(screenshot), exitAfter, true, Optional.ofNullable(tour), tourDelay));
         return 0;
     }
 

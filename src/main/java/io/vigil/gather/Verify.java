@@ -13,6 +13,9 @@ import io.vigil.ledger.SyncRecord;
  */
 public final class Verify {
 
+    /** How a stale reason ends when a needed mirror has never synced (at start, before its first run). */
+    public static final String NOT_SYNCED_YET = "has not synced yet";
+
     private Verify() {
     }
 
@@ -26,7 +29,7 @@ public final class Verify {
         for (String mirror : metric.mirrors()) {
             SyncRecord sync = syncs.get(mirror);
             if (sync == null) {
-                return Verdict.stale("mirror " + mirror + " has not synced yet");
+                return Verdict.stale("mirror " + mirror + " " + NOT_SYNCED_YET);
             }
             long age = Duration.between(sync.syncedAt(), now).toSeconds();
             if (age > metric.freshnessSeconds()) {

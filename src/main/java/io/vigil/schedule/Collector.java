@@ -48,6 +48,7 @@ public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     static final int PER_TARGET = 2;
+    static final long RETRY_MILLIS = 10_000;
 
     /** What the collector runs: targets, and the mirrors, metrics and instance-start SQL of each target kind's pack. */
     public record Plan(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, Map<TargetKind, String> instanceStart) {
@@ -100,7 +101,10 @@ public final class Collector implements AutoCloseable {
             TargetKind pack = t.kind().packKind();
             for (MirrorDef m : plan.mirrors()) {
                 if (m.enabled() && m.kind() == pack) {
-                    schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> runMirror(t, m));
+                    schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> {
+                        runMirror(t, m);
+                        return false;
+                    });
                 }
             }
             for (MetricDef m : plan.metrics()) {
@@ -113,7 +117,9 @@ public final class Collector implements AutoCloseable {
 
     // Each tick starts the job on a virtual thread that waits for one of its target's slots; a job whose previous run is
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
-    private void schedule(Target t, String job, int intervalSeconds, Runnable body) {
+    // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
+    // not synced yet at start, which would otherwise show stale for up to one long interval.
+    private void schedule(Target t, String job, int intervalSeconds, java.util.function.BooleanSupplier body) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
         AtomicBoolean inFlight = new AtomicBoolean();
@@ -124,34 +130,43 @@ public final class Collector implements AutoCloseable {
             long planned = due[0];
             due[0] += period;
             nextRuns.put(id, due[0]);
-            if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
-                return;
-            }
-            Thread.ofVirtual().name("vigil-job").start(() -> {
-                Semaphore mine = perTarget.get(t.id());
+            start(t, job, body, planned, inFlight, period);
+        }, firstDelay, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period) {
+        if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("vigil-job").start(() -> {
+            Semaphore mine = perTarget.get(t.id());
+            try {
+                mine.acquire();
                 try {
-                    mine.acquire();
+                    overall.acquire();
                     try {
-                        overall.acquire();
-                        try {
-                            lag.add(System.currentTimeMillis() - planned);
-                            body.run();
-                        } finally {
-                            overall.release();
+                        lag.add(System.currentTimeMillis() - planned);
+                        if (body.getAsBoolean() && period > 2 * RETRY_MILLIS) {
+                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period), RETRY_MILLIS,
+                                    TimeUnit.MILLISECONDS);
                         }
                     } finally {
-                        mine.release();
+                        overall.release();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
-                    emit(t, job, Status.ERROR, String.valueOf(e.getMessage()), Duration.ZERO, 0);
                 } finally {
-                    inFlight.set(false);
+                    mine.release();
                 }
-            });
-        }, firstDelay, period, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("{} of {}: not retried, the collector has stopped", job, t.name());
+            } catch (RuntimeException e) {
+                LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
+                emit(t, job, Status.ERROR, String.valueOf(e.getMessage()), Duration.ZERO, 0);
+            } finally {
+                inFlight.set(false);
+            }
+        });
     }
 
     /** True when the target may be asked; probes it first when not connected. */
@@ -217,7 +232,8 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    private void runMetric(Target t, MetricDef m) {
+    /** Runs the metric; true when it should run again soon because a mirror it needs has not synced yet. */
+    private boolean runMetric(Target t, MetricDef m) {
         String job = "metric " + m.name();
         long start = System.nanoTime();
         try {
@@ -229,8 +245,10 @@ public final class Collector implements AutoCloseable {
             };
             String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
             emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
+            return r.outcome() == GatherResult.Outcome.STALE && r.reason().endsWith(io.vigil.gather.Verify.NOT_SYNCED_YET);
         } catch (RuntimeException e) {
             emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+            return false;
         }
     }
 

@@ -303,6 +303,11 @@ public final class Console {
         }, e -> asking.report(false, UserErrors.describe(e, messages)));
     }
 
+    /** Shows a pane as the screenshot tour wants it: with the first target chosen where a pane shows one target. */
+    void prepareTour(Pane pane) {
+        view.show(pane);
+    }
+
     public ConsoleContext context() {
         return context;
     }

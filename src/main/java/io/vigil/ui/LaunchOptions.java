@@ -13,15 +13,21 @@ import io.vigil.config.StoreLocation;
  * @param screenshot       write a PNG of the main window here once it has rendered
  * @param exitAfterSeconds close by itself after this many seconds (0 = stay open), for screenshots and smoke runs
  * @param collect          run the collector in the console (off for tests of forms that need no data)
+ * @param tour             after {@code tourDelaySeconds}, write a PNG of every main pane, light and dark, here and close
  */
 public record LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language,
-                            Optional<Path> screenshot, int exitAfterSeconds, boolean collect) {
+                            Optional<Path> screenshot, int exitAfterSeconds, boolean collect, Optional<Path> tour, int tourDelaySeconds) {
+
+    public LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language, Optional<Path> screenshot, int exitAfterSeconds,
+                         boolean collect) {
+        this(configStore, language, screenshot, exitAfterSeconds, collect, Optional.empty(), 0);
+    }
 
     public static LaunchOptions none() {
         return new LaunchOptions(Optional.empty(), Optional.empty(), Optional.empty(), 0, true);
     }
 
     public LaunchOptions withoutCollector() {
-        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, false);
+        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, false, tour, tourDelaySeconds);
     }
 }

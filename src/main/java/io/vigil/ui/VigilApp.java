@@ -60,10 +60,11 @@ public final class VigilApp extends Application {
         stage.show();
 
         executor.run(() -> ConsoleStartup.open(dirs, options), context -> {
-            console = new Console(scene, executor, context);
-            console.show(MainView.Pane.TARGETS);
+            console = new Console(scene, executor, context, options);
+            console.show(MainView.Pane.OVERVIEW);
             log.info("Console open; config store: {}", context.hasStore() ? context.store().location() : "none");
             options.screenshot().ifPresent(png -> screenshotLater(scene, png));
+            options.tour().ifPresent(folder -> ScreenshotTour.start(console, scene, folder, options.tourDelaySeconds()));
         }, e -> opening.setText(io.vigil.ui.util.UserErrors.describe(e, early)));
         if (options.exitAfterSeconds() > 0) {
             later(options.exitAfterSeconds() * 1000L, Platform::exit);

@@ -98,6 +98,31 @@ class CollectorTest {
     }
 
     @Test
+    void aSlowMetricWhoseMirrorHasNotSyncedAtStartTriesAgainSoonInsteadOfAWholeIntervalLater() throws Exception {
+        Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        // the mirror's first run comes 4 s after the metric's, so the metric's first pick finds nothing
+        MirrorDef lateMirror = new MirrorDef(1, "session", TargetKind.ORACLE, "SELECT sid, status, type FROM v$session", "ora_session",
+                4, 10_000, MirrorMode.REPLACE, "", true, "");
+        MetricDef hourly = new MetricDef(1, "oracle.sessions.active", TargetKind.ORACLE, ACTIVE.sql(), List.of("session"), 60,
+                MetricType.GAUGE, "", List.of(), 300, null, null, "", true, "");
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(demo), List.of(lateMirror), List.of(hourly), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && events.stream().noneMatch(e -> e.job().startsWith("metric") && e.status() == Status.OK)) {
+            Thread.sleep(200);
+        }
+        List<StatusEvent> metric = events.stream().filter(e -> e.job().startsWith("metric")).toList();
+        assertThat(metric).extracting(StatusEvent::status).as("a 300 s metric within 20 s of start").contains(Status.OK);
+        if (metric.getFirst().status() == Status.STALE) {
+            assertThat(metric.getFirst().reason()).endsWith("has not synced yet");
+        }
+    }
+
+    @Test
     void aMirrorNewerThanTheServerIsSkippedOnceWithTheReason() throws Exception {
         Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
         MirrorDef future = new MirrorDef(2, "future", TargetKind.ORACLE, "SELECT 1 AS x FROM dual", "ora_future", 1, 10, MirrorMode.REPLACE, "",
