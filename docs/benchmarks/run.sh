@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Reruns Vigil's benchmarks against the real servers the tests use (see README: .ci/run starts them on Debian).
-# Prints each case as Vigil's rate, the reference's rate in the same process, and their ratio; then the collector's
-# capacity. Name cases to run only those: run.sh mirror archive range capacity
+# Prints each case as Vigil's figure, the reference's figure in the same process, and their ratio.
+#   run.sh                          mirror, archive, range and capacity
+#   run.sh mirror archive range capacity   only those
+#   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec "$JAVA_HOME/bin/java" -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" io.vigil.bench.Benchmarks "$@"
+cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+fx_flags=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw -Djavafx.cachedir=target/fxcache)
+case "${1:-}" in
+  stall)
+    shift
+    exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" -Xmx2g "${fx_flags[@]}" -cp "$cp" \
+      io.vigil.bench.ConsoleStallBenchmark "$@" ;;
+  *)
+    exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.vigil.bench.Benchmarks "$@" ;;
+esac
