@@ -105,6 +105,13 @@ public final class Console {
         subscribe(notifier(messages));
         view = new MainView(messages, targets, panes, tree, status,
                 context.hasStore() ? context.store().location() : messages.get("status.noStore"), context.storeError());
+        if (context.monitors()) {
+            javafx.scene.control.Label live = new javafx.scene.control.Label();
+            live.setId("statusLive");
+            live.getStyleClass().add("status-item");
+            view.statusBar().getRightItems().addFirst(live);
+            subscribe(snapshot -> live.setText(liveSummary(snapshot, messages)));
+        }
         scene.setRoot(view.root());
         Themes.apply(scene, context.settings().theme());
         view.show(context.hasStore() ? pane : Pane.SETTINGS);
@@ -144,6 +151,22 @@ public final class Console {
             }
             previous[0] = snapshot;
         };
+    }
+
+    static String liveSummary(io.vigil.watch.Watch.Snapshot s, Messages messages) {
+        Map<io.vigil.watch.Health, Long> counts = new EnumMap<>(io.vigil.watch.Health.class);
+        s.health().values().forEach(h -> counts.merge(h.health(), 1L, Long::sum));
+        StringBuilder b = new StringBuilder();
+        for (io.vigil.watch.Health h : io.vigil.watch.Health.values()) {
+            long n = counts.getOrDefault(h, 0L);
+            if (n > 0) {
+                b.append(b.isEmpty() ? "" : " · ").append(messages.get("status.health." + h.name(), n));
+            }
+        }
+        if (s.spool().points() > 0) {
+            b.append(" · ").append(messages.get("status.spool", s.spool().points()));
+        }
+        return b.toString();
     }
 
     private Region notCollecting(Messages messages) {
