@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import io.vigil.cli.CheckCommand;
 import io.vigil.cli.CollectCommand;
+import io.vigil.cli.ConfigCommands;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CollectCommand.class, CheckCommand.class},
+        subcommands = {CollectCommand.class, CheckCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 

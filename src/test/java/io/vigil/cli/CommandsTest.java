@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,6 +46,24 @@ class CommandsTest {
         cl.setErr(new PrintWriter(out));
         int exit = cl.execute(args);
         return new Run(exit, out.toString());
+    }
+
+    @Test
+    void exportThenImportCarriesTheConfigurationAndABadFileChangesNothing() throws Exception {
+        Path file = home.resolve("team.yaml");
+        Files.writeString(file, "targets:\n  - name: lab\n    kind: DEMO_ORACLE\n    tags: [lab]\n");
+        Run imported = run(new ConfigCommands.Import(), "--data-dir", home.toString(), file.toString());
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out()).contains("targets 1 added, 0 updated");
+
+        Run exported = run(new ConfigCommands.Export(), "--data-dir", home.toString());
+        assertThat(exported.exit()).isZero();
+        assertThat(exported.out()).contains("name: lab").contains("name: demo").contains("oracle.sessions.active");
+
+        Files.writeString(file, "targets:\n  - name: broken\n    kind: MYSQL\n    host: db1\n    port: none\n");
+        Run refused = run(new ConfigCommands.Import(), "--data-dir", home.toString(), file.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(run(new ConfigCommands.Export(), "--data-dir", home.toString()).out()).doesNotContain("broken");
     }
 
     @Test

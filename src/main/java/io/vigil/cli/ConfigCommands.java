@@ -1,0 +1,106 @@
+package io.vigil.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.ConfigYaml;
+import io.vigil.config.FirstStart;
+import io.vigil.i18n.Messages;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code vigil export} and {@code vigil import}: the whole configuration as YAML, from and into the config store. */
+public final class ConfigCommands {
+
+    private ConfigCommands() {
+    }
+
+    /** Writes targets, mirrors and metrics as YAML, to a file or standard output; passwords only when asked. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write every target, mirror and metric as YAML (passwords left out unless --with-passwords).")
+    public static final class Export implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions stores;
+
+        @Option(names = "--with-passwords", description = "Include passwords, in plain text; the file is made readable by its owner alone.")
+        boolean withPasswords;
+
+        @Parameters(arity = "0..1", paramLabel = "FILE", description = "Where to write (default: standard output).")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (ConfigStore store = stores.openConfigStore()) {
+                FirstStart.prepare(store);
+                String yaml = ConfigYaml.export(store.targets(), store.mirrors(), store.metrics(), withPasswords, Instant.now());
+                if (file == null) {
+                    spec.commandLine().getOut().print(yaml);
+                } else {
+                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+                    if (withPasswords) {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    }
+                    spec.commandLine().getOut().println("Wrote " + file);
+                }
+                return 0;
+            } catch (ConfigStoreException | IOException | UnsupportedOperationException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Merges a YAML file into the config store, all or nothing. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Merge a YAML file of targets, mirrors and metrics into the config store: all of it, or nothing with the line and reason.")
+    public static final class Import implements Callable<Integer> {
+
+        @Mixin
+        StoreOptions stores;
+
+        @Parameters(paramLabel = "FILE", description = "The YAML file (as vigil export writes it).")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String yaml;
+            try {
+                yaml = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(file + " could not be read: " + e.getMessage());
+                return 1;
+            }
+            try (ConfigStore store = stores.openConfigStore()) {
+                FirstStart.prepare(store);
+                ConfigYaml.ImportResult r = ConfigYaml.importInto(store, yaml, file.getFileName().toString(), new Messages(Locale.ENGLISH));
+                spec.commandLine().getOut().printf("Imported: targets %d added, %d updated; mirrors %d added, %d updated; metrics %d added, "
+                        + "%d updated.%n", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(), r.mirrorsUpdated(), r.metricsAdded(),
+                        r.metricsUpdated());
+                return 0;
+            } catch (ConfigStoreException e) {
+                spec.commandLine().getErr().println("Nothing was imported. " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}
