@@ -121,6 +121,7 @@ public final class PipelineStatusPane {
 
     private void buildTable() {
         table.setId("pipelineTable");
+        table.getStyleClass().add("dense");
         SortedList<JobRowModel> sorted = new SortedList<>(model.shownRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -133,15 +134,15 @@ public final class PipelineStatusPane {
                     : EmptyState.of("fas-tasks", messages.get("pipeline.empty.title"), messages.get("pipeline.empty.hint")));
         });
 
-        TableColumn<JobRowModel, String> target = column("pipeline.col.target", JobRowModel::targetProperty, 130);
-        TableColumn<JobRowModel, String> job = column("pipeline.col.job", r -> new javafx.beans.property.ReadOnlyStringWrapper(r.job()), 230);
-        TableColumn<JobRowModel, RunState> state = column("pipeline.col.status", JobRowModel::stateProperty, 120);
+        TableColumn<JobRowModel, String> target = column("pipeline.col.target", JobRowModel::targetProperty, 120);
+        TableColumn<JobRowModel, String> job = column("pipeline.col.job", r -> new javafx.beans.property.ReadOnlyStringWrapper(r.job()), 300);
+        TableColumn<JobRowModel, RunState> state = column("pipeline.col.status", JobRowModel::stateProperty, 115);
         state.setCellFactory(c -> new StateCell());
         TableColumn<JobRowModel, Instant> last = column("pipeline.col.lastRun", JobRowModel::lastRunProperty, 160);
         last.setCellFactory(c -> new TimeCell(true));
-        TableColumn<JobRowModel, Long> took = column("pipeline.col.took", JobRowModel::tookMsProperty, 90);
+        TableColumn<JobRowModel, Long> took = column("pipeline.col.took", JobRowModel::tookMsProperty, 100);
         took.setCellFactory(c -> numberCell());
-        TableColumn<JobRowModel, Long> rows = column("pipeline.col.rows", JobRowModel::rowsProperty, 80);
+        TableColumn<JobRowModel, Long> rows = column("pipeline.col.rows", JobRowModel::rowsProperty, 70);
         rows.setCellFactory(c -> numberCell());
         TableColumn<JobRowModel, Instant> next = column("pipeline.col.nextRun", JobRowModel::nextRunProperty, 100);
         next.setCellFactory(c -> new TimeCell(false));

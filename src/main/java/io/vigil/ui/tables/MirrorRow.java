@@ -21,7 +21,8 @@ public record MirrorRow(List<Object> values, String search) {
         return lowerCaseText.isEmpty() || search.contains(lowerCaseText);
     }
 
+    /** The value in a column; null past the row's end. */
     public Object value(int column) {
-        return values.get(column);
+        return column < values.size() ? values.get(column) : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.ui.tables;
 
+import java.util.Comparator;
 import java.util.List;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,6 +12,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import org.controlsfx.control.table.TableFilter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,6 +30,8 @@ import io.vigil.mirror.CacheBrowser.ColumnKind;
 final class MirrorTable {
 
     private static final int SAMPLE = 200;
+    private static final Font CELL_FONT = Font.font(13);
+    private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
 
     private final TableView<MirrorRow> view = new TableView<>();
     private final TablesViewModel model;
@@ -35,7 +41,7 @@ final class MirrorTable {
     MirrorTable(TablesViewModel model, Messages messages) {
         this.model = model;
         view.setId("mirrorTable");
-        view.getStyleClass().add("mirror-table");
+        view.getStyleClass().addAll("mirror-table", "dense");
         view.setItems(model.shownRows());
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setTableMenuButtonVisible(true);
@@ -94,13 +100,21 @@ final class MirrorTable {
         }
         sized = true;
         List<MirrorRow> sample = model.rows().subList(0, Math.min(SAMPLE, model.rows().size()));
+        Text probe = new Text();
         for (int i = 0; i < view.getColumns().size(); i++) {
             TableColumn<MirrorRow, ?> col = view.getColumns().get(i);
-            int longest = col.getText().length() + 3; // room for the sort arrow
-            for (MirrorRow r : sample) {
-                longest = Math.max(longest, CellValues.text(r.value(i)).length());
+            int index = i;
+            probe.setFont(HEADER_FONT);
+            probe.setText(col.getText());
+            double widest = probe.getLayoutBounds().getWidth() + 18; // room for the sort arrow
+            probe.setFont(CELL_FONT);
+            List<String> longest = sample.stream().map(r -> CellValues.text(r.value(index))).distinct()
+                    .sorted(Comparator.comparingInt(String::length).reversed()).limit(5).toList();
+            for (String text : longest) {
+                probe.setText(text);
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
             }
-            col.setPrefWidth(Math.clamp(longest * 7.4 + 22, 60, 420));
+            col.setPrefWidth(Math.clamp(widest + 24, 60, 420));
         }
     }
 

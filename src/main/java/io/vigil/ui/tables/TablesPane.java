@@ -63,11 +63,12 @@ public final class TablesPane {
         subtitle.getStyleClass().add("pane-subtitle");
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("pane-header");
-        root.setTop(new VBox(header, toolbar(), infoLine()));
+        root.setTop(new VBox(header, toolbar(), infoLine(filterField())));
 
         holder.getStyleClass().add("tables-holder");
         root.setCenter(holder);
         model.columns().addListener((ListChangeListener<Object>) c -> rebuildTable());
+        model.showingProperty().bind(root.sceneProperty().isNotNull()); // the main view detaches panes it does not show
         rebuildTable();
     }
 
@@ -90,13 +91,6 @@ public final class TablesPane {
         model.mirrorProperty().addListener((o, was, now) -> selectQuick(now));
         rebuildQuick();
 
-        CustomTextField filter = (CustomTextField) TextFields.createClearableTextField();
-        filter.setId("tablesFilter");
-        filter.setLeft(new FontIcon("fas-search"));
-        filter.setPromptText(messages.get("tables.filter.prompt"));
-        filter.textProperty().bindBidirectional(model.quickFilterProperty());
-        filter.setPrefWidth(220);
-
         Button refresh = new Button(null, new FontIcon("fas-sync-alt"));
         refresh.setId("tablesRefresh");
         refresh.setTooltip(new Tooltip(messages.get("tables.refresh")));
@@ -112,14 +106,32 @@ public final class TablesPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label(messages.get("tables.target")), targetBox, new Label(messages.get("tables.mirror")), mirrorBox,
-                quickBox, grow, filter, refresh, auto, export);
+        Label targetLabel = new Label(messages.get("tables.target"));
+        Label mirrorLabel = new Label(messages.get("tables.mirror"));
+        HBox bar = new HBox(8, targetLabel, targetBox, mirrorLabel, mirrorBox, quickBox, grow, refresh, auto, export);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof Region r && n != grow) {
+                r.setMinWidth(Region.USE_PREF_SIZE); // squeeze the space between, never the words
+            }
+        }
+        HBox.setMargin(mirrorLabel, new javafx.geometry.Insets(0, 0, 0, 8));
+        HBox.setMargin(quickBox, new javafx.geometry.Insets(0, 0, 0, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("tables-toolbar");
         return bar;
     }
 
-    private HBox infoLine() {
+    private CustomTextField filterField() {
+        CustomTextField filter = (CustomTextField) TextFields.createClearableTextField();
+        filter.setId("tablesFilter");
+        filter.setLeft(new FontIcon("fas-search"));
+        filter.setPromptText(messages.get("tables.filter.prompt"));
+        filter.textProperty().bindBidirectional(model.quickFilterProperty());
+        filter.setPrefWidth(260);
+        return filter;
+    }
+
+    private HBox infoLine(CustomTextField filter) {
         Label summary = new Label();
         summary.setId("tablesSummary");
         summary.textProperty().bind(model.summaryProperty());
@@ -129,7 +141,9 @@ public final class TablesPane {
         busy.getStyleClass().add("tables-busy");
         busy.visibleProperty().bind(model.loadingProperty());
         busy.setPrefSize(16, 16);
-        HBox line = new HBox(10, summary, shownCount, busy);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox line = new HBox(10, summary, shownCount, busy, grow, filter);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("tables-info");
         return line;
@@ -147,6 +161,7 @@ public final class TablesPane {
                 model.mirrorProperty().set(m);
                 selectQuick(m); // a second click leaves it pressed
             });
+            b.setMinWidth(Region.USE_PREF_SIZE);
             quickBox.getChildren().add(b);
         }
         selectQuick(model.mirrorProperty().get());

@@ -75,6 +75,7 @@ public final class TablesViewModel {
     private final FilteredList<MirrorRow> shown = new FilteredList<>(rows);
     private final StringProperty quickFilter = new SimpleStringProperty("");
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(true);
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper why = new ReadOnlyStringWrapper("");
@@ -212,6 +213,7 @@ public final class TablesViewModel {
             loading.set(false);
             page = loaded.page();
             if (!columns.equals(loaded.columns())) {
+                rows.clear(); // never old rows under new columns: the new table sizes its columns from the new rows
                 columns.setAll(loaded.columns());
             }
             rows.setAll(loaded.rows());
@@ -247,7 +249,8 @@ public final class TablesViewModel {
     private void checkForNewerSync() {
         Target t = target.get();
         MirrorDef m = mirror.get();
-        if (!autoRefresh.get() || checking || loading.get() || t == null || m == null) {
+        // a pane out of sight reads nothing; the first tick after it comes back catches up
+        if (!autoRefresh.get() || !showing.get() || checking || loading.get() || t == null || m == null) {
             return;
         }
         checking = true;
@@ -343,6 +346,11 @@ public final class TablesViewModel {
 
     public BooleanProperty autoRefreshProperty() {
         return autoRefresh;
+    }
+
+    /** Whether the pane is on screen; auto-refresh only reads while it is. */
+    public BooleanProperty showingProperty() {
+        return showing;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

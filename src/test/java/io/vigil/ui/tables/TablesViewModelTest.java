@@ -127,7 +127,7 @@ class TablesViewModelTest {
     }
 
     @Test
-    void aNewerSyncReloadsOnlyWhileAutoRefreshIsOn() throws Exception {
+    void aNewerSyncReloadsOnlyWhileAutoRefreshIsOnAndThePaneIsShown() throws Exception {
         MirrorResult first = job.run(DEMO, oracle("session"));
         model.update(snapshot(Instant.now(), DEMO));
         MirrorRow shownBefore = model.rows().getFirst();
@@ -140,6 +140,10 @@ class TablesViewModelTest {
         assertThat(model.rows().getFirst()).as("not reloaded").isSameAs(shownBefore);
 
         model.autoRefreshProperty().set(true);
+        model.showingProperty().set(false);
+        model.update(snapshot(Instant.now(), DEMO));
+        assertThat(model.rows().getFirst()).as("out of sight, not reloaded").isSameAs(shownBefore);
+        model.showingProperty().set(true);
         model.update(snapshot(Instant.now(), DEMO));
         assertThat(model.page().orElseThrow().syncedAt()).contains(second.sourceTime());
         assertThat(model.rows().getFirst()).as("reloaded").isNotSameAs(shownBefore);
