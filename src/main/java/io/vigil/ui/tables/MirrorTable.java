@@ -34,6 +34,7 @@ final class MirrorTable {
     private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
 
     private final TableView<MirrorRow> view = new TableView<>();
+    private final TableFilter<MirrorRow> filter;
     private final TablesViewModel model;
     private final ListChangeListener<MirrorRow> onRows = c -> sizeOnce(); // held here: the model outlives this table
     private boolean sized;
@@ -50,7 +51,7 @@ final class MirrorTable {
             view.getColumns().add(column(columns.get(i), i));
         }
         // wraps the items in its own filtered, sorted list bound to the table's sort order
-        TableFilter.forTableView(view).lazy(true).apply();
+        filter = TableFilter.forTableView(view).lazy(true).apply();
 
         FontIcon icon = new FontIcon("fas-table");
         icon.getStyleClass().add("empty-icon");
@@ -116,6 +117,10 @@ final class MirrorTable {
             }
             col.setPrefWidth(Math.clamp(widest + 24, 60, 420));
         }
+    }
+
+    TableFilter<MirrorRow> filter() {
+        return filter;
     }
 
     TableView<MirrorRow> view() {

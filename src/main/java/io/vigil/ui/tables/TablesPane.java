@@ -210,6 +210,11 @@ public final class TablesPane {
         return table.view();
     }
 
+    /** The column filters of the table on screen (for tests). */
+    org.controlsfx.control.table.TableFilter<MirrorRow> columnFilter() {
+        return table.filter();
+    }
+
     public Region root() {
         return root;
     }

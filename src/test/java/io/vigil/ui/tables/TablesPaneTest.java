@@ -110,6 +110,28 @@ class TablesPaneTest {
     }
 
     @Test
+    void columnFiltersAndTheTextFilterCombine(FxRobot robot) throws Exception {
+        robot.interact(() -> model.update(TablesViewModelTest.snapshot(Instant.now(), TablesViewModelTest.DEMO)));
+        TableView<MirrorRow> table = shownTable();
+        TableColumn<MirrorRow, ?> type = table.getColumns().get(4);
+        assertThat(type.getText()).isEqualTo("type");
+        assertThat(type.getContextMenu()).as("right-click on the header opens the value filter").isNotNull();
+        robot.interact(() -> {
+            pane.columnFilter().getColumnFilter(type).orElseThrow(); // initializes it, as opening its menu does
+            pane.columnFilter().unselectValue(type, "BACKGROUND");
+            pane.columnFilter().executeFilter();
+        });
+        assertThat(table.getItems()).isNotEmpty().allSatisfy(r -> assertThat(r.value(4)).isEqualTo("USER"));
+        int users = table.getItems().size();
+        robot.clickOn("#tablesFilter").write("inactive");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() < users);
+        assertThat(table.getItems()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.value(4)).isEqualTo("USER");
+            assertThat(r.value(3)).isEqualTo("INACTIVE");
+        });
+    }
+
+    @Test
     void theExportWritesTheShownRowsInTheirOrderUnderAHeader(FxRobot robot) throws Exception {
         robot.interact(() -> model.update(TablesViewModelTest.snapshot(Instant.now(), TablesViewModelTest.DEMO)));
         TableView<MirrorRow> table = shownTable();
