@@ -186,11 +186,38 @@ public final class Console {
     }
 
     private Region tables(Messages messages) {
-        return notCollecting(messages);
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        io.vigil.watch.Monitoring monitoring = context.monitoring();
+        io.vigil.config.ConfigStore store = context.store();
+        io.vigil.ui.tables.TablesViewModel model = new io.vigil.ui.tables.TablesViewModel(store::mirrors,
+                new io.vigil.mirror.CacheBrowser(monitoring.cache(), monitoring.ledger()), executor, messages, status::set);
+        io.vigil.ui.tables.TablesPane pane = new io.vigil.ui.tables.TablesPane(model, messages);
+        subscribe(model::update);
+        model.start();
+        return pane.root();
     }
 
     private Region pipelineStatus(Messages messages) {
-        return notCollecting(messages);
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        io.vigil.watch.Monitoring monitoring = context.monitoring();
+        io.vigil.ui.status.TargetControl control = new io.vigil.ui.status.TargetControl() {
+            @Override
+            public void pause(long targetId) {
+                monitoring.pause(targetId);
+            }
+
+            @Override
+            public void resume(long targetId) {
+                monitoring.resume(targetId);
+            }
+        };
+        io.vigil.ui.status.PipelineStatusViewModel model = new io.vigil.ui.status.PipelineStatusViewModel(control, messages, status::set);
+        subscribe(model::update);
+        return new io.vigil.ui.status.PipelineStatusPane(model, messages).root();
     }
 
     private Region definitions(Messages messages) {
