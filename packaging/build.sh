@@ -6,19 +6,21 @@
 #   vigil-<version>-1.x86_64.rpm   RHEL/Fedora/SUSE package (same layout)
 #   vigil-<version>-linux-x64.tar.gz  portable: unpack anywhere and run vigil/bin/vigil, no install, no admin rights
 # Needs a JDK 25 (JAVA_HOME), Maven, fakeroot and dpkg-deb for the .deb, rpmbuild (package rpm) for the .rpm.
-# Options: --skip-rpm, --skip-deb, --version X.Y.Z (default: the pom's version), --no-aot (skip the startup cache).
+# Options: --skip-rpm, --skip-deb, --version X.Y.Z (default: the pom's version), --no-aot (skip the startup cache),
+#          --packages-only (remake the .deb and .rpm from the app image already in target/dist).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
 J="$JAVA_HOME/bin"
 
-skip_rpm=false skip_deb=false aot=true version=""
+skip_rpm=false skip_deb=false aot=true version="" packages_only=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-rpm) skip_rpm=true ;;
     --skip-deb) skip_deb=true ;;
     --no-aot) aot=false ;;
     --version) version=$2; shift ;;
+    --packages-only) packages_only=true ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -44,6 +46,10 @@ MODULES=(
 )
 
 out=target/dist
+if $packages_only; then
+  [ -d "$out/vigil" ] || { echo "no app image in $out: run without --packages-only first" >&2; exit 1; }
+  rm -f "$out"/*.deb "$out"/*.rpm
+else
 rm -rf "$out" target/pkg
 mkdir -p "$out" target/pkg/input
 
@@ -94,9 +100,15 @@ fi
 
 echo "==> portable archive"
 tar -C "$out" -czf "$out/vigil-$version-linux-x64.tar.gz" vigil
+fi
 
+# jpackage stages the image with new timestamps, which the startup cache checks against, so installed packages would
+# print errors and start without it: they are made from a copy without the cache (the .tar.gz keeps it).
+rm -rf target/pkg/image && mkdir -p target/pkg/image && cp -a "$out/vigil" target/pkg/image/
+rm -f target/pkg/image/vigil/lib/app/vigil.aot
+sed -i '/AOTCache/d' target/pkg/image/vigil/lib/app/vigil.cfg
 linux_options=(--name vigil --app-version "$version" --vendor "Vigil" --description "Watches Oracle, MySQL/MariaDB and PostgreSQL databases"
-               --app-image "$out/vigil" --resource-dir packaging/linux --install-dir /opt
+               --app-image target/pkg/image/vigil --resource-dir packaging/linux --install-dir /opt
                --linux-shortcut --linux-menu-group "Development;Database;Monitor;" --linux-app-category database
                --license-file LICENSE --dest "$out")
 if ! $skip_deb; then

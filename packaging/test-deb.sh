@@ -54,6 +54,7 @@ echo "after the upgrade: the target is there and $after points (were $before)"
 
 step "headless commands"
 env -u DISPLAY vigil --version | grep -q "Vigil $version" || fail "vigil --version does not say $version"
+if env -u DISPLAY vigil --version 2>&1 | grep -qi "aot\|error"; then fail "the launcher prints errors: $(vigil --version 2>&1 | head -3)"; fi
 env -u DISPLAY vigil --version
 fresh=$(mktemp -d)
 env -u DISPLAY vigil check --data-dir "$fresh" | tail -3
@@ -66,13 +67,14 @@ shot="$fresh/console.png"
 xvfb-run -a -s "-screen 0 1280x800x24" vigil --data-dir "$fresh" --screenshot "$shot" --exit-after 20 >/dev/null 2>&1 || true
 [ -s "$shot" ] || fail "the installed console wrote no screenshot"
 echo "screenshot: $(stat -c %s "$shot") bytes"
-desktop=$(dpkg -L vigil | grep '\.desktop$' | head -1)
-[ -n "$desktop" ] && grep -q "^Exec=/opt/vigil/bin/vigil" "$desktop" || fail "no desktop entry starting /opt/vigil/bin/vigil"
+desktop=/usr/share/applications/vigil-vigil.desktop
+[ -f "$desktop" ] && grep -q "^Exec=/opt/vigil/bin/vigil" "$desktop" || fail "no menu entry $desktop starting /opt/vigil/bin/vigil"
 
 step "removal"
 apt-get remove -y -qq vigil >/dev/null
 [ ! -e /opt/vigil/bin/vigil ] || fail "/opt/vigil/bin/vigil is still there after removal"
 [ ! -e /usr/bin/vigil ] || fail "/usr/bin/vigil is still there after removal"
+[ ! -e "$desktop" ] || fail "the menu entry is still there after removal"
 [ -d "$data/series" ] || fail "removing the package removed user data"
 rm -rf "$old" "$data" "$fresh"
 echo "the .deb installs, upgrades keeping data, runs headless and with a display, and removes cleanly"

@@ -57,6 +57,12 @@ public final class VigilApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            log.info("First frame {} ms after the JVM started", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
 
         executor.run(() -> ConsoleStartup.open(dirs, options), context -> {
