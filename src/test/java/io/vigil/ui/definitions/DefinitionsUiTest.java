@@ -10,9 +10,11 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -27,8 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.MetricDef;
+import io.vigil.config.MirrorDef;
 import io.vigil.config.Target;
 import io.vigil.ui.Console;
+import io.vigil.ui.ConsoleContext;
 import io.vigil.ui.ConsoleStartup;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.shell.MainView;
@@ -107,6 +111,56 @@ class DefinitionsUiTest {
         assertThat(stored.mirrors()).containsExactly("session");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> monitoring.snapshot().jobs().stream()
                 .anyMatch(j -> j.job().equals("metric oracle.sessions.inactive")));
+    }
+
+    @Test
+    void aMetricIsDeletedAfterConfirmingAndAMirrorIsSwitchedOffByItsTick(FxRobot robot) throws Exception {
+        TableView<?> mirrors = robot.lookup("#mirrorsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !mirrors.getItems().isEmpty());
+        TableRow<?> row = (TableRow<?>) firstRow(robot, "#mirrorsTable");
+        MirrorDef first = (MirrorDef) row.getItem();
+        assertThat(first.enabled()).isTrue();
+        robot.clickOn(robot.from(row).lookup(".check-box").queryAs(CheckBox.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.context().store().mirrors().stream()
+                .anyMatch(m -> m.id() == first.id() && !m.enabled()));
+
+        robot.clickOn("#showMetrics");
+        robot.clickOn("#definitionsSearch").write("host.load");
+        TableView<?> metrics = robot.lookup("#metricsTable").queryTableView();
+        assertThat(metrics.getItems()).extracting(m -> ((MetricDef) m).name()).containsExactly("oracle.host.load");
+        assertThat(robot.lookup("#definitionsShown").queryAs(Label.class).getText()).startsWith("1 of ");
+        robot.clickOn(firstRow(robot, "#metricsTable"));
+        robot.clickOn("#deleteDefinition");
+        DialogPane question = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(question.getHeaderText()).isEqualTo("Delete metric \u201coracle.host.load\u201d?");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isDefaultButton()).queryButton());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, metrics.getItems()::isEmpty);
+        assertThat(console.context().store().metrics()).extracting(MetricDef::name).doesNotContain("oracle.host.load");
+    }
+
+    @Test
+    void withoutACollectorDefinitionsCanBeEditedButNotTested(FxRobot robot) throws Exception {
+        ConsoleContext withoutCollector = ConsoleStartup.open(console.context().dirs(), LaunchOptions.none().withoutCollector());
+        robot.interact(() -> {
+            Scene scene = robot.listWindows().getFirst().getScene();
+            console.close();
+            console = new Console(scene, executor, withoutCollector);
+            console.show(MainView.Pane.DEFINITIONS);
+        });
+        TableView<?> metrics = robot.lookup("#metricsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !metrics.getItems().isEmpty());
+        robot.clickOn("#showMetrics");
+        robot.doubleClickOn(firstRow(robot, "#metricsTable"));
+        assertThat(robot.lookup("#testMetric").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#testSummary").queryAs(Label.class).getText()).startsWith("Testing needs the collector");
+        assertThat(robot.lookup("#metricSave").queryButton().isDisabled()).as("a stored metric is valid").isFalse();
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.isCancelButton()).queryButton());
+    }
+
+    /** A row showing a definition (the table also keeps empty and spare row cells). */
+    private static Node firstRow(FxRobot robot, String table) {
+        return robot.lookup(table + " .table-row-cell").match(n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() != null)
+                .queryAs(Node.class);
     }
 
     /** Ticks a mirror in the form's list, scrolling to it first. */
