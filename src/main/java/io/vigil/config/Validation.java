@@ -18,6 +18,8 @@ public final class Validation {
     static final int MAX_TAG = 32;
     static final int MAX_TABLE = 60;
     static final int MAX_ROW_CAP = 10_000_000;
+    static final int MAX_DESCRIPTION = 1000;
+    static final int MAX_UNIT = 32;
 
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
@@ -129,6 +131,7 @@ public final class Validation {
                 problems.add(Problem.of("watermarkColumn", "problem.column.invalid", m.watermarkColumn()));
             }
         }
+        checkDescription(m.description(), problems);
         return problems;
     }
 
@@ -164,6 +167,10 @@ public final class Validation {
                 problems.add(Problem.of("labelColumns", "problem.column.invalid", column));
             }
         }
+        if (m.unit().length() > MAX_UNIT) {
+            problems.add(Problem.of("unit", "problem.unit.tooLong", MAX_UNIT));
+        }
+        checkDescription(m.description(), problems);
         return problems;
     }
 
@@ -172,6 +179,13 @@ public final class Validation {
             problems.add(Problem.of("name", "problem.name.required"));
         } else if (name.length() > MAX_NAME) {
             problems.add(Problem.of("name", "problem.name.tooLong", MAX_NAME));
+        }
+    }
+
+    // The store's columns hold this much; a longer text would fail on save with a database error instead of a sentence.
+    private static void checkDescription(String description, List<Problem> problems) {
+        if (description.length() > MAX_DESCRIPTION) {
+            problems.add(Problem.of("description", "problem.description.tooLong", MAX_DESCRIPTION, description.length()));
         }
     }
 

@@ -220,8 +220,17 @@ public final class Console {
         return new io.vigil.ui.status.PipelineStatusPane(model, messages).root();
     }
 
+    // Definitions live in the config store: they can be edited without a collector, only "Test metric" needs its cache.
     private Region definitions(Messages messages) {
-        return notCollecting(messages);
+        if (!context.hasStore()) {
+            return notCollecting(messages);
+        }
+        io.vigil.gather.MetricPreview preview = context.monitors() ? new io.vigil.gather.MetricPreview(context.monitoring().cache(),
+                context.monitoring().ledger(), java.time.Clock.systemUTC()) : null;
+        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview, executor, messages, status::set,
+                this::configChanged);
+        model.reload();
+        return new io.vigil.ui.definitions.DefinitionsPane(model, messages).root();
     }
 
     private TargetTreeView.Actions treeActions(Messages messages) {

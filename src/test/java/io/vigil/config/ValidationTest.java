@@ -264,6 +264,18 @@ class ValidationTest {
             assertThat(Validation.mirror(ok, List.of())).isEmpty();
         }
 
+        @Test
+        void descriptionFitsTheStoresColumn() {
+            MirrorDef m = mirror();
+            MirrorDef fits = new MirrorDef(0, m.name(), m.kind(), m.sql(), m.cacheTable(), 15, 10, MirrorMode.REPLACE, "", true, "d".repeat(1000));
+            assertThat(Validation.mirror(fits, List.of())).isEmpty();
+            MirrorDef tooLong = new MirrorDef(0, m.name(), m.kind(), m.sql(), m.cacheTable(), 15, 10, MirrorMode.REPLACE, "", true, "d".repeat(1001));
+            assertThat(Validation.mirror(tooLong, List.of())).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("description");
+                assertThat(new Messages(Locale.ENGLISH).describe(p)).isEqualTo("A description can have at most 1000 characters (this one has 1001).");
+            });
+        }
+
         private MirrorDef withSql(String sql) {
             MirrorDef m = mirror();
             return new MirrorDef(0, m.name(), m.kind(), sql, m.cacheTable(), 15, 10, MirrorMode.REPLACE, "", true, "");
@@ -300,6 +312,20 @@ class ValidationTest {
         void nameIsUniqueWithinAKind() {
             assertThat(Validation.metric(metric(), List.of(metric().withId(9)), List.of(mirror()))).extracting(Problem::key)
                     .containsExactly("problem.name.taken.metric");
+        }
+
+        @Test
+        void unitAndDescriptionFitTheStoresColumns() {
+            MetricDef m = metric();
+            MetricDef fits = new MetricDef(0, m.name(), m.kind(), m.sql(), m.mirrors(), 60, m.type(), "u".repeat(32), List.of(), 15, null, null,
+                    "", true, "d".repeat(1000));
+            assertThat(Validation.metric(fits, List.of(), List.of(mirror()))).isEmpty();
+            MetricDef tooLong = new MetricDef(0, m.name(), m.kind(), m.sql(), m.mirrors(), 60, m.type(), "u".repeat(33), List.of(), 15, null,
+                    null, "", true, "d".repeat(1001));
+            assertThat(Validation.metric(tooLong, List.of(), List.of(mirror())))
+                    .extracting(Problem::field, Problem::key)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("unit", "problem.unit.tooLong"),
+                            org.assertj.core.groups.Tuple.tuple("description", "problem.description.tooLong"));
         }
 
         @Test
