@@ -184,5 +184,12 @@ class TrendsPaneTest {
         robot.clickOn(robot.lookup("#trendsResetZoom").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() == 3600.0);
         assertThat(zoomed).isLessThan(3600.0);
+
+        Path png = dir.resolve("chart.png");
+        pane.setSaveDialog((owner, title, name, description, extension) -> png);
+        robot.clickOn("#trendsExportPng");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusBar.contains("Saved " + png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("the chart, not the window").isEqualTo((int) Math.ceil(fx(() -> pane.chart().getWidth())));
     }
 }
