@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Reruns Vigil's benchmarks against the real servers the tests use (see README: .ci/run starts them on Debian).
 # Prints each case as Vigil's figure, the reference's figure in the same process, and their ratio.
-#   run.sh                          mirror, archive, range and capacity
+#   run.sh                                 mirror, archive, range and capacity
 #   run.sh mirror archive range capacity   only those
+#   run.sh fx                              the Trends chart's FX-thread time per redraw (headless JavaFX, no servers)
+#   run.sh overview                        the Overview's FX-thread time per refresh with 200 targets (headless JavaFX)
 #   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +12,14 @@ cd "$(dirname "$0")/../.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 fx_flags=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw -Djavafx.cachedir=target/fxcache)
+headless=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.text=t2k -Djava.awt.headless=true)
 case "${1:-}" in
+  fx)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx2g "${headless[@]}" "${fx_flags[@]}" -cp "$cp" io.vigil.bench.FxBenchmarks "$@" ;;
+  overview)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx2g "${headless[@]}" "${fx_flags[@]}" -cp "$cp" io.vigil.bench.OverviewBenchmark "$@" ;;
   stall)
     shift
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" -Xmx2g "${fx_flags[@]}" -cp "$cp" \

@@ -1,5 +1,7 @@
 package io.vigil.ui;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,6 +30,8 @@ import io.vigil.ui.shell.MainView.Pane;
 import io.vigil.ui.shell.TargetTreeView;
 import io.vigil.ui.targets.TargetsPane;
 import io.vigil.ui.targets.TargetsViewModel;
+import io.vigil.ui.trends.TrendsPane;
+import io.vigil.ui.trends.TrendsViewModel;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -49,6 +53,7 @@ public final class Console {
     private SettingsViewModel settings;
     private TargetsPane targetsPane;
     private LiveFeed feed;
+    private TrendsPane trendsPane;
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context) {
         this(scene, executor, context, LaunchOptions.none());
@@ -182,7 +187,21 @@ public final class Console {
     }
 
     private Region trends(Messages messages) {
-        return notCollecting(messages);
+        trendsPane = null;
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        TrendsViewModel model = new TrendsViewModel(context.store(), context.monitoring().series(), executor, messages,
+                Clock.systemUTC(), ZoneId.systemDefault(), status::set);
+        trendsPane = new TrendsPane(model, messages);
+        subscribe(trendsPane::update);
+        model.load();
+        return trendsPane.root();
+    }
+
+    /** The Trends pane while collecting (the dashboard opens it on a target), else null. */
+    public TrendsPane trendsPane() {
+        return trendsPane;
     }
 
     private Region tables(Messages messages) {

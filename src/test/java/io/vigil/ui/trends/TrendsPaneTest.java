@@ -1,0 +1,195 @@
+package io.vigil.ui.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.dataset.DataSet;
+import io.vigil.config.Theme;
+import io.vigil.i18n.Messages;
+import io.vigil.ui.Themes;
+import io.vigil.ui.util.FxTaskExecutor;
+
+/** The Trends pane in a real (headless) window over real stores: tick, chart, switch ranges, export. */
+@ExtendWith(ApplicationExtension.class)
+class TrendsPaneTest {
+
+    private static Path dir;
+    private static TrendsFixture data; // written once for the class: the writing takes seconds
+    private FxTaskExecutor executor;
+    private TrendsPane pane;
+    private final List<String> statusBar = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        if (data == null) {
+            dir = Files.createTempDirectory("vigil-trends-ui");
+            data = new TrendsFixture(dir).withData();
+        }
+        executor = new FxTaskExecutor();
+        Messages messages = new Messages(Locale.ENGLISH);
+        TrendsViewModel model = new TrendsViewModel(data.config, data.series, executor, messages, data.clock, ZoneOffset.UTC,
+                statusBar::add);
+        pane = new TrendsPane(model, messages);
+        Scene scene = new Scene(pane.root(), 1280, 800);
+        Themes.apply(scene, Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+        model.load();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @AfterAll
+    static void closeStores() {
+        data.close();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private void tick(FxRobot robot, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".check-box").match(n -> n instanceof CheckBox c && c.getText().equals(text)).queryAs(Node.class));
+    }
+
+    private int points() throws Exception {
+        return fx(() -> pane.chart().getAllDatasets().stream().mapToInt(DataSet::getDataCount).sum());
+    }
+
+    private double span() throws Exception {
+        return fx(() -> {
+            Axis x = pane.chart().getXAxis();
+            return x.getMax() - x.getMin();
+        });
+    }
+
+    private String firstTick() throws Exception {
+        return fx(() -> pane.chart().getXAxis().getTickMarks().isEmpty() ? ""
+                : pane.chart().getXAxis().getTickMarks().getFirst().getText());
+    }
+
+    @Test
+    void tickedSeriesAreDrawnARangeSwitchRedrawsAndTheCsvExportHasOneColumnPerLine(FxRobot robot) throws Exception {
+        Node empty = robot.lookup("#trendsEmpty").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".check-box").queryAll().isEmpty());
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(robot.lookup("#trendsExportCsv").queryButton().isDisabled()).as("nothing to export yet").isTrue();
+
+        tick(robot, "prod");
+        robot.clickOn("#trendsMetricFilter").write("tablespace");
+        tick(robot, "oracle.tablespace.used_pct");
+        robot.doubleClickOn("#trendsMetricFilter").eraseText(10).write("sessions.active");
+        tick(robot, "oracle.sessions.active");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.chart().getAllDatasets().size()) == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
+        assertThat(empty.isVisible()).isFalse();
+        assertThat(fx(() -> pane.chart().getAllDatasets().stream().map(DataSet::getName).toList())).containsExactlyInAnyOrder(
+                "oracle.sessions.active", "oracle.tablespace.used_pct [PERMANENT, SYSTEM]", "oracle.tablespace.used_pct [PERMANENT, USERS]");
+        int hourPoints = points();
+        assertThat(hourPoints).as("an hour: 240 of the 15 s line, 60 of each minute line").isEqualTo(240 + 60 + 60);
+        assertThat(span()).isEqualTo(3600.0);
+        assertThat(fx(() -> pane.chart().getAxes().stream().filter(a -> a.getSide().isVertical()).map(Axis::getName).toList()))
+                .as("one y axis per unit, in the order of the lines").containsExactly("sessions", "%");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstTick().matches("\\d\\d:\\d\\d(:\\d\\d)?"));
+
+        robot.clickOn("#rangeH24");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() == 86_400.0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() != hourPoints);
+        assertThat(fx(() -> pane.chart().getAllDatasets().stream().mapToInt(DataSet::getDataCount).max().orElseThrow()))
+                .as("no line gets more points than the plot is wide").isLessThanOrEqualTo((int) Math.ceil(fx(() ->
+                        pane.chart().getCanvas().getWidth())));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstTick().contains("Mar"));
+
+        Path csv = dir.resolve("export.csv");
+        pane.setSaveDialog((owner, title, name, description, extension) -> {
+            assertThat(name).startsWith("vigil-prod-").endsWith(".csv");
+            return csv;
+        });
+        robot.clickOn("#trendsExportCsv");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusBar.contains("Saved " + csv));
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.getFirst()).isEqualTo("time,oracle.sessions.active{target=prod},"
+                + "\"oracle.tablespace.used_pct{contents=PERMANENT,tablespace_name=SYSTEM,target=prod}\","
+                + "\"oracle.tablespace.used_pct{contents=PERMANENT,tablespace_name=USERS,target=prod}\"");
+        assertThat(rows.get(1)).startsWith("2026-03-01T12:00:00Z,");
+    }
+
+    @Test
+    void aWrongCustomTimeIsExplainedNextToTheFieldsAndAGoodOneIsShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".check-box").queryAll().isEmpty());
+        tick(robot, "prod");
+        tick(robot, "oracle.sessions.active");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
+
+        robot.clickOn("#rangeCUSTOM");
+        assertThat(robot.lookup("#customRangeBar").query().isVisible()).isTrue();
+        robot.doubleClickOn("#customFromTime").eraseText(8).write("9:7x");
+        robot.clickOn("#customApply");
+        Label problem = robot.lookup("#customProblem").queryAs(Label.class);
+        assertThat(problem.isVisible()).isTrue();
+        assertThat(problem.getText()).isEqualTo("“9:7x” is not a time of day: write it as 14:30 or 14:30:15.");
+        assertThat(span()).as("the chart keeps the last good range").isEqualTo(3600.0);
+
+        robot.doubleClickOn("#customFromTime").eraseText(8).write("09:00");
+        robot.doubleClickOn("#customToTime").eraseText(8).write("10:30");
+        robot.clickOn("#customApply");
+        assertThat(problem.isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() == 5400.0);
+        assertThat(robot.lookup("#trendsLive").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
+    void theDashboardOpensATargetWithItsHeadlinesAndResetZoomRestoresTheRange(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".check-box").queryAll().isEmpty());
+        robot.interact(() -> pane.showTarget(data.prod));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
+        assertThat(fx(() -> pane.model().metrics().stream().filter(Choice::isSelected).count())).isEqualTo(6);
+        assertThat(fx(() -> pane.chart().getAllDatasets().stream().map(DataSet::getName).toList())).contains("oracle.sessions.active");
+
+        Node plot = fx(() -> pane.chart().getCanvas());
+        robot.moveTo(plot).moveBy(-200, 0).drag(javafx.scene.input.MouseButton.PRIMARY).moveBy(250, 0).release(
+                javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() < 3600.0);
+        double zoomed = span();
+        robot.clickOn(robot.lookup("#trendsResetZoom").queryAs(Button.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() == 3600.0);
+        assertThat(zoomed).isLessThan(3600.0);
+
+        Path png = dir.resolve("chart.png");
+        pane.setSaveDialog((owner, title, name, description, extension) -> png);
+        robot.clickOn("#trendsExportPng");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusBar.contains("Saved " + png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("the chart, not the window").isEqualTo((int) Math.ceil(fx(() -> pane.chart().getWidth())));
+    }
+}
