@@ -44,13 +44,13 @@ public final class FxBenchmarks {
     private volatile CountDownLatch pulse;
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("Vigil FX benchmarks, %s, Java %s, JavaFX %s, %d cores, prism %s, glass %s%n", Instant.now(),
-                Runtime.version(), System.getProperty("javafx.runtime.version", "?"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("prism.order", "default"), System.getProperty("glass.platform", "default"));
         CountDownLatch started = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(started::countDown);
         started.await();
+        System.out.printf("Vigil FX benchmarks, %s, Java %s, JavaFX %s, %d cores, prism %s, glass %s%n", Instant.now(),
+                Runtime.version(), System.getProperty("javafx.runtime.version", "?"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("prism.order", "default"), System.getProperty("glass.platform", "default"));
         new FxBenchmarks().run();
         System.exit(0);
     }

@@ -55,8 +55,16 @@ public final class TrendChart {
         xAxis.setAnimated(false);
         xAxis.setUnit(null); // ChartFX writes "name []" for an empty unit
         xAxis.setOverlapPolicy(AxisLabelOverlapPolicy.SKIP_ALT);
-        xAxis.setMaxMajorTickLabelCount(10); // two-line date labels: more would crowd the axis title
-        DefaultTimeFormatter local = new DefaultTimeFormatter(xAxis);
+        xAxis.setAxisPadding(48); // room to draw the first and last date labels whole, past the plot's edges
+        xAxis.setMaxMajorTickLabelCount(10); // "02-Mar 14:00" is wide: more labels would skip every other one
+        DefaultTimeFormatter local = new DefaultTimeFormatter(xAxis) {
+            // One line per tick: ChartFX sizes the axis for its two-line date labels a layout late, and the second
+            // line ran into the axis title.
+            @Override
+            public String toString(Number seconds) {
+                return super.toString(seconds).replace(System.lineSeparator(), " ");
+            }
+        };
         local.setTimeZoneOffset(zone.getRules().getOffset(java.time.Instant.now()));
         xAxis.setAxisLabelFormatter(local);
         // The first y axis stays for the chart's life: ChartFX adds a "y-Axis" of its own whenever a chart has no vertical
