@@ -73,6 +73,7 @@ done
 
 echo "==> app image (jpackage)"
 java_options=(--java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED"
+              --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
               --java-options "--sun-misc-unsafe-memory-access=allow"
               --java-options "-Xss1m")
 "$J/jpackage" --type app-image --name vigil --app-version "$version" --vendor "Vigil" \

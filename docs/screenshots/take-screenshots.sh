@@ -15,7 +15,7 @@ shoot() { # shoot <png> <settings lines...>
   "$java" -cp "$cp" "$out/SeedTargets.java" "$home"
   printf '%s\n' "$@" > "$home/settings.properties"
   xvfb-run -a -s "-screen 0 1400x900x24" "$java" --module-path "$fx" --add-modules javafx.controls,javafx.swing \
-    --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw \
+    --enable-native-access=javafx.graphics,ALL-UNNAMED --add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dprism.order=sw \
     -Djavafx.cachedir="$home/fxcache" -cp "$cp" io.vigil.Main --data-dir "$home" --screenshot "$out/$png" --exit-after 7
   rm -rf "$home"
 }

@@ -17,4 +17,4 @@ for j in target/pkg/lib/javafx-*-mac*.jar; do unzip -q -o -j "$j" '*.dylib' -d "
 "$J/jpackage" --type dmg --name Vigil --app-version "$version" --vendor Vigil \
   --input target/pkg/input --main-jar vigil.jar --main-class io.vigil.Main --runtime-image "$out/runtime" \
   --icon icons/vigil.icns --mac-package-identifier io.vigil --resource-dir packaging/macos \
-  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" --java-options "--sun-misc-unsafe-memory-access=allow" --dest "$out"
+  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED" --java-options "--sun-misc-unsafe-memory-access=allow" --dest "$out"

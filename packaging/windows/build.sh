@@ -18,7 +18,7 @@ for j in target/pkg/lib/javafx-*-win.jar; do unzip -q -o -j "$j" '*.dll' -d "$ou
 common=(--name Vigil --app-version "$version" --vendor Vigil --description "Watches Oracle, MySQL/MariaDB and PostgreSQL databases")
 "$J/jpackage" --type app-image "${common[@]}" --input target/pkg/input --main-jar vigil.jar --main-class io.vigil.Main \
   --runtime-image "$out/runtime" --icon icons/vigil.ico --win-console \
-  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" --java-options "--sun-misc-unsafe-memory-access=allow" --dest "$out"
+  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED" --java-options "--sun-misc-unsafe-memory-access=allow" --dest "$out"
 (cd "$out" && powershell -Command "Compress-Archive -Path Vigil -DestinationPath Vigil-$version-windows-x64.zip")
 "$J/jpackage" --type msi "${common[@]}" --app-image "$out/Vigil" --resource-dir packaging/windows \
   --win-menu --win-menu-group Vigil --win-shortcut --win-per-user-install --win-dir-chooser --license-file LICENSE --dest "$out"

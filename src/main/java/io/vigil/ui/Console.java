@@ -383,6 +383,9 @@ public final class Console {
 
     /** Shows a pane as the screenshot tour wants it: with the first target chosen where a pane shows one target. */
     void prepareTour(Pane pane) {
+        if (pane == Pane.TRENDS && trendsPane != null && context.monitors() && !context.monitoring().snapshot().targets().isEmpty()) {
+            trendsPane.showTarget(context.monitoring().snapshot().targets().getFirst());
+        }
         view.show(pane);
     }
 
