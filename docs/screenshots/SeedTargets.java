@@ -16,11 +16,12 @@ public class SeedTargets {
     public static void main(String[] args) {
         AppDirs dirs = new AppDirs(Path.of(args[0]));
         try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
-            save(store, "billing-prod", TargetKind.ORACLE, "ora-bill-01.corp", 1521, ConnectBy.SERVICE_NAME, "BILLPDB", "prod", "billing");
-            save(store, "crm-prod", TargetKind.ORACLE, "ora-crm-01.corp", 1521, ConnectBy.SID, "CRM11G", "prod");
-            save(store, "shop-mariadb", TargetKind.MYSQL, "10.20.4.17", 3306, ConnectBy.DATABASE, "shop", "prod", "web");
-            save(store, "reports-pg", TargetKind.POSTGRES, "pg-rep.corp", 5432, ConnectBy.DATABASE, "reports", "analytics");
-            save(store, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "");
+            // simulated Oracle instances, so every pane has live data; one real address that does not answer shows "down"
+            save(store, "billing-prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "prod", "billing");
+            save(store, "crm-prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "prod");
+            save(store, "hr-test", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "test");
+            save(store, "dr-standby", TargetKind.ORACLE, "ora-dr-01.invalid", 1521, ConnectBy.SERVICE_NAME, "BILLDR", "prod", "billing");
+            save(store, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "demo");
         }
     }
 

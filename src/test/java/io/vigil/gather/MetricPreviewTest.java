@@ -118,7 +118,7 @@ class MetricPreviewTest {
         assertThat(r.archivesRate()).isTrue();
         assertThat(r.unit()).isEqualTo("/s");
         assertThat(r.rows()).singleElement().satisfies(row -> assertThat(row.value()).as("the raw counter, not a rate")
-                .isEqualTo(cached().get("user commits")).isGreaterThan(1000));
+                .isEqualTo(cached().get("user commits")).isPositive());
     }
 
     @Test
