@@ -53,6 +53,7 @@ public final class Console {
     private SettingsViewModel settings;
     private TargetsPane targetsPane;
     private LiveFeed feed;
+    private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context) {
@@ -116,6 +117,10 @@ public final class Console {
             live.getStyleClass().add("status-item");
             view.statusBar().getRightItems().addFirst(live);
             subscribe(snapshot -> live.setText(liveSummary(snapshot, messages)));
+        }
+        if (definitionsModel != null) {
+            io.vigil.ui.definitions.DefinitionsViewModel shownModel = definitionsModel;
+            view.onShow(Pane.DEFINITIONS, shownModel::reload); // targets added meanwhile are offered for "Test metric"
         }
         scene.setRoot(view.root());
         Themes.apply(scene, context.settings().theme());
@@ -241,6 +246,7 @@ public final class Console {
 
     // Definitions live in the config store: they can be edited without a collector, only "Test metric" needs its cache.
     private Region definitions(Messages messages) {
+        definitionsModel = null;
         if (!context.hasStore()) {
             return notCollecting(messages);
         }
@@ -249,6 +255,7 @@ public final class Console {
         var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview, executor, messages, status::set,
                 this::configChanged);
         model.reload();
+        definitionsModel = model;
         return new io.vigil.ui.definitions.DefinitionsPane(model, messages).root();
     }
 

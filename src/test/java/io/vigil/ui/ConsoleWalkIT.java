@@ -9,8 +9,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -109,6 +112,49 @@ class ConsoleWalkIT {
             });
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".tree-target .health-ok").queryAll().isEmpty());
             assertThat(console.feed().last().latest().of("shop-db", "mysql.connections")).as("points of the new target").isNotEmpty();
+
+            addAMetricOfItsOwnAndSeeItsTrendFill(robot, saved);
         }
+    }
+
+    // A metric of the DBA's own over the global_status mirror: tested on the new target before it is saved, then
+    // collected, then drawn in Trends.
+    private void addAMetricOfItsOwnAndSeeItsTrendFill(FxRobot robot, Target target) throws Exception {
+        String name = "mysql.walk.threads_connected";
+        robot.clickOn("#navDefinitions");
+        robot.clickOn("#showMetrics");
+        Button add = robot.lookup("#addDefinition").queryButton();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !add.isDisabled()); // the lists reload when the pane opens
+        robot.clickOn(add);
+        ComboBox<TargetKind> kind = robot.lookup("#metricKind").queryComboBox();
+        robot.interact(() -> kind.setValue(TargetKind.MYSQL));
+        robot.clickOn("#metricName").write(name);
+        ListView<String> mirrors = robot.lookup("#metricMirrors").queryListView();
+        robot.interact(() -> mirrors.scrollTo("global_status"));
+        Node cell = robot.lookup("#metricMirrors .list-cell").match(n -> n instanceof ListCell<?> c && "global_status".equals(c.getItem())).query();
+        robot.clickOn(robot.from(cell).lookup(".check-box").queryAs(CheckBox.class));
+        robot.clickOn("#metricSql").write("SELECT value FROM my_global_status WHERE target_id = ? AND variable_name = 'Threads_connected'");
+        robot.clickOn("#metricUnit").write("threads");
+
+        ComboBox<Target> on = robot.lookup("#testTarget").queryComboBox();
+        robot.interact(() -> on.setValue(on.getItems().stream().filter(t -> t.id() == target.id()).findFirst().orElseThrow()));
+        robot.clickOn("#testMetric");
+        TableView<?> preview = robot.lookup("#testRows").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !preview.getItems().isEmpty());
+        assertThat(robot.lookup("#testSummary").queryAs(Label.class).getText()).contains("shop-db");
+
+        robot.clickOn("#metricSave");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+            var s = console.feed().last();
+            return s != null && !s.latest().of("shop-db", name).isEmpty();
+        });
+
+        robot.interact(() -> console.trendsPane().showTarget(target));
+        robot.clickOn("#navTrends");
+        robot.clickOn("#trendsMetricFilter").write("walk");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".check-box").match(n -> n instanceof CheckBox c && c.getText().equals(name)).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> console.trendsPane().chart().getAllDatasets()
+                .stream().anyMatch(d -> d.getName().startsWith(name) && d.getDataCount() > 0)).get());
     }
 }

@@ -109,14 +109,15 @@ public final class DefinitionsPane {
                 openMetric(model.newMetricForm(), messages.get("metricForm.title.add"));
             }
         });
-        add.setDisable(!model.hasStore());
+        // a form opened while the lists reload would offer yesterday's targets and mirrors
+        add.disableProperty().bind(model.loadingProperty().or(Bindings.createBooleanBinding(() -> !model.hasStore())));
         Button edit = button("editDefinition", "fas-pen", messages.get("definitions.edit"));
         edit.setOnAction(e -> editSelected());
         Button duplicate = button("duplicateDefinition", "fas-clone", messages.get("definitions.duplicate"));
         duplicate.setOnAction(e -> duplicateSelected());
         Button delete = button("deleteDefinition", "fas-trash-alt", messages.get("definitions.delete"));
         delete.setOnAction(e -> confirmDelete());
-        List.of(edit, duplicate, delete).forEach(b -> b.disableProperty().bind(none));
+        List.of(edit, duplicate, delete).forEach(b -> b.disableProperty().bind(none.or(model.loadingProperty())));
         List.of(add, edit, duplicate, delete).forEach(b -> b.setMinWidth(Region.USE_PREF_SIZE));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

@@ -57,6 +57,7 @@ public final class MainView {
     private final Map<Pane, Region> panes;
     private final Map<Pane, ToggleButton> navButtons = new java.util.EnumMap<>(Pane.class);
     private final StatusBar bar = new StatusBar();
+    private final Map<Pane, Runnable> onShow = new java.util.EnumMap<>(Pane.class);
 
     /**
      * @param panes    every pane the console shows, by navigation entry
@@ -78,7 +79,9 @@ public final class MainView {
             if (now == null) {
                 nav.selectToggle(was);
             } else {
-                content.getChildren().setAll(this.panes.get((Pane) now.getUserData()));
+                Pane shown = (Pane) now.getUserData();
+                content.getChildren().setAll(this.panes.get(shown));
+                onShow.getOrDefault(shown, () -> { }).run();
             }
         });
 
@@ -120,6 +123,11 @@ public final class MainView {
                 () -> messages.get("status.targets", targets.targets().size()), targets.targets()));
         bar.getRightItems().addAll(store, count);
         root.setBottom(bar);
+    }
+
+    /** Runs {@code action} each time {@code pane} is shown again (a pane that reloads what others may have changed). */
+    public void onShow(Pane pane, Runnable action) {
+        onShow.put(pane, action);
     }
 
     /** The status bar, for panes that add an item (the spool's fill). */
