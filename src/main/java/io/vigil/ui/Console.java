@@ -18,8 +18,15 @@ import org.slf4j.LoggerFactory;
 import io.vigil.config.Settings;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
+import io.vigil.ui.dashboard.DashboardView;
+import io.vigil.ui.dashboard.DashboardViewModel;
+import io.vigil.ui.dashboard.HeadlineFigures;
+import io.vigil.ui.dashboard.HeadlineSource;
+import io.vigil.ui.dashboard.TilePalette;
 import io.vigil.ui.live.HealthNotices;
 import io.vigil.ui.live.LiveFeed;
+import io.vigil.ui.overview.OverviewView;
+import io.vigil.ui.overview.OverviewViewModel;
 import io.vigil.ui.settings.ConfigTransferViewModel;
 import io.vigil.ui.settings.DataStoresViewModel;
 import io.vigil.ui.settings.SettingsPane;
@@ -52,6 +59,7 @@ public final class Console {
     private MainView view;
     private SettingsViewModel settings;
     private TargetsPane targetsPane;
+    private DashboardView dashboardView;
     private LiveFeed feed;
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
@@ -184,11 +192,40 @@ public final class Console {
     }
 
     private Region overview(Messages messages) {
-        return notCollecting(messages);
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        OverviewView overview = new OverviewView(new OverviewViewModel(headlineSource(messages)), messages,
+                TilePalette.of(context.settings().theme()), t -> {
+                    if (dashboardView != null) {
+                        dashboardView.showTarget(t);
+                    }
+                    view.show(Pane.DASHBOARD);
+                });
+        subscribe(overview::update);
+        return overview.root();
     }
 
     private Region dashboard(Messages messages) {
-        return notCollecting(messages);
+        dashboardView = null;
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages)), messages,
+                TilePalette.of(context.settings().theme()), t -> {
+                    if (trendsPane != null) {
+                        trendsPane.showTarget(t);
+                    }
+                    view.show(Pane.TRENDS);
+                });
+        subscribe(dashboardView::update);
+        return dashboardView.root();
+    }
+
+    // Units and thresholds come from the store, read in the background and again every minute (edits show up).
+    private HeadlineSource headlineSource(Messages messages) {
+        ConsoleContext now = context;
+        return new HeadlineSource(executor, () -> HeadlineFigures.load(now.store()), java.time.Duration.ofMinutes(1), messages);
     }
 
     private Region trends(Messages messages) {
@@ -263,6 +300,9 @@ public final class Console {
         return new TargetTreeView.Actions() {
             @Override
             public void openDashboard(Target t) {
+                if (dashboardView != null) {
+                    dashboardView.showTarget(t);
+                }
                 view.show(Pane.DASHBOARD);
             }
 

@@ -1,0 +1,142 @@
+package io.vigil.ui.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.vigil.config.Headline;
+import io.vigil.config.Target;
+import io.vigil.watch.Health;
+import io.vigil.watch.JobBoard.TargetState;
+import io.vigil.watch.Watch;
+
+/**
+ * One target's dashboard: the targets to choose from, the chosen one's health and reason, and a {@link HeadlineTrack}
+ * per headline of its kind, updated in place from the once-a-second snapshots. The tracks are replaced only when
+ * another target is chosen (or its kind's headlines change).
+ */
+public final class DashboardViewModel {
+
+    /** Values kept per headline: a quarter of an hour at the packs' usual 15 s interval. */
+    public static final int HISTORY = 60;
+
+    private final HeadlineSource source;
+    private final ObservableList<Target> targets = FXCollections.observableArrayList();
+    private final ObservableList<HeadlineTrack> tracks = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Target> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
+    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Instant> at = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+    private Long wanted;
+    private Watch.Snapshot last;
+
+    public DashboardViewModel(HeadlineSource source) {
+        this.source = source;
+    }
+
+    /** Takes a snapshot: the target list, the chosen target's health and its headlines' new values. */
+    public void update(Watch.Snapshot snapshot) {
+        last = snapshot;
+        source.refreshIfDue(snapshot.at());
+        at.set(snapshot.at());
+        if (!targets.equals(snapshot.targets())) {
+            targets.setAll(snapshot.targets());
+        }
+        Target now = resolve(snapshot.targets());
+        Target before = selected.get();
+        selected.set(now);
+        if (now == null) {
+            tracks.clear();
+            health.set(Health.UNKNOWN);
+            reason.set("");
+            return;
+        }
+        TargetState state = snapshot.health(now.id());
+        health.set(state == null ? Health.UNKNOWN : state.health());
+        reason.set(state == null ? "" : state.reason());
+        HeadlineFigures figures = source.current();
+        List<Headline> headlines = figures.headlines(now.kind());
+        if (before == null || before.id() != now.id() || !headlines.equals(tracks.stream().map(HeadlineTrack::headline).toList())) {
+            List<HeadlineTrack> fresh = new ArrayList<>();
+            for (Headline h : headlines) {
+                fresh.add(new HeadlineTrack(figures.figure(now, h, snapshot.latest()), HISTORY));
+            }
+            tracks.setAll(fresh);
+        } else {
+            for (HeadlineTrack track : tracks) {
+                track.update(figures.figure(now, track.headline(), snapshot.latest()));
+            }
+        }
+    }
+
+    // The target asked for (the chooser, the tree, the overview) while it exists; else the one shown; else the first.
+    private Target resolve(List<Target> all) {
+        if (wanted != null) {
+            for (Target t : all) {
+                if (t.id() == wanted) {
+                    return t;
+                }
+            }
+        }
+        Target current = selected.get();
+        if (current != null) {
+            for (Target t : all) {
+                if (t.id() == current.id()) {
+                    return t;
+                }
+            }
+        }
+        return all.isEmpty() ? null : all.getFirst();
+    }
+
+    /** Shows this target from now on; at once when a snapshot is at hand, else with the first one. */
+    public void showTarget(Target target) {
+        if (target == null) {
+            return;
+        }
+        wanted = target.id();
+        Target current = selected.get();
+        if (last != null && (current == null || current.id() != target.id())) {
+            update(last);
+        }
+    }
+
+    public ObservableList<Target> targets() {
+        return targets;
+    }
+
+    /** The headlines of the chosen target, replaced when another target is chosen and updated in place otherwise. */
+    public ObservableList<HeadlineTrack> tracks() {
+        return tracks;
+    }
+
+    public ReadOnlyObjectProperty<Target> selected() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Health> health() {
+        return health.getReadOnlyProperty();
+    }
+
+    /** Why the chosen target is not OK ("mirror sysstat: ORA-00942 …"), empty when it is. */
+    public ReadOnlyStringProperty reason() {
+        return reason.getReadOnlyProperty();
+    }
+
+    /** The time of the latest snapshot, from which the tiles' ages are counted. */
+    public ReadOnlyObjectProperty<Instant> at() {
+        return at.getReadOnlyProperty();
+    }
+
+    /** Why the metric definitions (units, thresholds) could not be read, empty when they were. */
+    public ReadOnlyStringProperty problem() {
+        return source.problem();
+    }
+}

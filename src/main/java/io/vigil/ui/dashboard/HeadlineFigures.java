@@ -1,0 +1,118 @@
+package io.vigil.ui.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import io.vigil.config.ConfigStore;
+import io.vigil.config.Headline;
+import io.vigil.config.MetricDef;
+import io.vigil.config.Packs;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.i18n.Messages;
+import io.vigil.series.Point;
+import io.vigil.watch.LatestValues;
+
+/**
+ * The headline figures of targets: which headlines each kind shows (from its shipped pack), and their current values
+ * from the latest points, with units and thresholds from the metric definitions. Holds no JavaFX; built off the FX
+ * thread because it reads the pack files and the config store.
+ */
+public final class HeadlineFigures {
+
+    private static final HeadlineFigures EMPTY = new HeadlineFigures(Map.of(), List.of());
+
+    private final Map<TargetKind, List<Headline>> headlines;
+    private final Map<TargetKind, Map<String, MetricDef>> metrics = new EnumMap<>(TargetKind.class);
+
+    /**
+     * @param headlines by pack kind
+     * @param metrics   metric definitions; a later one of the same kind and name replaces an earlier one
+     */
+    public HeadlineFigures(Map<TargetKind, List<Headline>> headlines, List<MetricDef> metrics) {
+        this.headlines = Map.copyOf(headlines);
+        for (MetricDef m : metrics) {
+            this.metrics.computeIfAbsent(m.kind(), k -> new HashMap<>()).put(m.name(), m);
+        }
+    }
+
+    /** Nothing known yet: no headlines. */
+    public static HeadlineFigures empty() {
+        return EMPTY;
+    }
+
+    /** The shipped packs' headlines and metrics, overridden by the store's metrics when there is a store (reads files and the store). */
+    public static HeadlineFigures load(ConfigStore store) {
+        Map<TargetKind, List<Headline>> byKind = new EnumMap<>(TargetKind.class);
+        List<MetricDef> defs = new ArrayList<>();
+        for (TargetKind kind : TargetKind.values()) {
+            if (kind.packKind() == kind) {
+                var pack = Packs.shipped(kind);
+                byKind.put(kind, pack.headlines());
+                defs.addAll(pack.metricDefs());
+            }
+        }
+        if (store != null) {
+            defs.addAll(store.metrics()); // an admin's edited thresholds win over the shipped ones
+        }
+        return new HeadlineFigures(byKind, defs);
+    }
+
+    /** A headline's title in the console's language ("Sessions"), its key when the bundle has none. */
+    public static String title(String key, Messages messages) {
+        return messages.has("headline." + key) ? messages.get("headline." + key) : key;
+    }
+
+    /** The headlines a target of this kind shows, in pack order. */
+    public List<Headline> headlines(TargetKind kind) {
+        return headlines.getOrDefault(kind.packKind(), List.of());
+    }
+
+    /** The definition of a headline's metric for a kind, if the store or pack has it. */
+    public Optional<MetricDef> metric(TargetKind kind, String name) {
+        return Optional.ofNullable(metrics.getOrDefault(kind.packKind(), Map.of()).get(name));
+    }
+
+    /**
+     * The headline's current figure for the target: its metric's newest points whose tags contain the headline's tags,
+     * combined by SUM or MAX. Only the points of the newest pick count: a series that vanished (a wait class no session
+     * waits on any more) keeps its last point in the latest values, and must not be added to today's figure.
+     */
+    public Figure figure(Target target, Headline headline, LatestValues latest) {
+        Optional<MetricDef> def = metric(target.kind(), headline.metric());
+        String unit = def.map(MetricDef::unit).orElse("");
+        Thresholds thresholds = def.map(Thresholds::of).orElse(Thresholds.none());
+        List<Point> points = latest.of(target.name(), headline.metric());
+        Instant newest = null;
+        for (Point p : points) {
+            if (matches(p, headline) && (newest == null || p.time().isAfter(newest))) {
+                newest = p.time();
+            }
+        }
+        if (newest == null) {
+            return Figure.empty(headline, unit, thresholds);
+        }
+        double combined = headline.combine() == Headline.Combine.MAX ? Double.NEGATIVE_INFINITY : 0;
+        for (Point p : points) {
+            if (matches(p, headline) && p.time().equals(newest)) {
+                combined = headline.combine() == Headline.Combine.MAX ? Math.max(combined, p.value()) : combined + p.value();
+            }
+        }
+        return new Figure(headline, unit, thresholds, OptionalDouble.of(combined), Optional.of(newest), thresholds.level(combined));
+    }
+
+    private static boolean matches(Point p, Headline headline) {
+        for (Map.Entry<String, String> tag : headline.tags().entrySet()) {
+            if (!tag.getValue().equals(p.tags().get(tag.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

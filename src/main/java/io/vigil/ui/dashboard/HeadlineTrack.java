@@ -1,0 +1,103 @@
+package io.vigil.ui.dashboard;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import io.vigil.config.Headline;
+
+/**
+ * One headline of the dashboard's target: its current figure and the last values it had, newest last, at most
+ * {@code capacity} of them. A value joins the history only when its point is newer than the last one, so the history
+ * moves with the target's picks (every 15 s or so), not with the console's once-a-second refresh.
+ */
+public final class HeadlineTrack {
+
+    private final Headline headline;
+    private final double[] values;
+    private final Instant[] times;
+    private int start;
+    private int size;
+    private long appended;
+    private Figure figure;
+
+    public HeadlineTrack(Figure initial, int capacity) {
+        this.headline = initial.headline();
+        this.values = new double[capacity];
+        this.times = new Instant[capacity];
+        this.figure = initial;
+        add(initial);
+    }
+
+    /** Takes the latest figure; returns whether a value joined the history. */
+    public boolean update(Figure latest) {
+        figure = latest;
+        return add(latest);
+    }
+
+    private boolean add(Figure f) {
+        if (f.value().isEmpty() || f.time().isEmpty()) {
+            return false;
+        }
+        Instant t = f.time().get();
+        if (size > 0 && !t.isAfter(times[index(size - 1)])) {
+            return false;
+        }
+        if (size == values.length) {
+            start = (start + 1) % values.length;
+            size--;
+        }
+        values[index(size)] = f.value().getAsDouble();
+        times[index(size)] = t;
+        size++;
+        appended++;
+        return true;
+    }
+
+    private int index(int i) {
+        return (start + i) % values.length;
+    }
+
+    public Headline headline() {
+        return headline;
+    }
+
+    public Figure figure() {
+        return figure;
+    }
+
+    public boolean gauge() {
+        return headline.gauge();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return values.length;
+    }
+
+    /** How many values ever joined the history (more than {@link #size()} once old ones drop out), so a view can add only the new ones. */
+    public long appended() {
+        return appended;
+    }
+
+    /** The history, oldest first. */
+    public double[] values() {
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = values[index(i)];
+        }
+        return out;
+    }
+
+    /** The newest value in the history (NaN when it is empty). */
+    public double last() {
+        return size == 0 ? Double.NaN : values[index(size - 1)];
+    }
+
+    /** The largest value in the history (NaN when it is empty). */
+    public double max() {
+        return Arrays.stream(values()).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,119 @@
+package io.vigil.ui.dashboard;
+
+import static io.vigil.ui.dashboard.Snapshots.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
+import io.vigil.i18n.Messages;
+import io.vigil.ui.util.DirectTaskExecutor;
+import io.vigil.watch.Health;
+
+class DashboardViewModelTest {
+
+    private final Target alpha = Snapshots.target(1, "alpha", TargetKind.ORACLE);
+    private final Target beta = Snapshots.target(2, "beta", TargetKind.MYSQL);
+    private final Snapshots data = new Snapshots().add(alpha, Health.OK, "").add(beta, Health.DOWN, "connect: ORA-12541: no listener");
+    private final DashboardViewModel model = new DashboardViewModel(
+            new HeadlineSource(new DirectTaskExecutor(), Snapshots::figures, Duration.ofMinutes(1), new Messages(Locale.ENGLISH)));
+
+    private HeadlineTrack track(String key) {
+        return model.tracks().stream().filter(t -> t.headline().key().equals(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theFirstTargetIsShownWithATrackPerHeadlineOfItsKind() {
+        data.point(alpha, "oracle.sessions.total", T0, 12);
+        model.update(data.at(T0.plusSeconds(1)));
+
+        assertThat(model.selected().get()).isEqualTo(alpha);
+        assertThat(model.targets()).containsExactly(alpha, beta);
+        assertThat(model.tracks()).extracting(t -> t.headline().key()).containsExactly("sessions", "active", "cpu", "throughput", "space", "waits");
+        assertThat(model.tracks()).filteredOn(HeadlineTrack::gauge).extracting(t -> t.headline().key()).containsExactly("cpu", "space");
+        assertThat(track("sessions").figure().value()).hasValue(12);
+        assertThat(model.health().get()).isEqualTo(Health.OK);
+        assertThat(model.reason().get()).isEmpty();
+    }
+
+    @Test
+    void tracksAreUpdatedInPlaceAndGrowOnlyWithNewerPoints() {
+        model.update(data.at(T0));
+        HeadlineTrack sessions = track("sessions");
+        for (int tick = 0; tick < 45; tick++) {
+            if (tick % 15 == 0) {
+                data.point(alpha, "oracle.sessions.total", T0.plusSeconds(tick), 10 + tick / 15);
+            }
+            model.update(data.at(T0.plusSeconds(tick)));
+        }
+        assertThat(track("sessions")).as("the same track object").isSameAs(sessions);
+        assertThat(sessions.values()).as("three picks in 45 one-second snapshots").containsExactly(10, 11, 12);
+    }
+
+    @Test
+    void theHistoryIsCappedAtAQuarterOfAnHour() {
+        for (int pick = 0; pick < 80; pick++) {
+            data.point(alpha, "oracle.host.cpu_busy_pct", T0.plusSeconds(15L * pick), pick);
+            model.update(data.at(T0.plusSeconds(15L * pick)));
+        }
+        assertThat(track("cpu").size()).isEqualTo(DashboardViewModel.HISTORY);
+        assertThat(track("cpu").values()[0]).isEqualTo(80 - DashboardViewModel.HISTORY);
+    }
+
+    @Test
+    void showingAnotherTargetReplacesTheTracksAndBringsItsHealthAndReason() {
+        data.point(beta, "mysql.connections", T0, 140);
+        model.update(data.at(T0));
+        List<HeadlineTrack> before = List.copyOf(model.tracks());
+
+        model.showTarget(beta);
+
+        assertThat(model.selected().get()).isEqualTo(beta);
+        assertThat(model.tracks()).extracting(t -> t.headline().key()).containsExactly("sessions", "active", "connections_pct", "throughput");
+        assertThat(model.tracks()).doesNotContainAnyElementsOf(before);
+        assertThat(track("sessions").figure().value()).hasValue(140);
+        assertThat(model.health().get()).isEqualTo(Health.DOWN);
+        assertThat(model.reason().get()).isEqualTo("connect: ORA-12541: no listener");
+        model.update(data.at(T0.plusSeconds(1)));
+        assertThat(model.selected().get()).as("stays on the chosen target").isEqualTo(beta);
+    }
+
+    @Test
+    void aTargetAskedForBeforeTheFirstSnapshotIsShownWithIt() {
+        model.showTarget(beta);
+        assertThat(model.selected().get()).isNull();
+        model.update(data.at(T0));
+        assertThat(model.selected().get()).isEqualTo(beta);
+    }
+
+    @Test
+    void whenTheShownTargetIsDeletedTheFirstRemainingOneIsShown() {
+        model.update(data.at(T0));
+        model.showTarget(beta);
+        data.remove(beta.id());
+        model.update(data.at(T0.plusSeconds(1)));
+        assertThat(model.selected().get()).isEqualTo(alpha);
+        data.remove(alpha.id());
+        model.update(data.at(T0.plusSeconds(2)));
+        assertThat(model.selected().get()).isNull();
+        assertThat(model.tracks()).isEmpty();
+    }
+
+    @Test
+    void aRenamedTargetKeepsItsHistory() {
+        data.point(alpha, "oracle.sessions.total", T0, 5);
+        model.update(data.at(T0));
+        HeadlineTrack sessions = track("sessions");
+        Target renamed = Snapshots.target(alpha.id(), "alpha-prod", TargetKind.ORACLE);
+        data.remove(alpha.id()).add(renamed, Health.OK, "").point(renamed, "oracle.sessions.total", T0.plusSeconds(15), 6);
+        model.update(data.at(T0.plusSeconds(15)));
+        assertThat(model.selected().get().name()).isEqualTo("alpha-prod");
+        assertThat(track("sessions")).isSameAs(sessions);
+        assertThat(sessions.values()).containsExactly(5, 6);
+    }
+}
