@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=docs/screenshots
-delay=${1:-60}
+delay=${1:-150}
 mvn -B -q package -DskipTests
 mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
 java="$JAVA_HOME/bin/java"

@@ -428,6 +428,14 @@ public final class Console {
         }, e -> asking.report(false, UserErrors.describe(e, messages)));
     }
 
+    /** Switches the theme for the screenshot tour the way a user's choice does (the view is rebuilt), without saving it. */
+    void tourTheme(io.vigil.config.Theme theme) {
+        if (context.settings().theme() != theme) {
+            context = context.withSettings(context.settings().withTheme(theme));
+            show(view.current());
+        }
+    }
+
     /** Shows a pane as the screenshot tour wants it: with the first target chosen where a pane shows one target. */
     void prepareTour(Pane pane) {
         if (pane == Pane.TRENDS && trendsPane != null && context.monitors() && !context.monitoring().snapshot().targets().isEmpty()) {

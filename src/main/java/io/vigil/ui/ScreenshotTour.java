@@ -31,11 +31,10 @@ final class ScreenshotTour {
             try {
                 Thread.sleep(delaySeconds * 1000L);
                 for (Theme theme : Theme.values()) {
+                    onFx(() -> console.tourTheme(theme));
+                    Thread.sleep(3000); // a rebuilt view fills from the next snapshots
                     for (Pane pane : Pane.values()) {
-                        onFx(() -> {
-                            Themes.apply(scene, theme);
-                            console.prepareTour(pane);
-                        });
+                        onFx(() -> console.prepareTour(pane));
                         Thread.sleep(2500); // a live tick, layout, CSS and a background query
                         String name = pane.name().toLowerCase(Locale.ROOT) + (theme == Theme.DARK ? "-dark" : "") + ".png";
                         Thread[] writer = new Thread[1];
