@@ -111,7 +111,15 @@ class ConsoleWalkIT {
                 return s != null && s.health(saved.id()) != null && s.health(saved.id()).health() == Health.OK;
             });
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".tree-target .health-ok").queryAll().isEmpty());
-            assertThat(console.feed().last().latest().of("shop-db", "mysql.connections")).as("points of the new target").isNotEmpty();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !console.feed().last().latest().of("shop-db", "mysql.connections").isEmpty());
+
+            // its tile on the overview fills with its headline figures, and a click opens its dashboard
+            robot.clickOn("#navOverview");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#overview-tile-" + saved.id() + " .overview-value")
+                    .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().matches(".*\\d.*")));
+            robot.clickOn(robot.lookup("#overview-tile-" + saved.id()).queryAs(Node.class));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> robot.lookup("#navDashboard").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
 
             addAMetricOfItsOwnAndSeeItsTrendFill(robot, saved);
         }
