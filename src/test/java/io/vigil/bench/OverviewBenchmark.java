@@ -40,6 +40,7 @@ public final class OverviewBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
+        Platform.setImplicitExit(false); // each case closes its window; the toolkit must outlive it
         System.out.printf("Overview refresh on the FX thread (headless JavaFX %s, software rendering, 1280x800), 1 Hz, %d refreshes%n",
                 System.getProperty("javafx.runtime.version"), refreshes);
         report("1 target (reference)", run(1, refreshes));
