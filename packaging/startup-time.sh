@@ -12,7 +12,7 @@ cfg=$image/lib/app/vigil.cfg
 measure() { # prints ms from launch to the first-frame log line
   local home; home=$(mktemp -d)
   local t0; t0=$(date +%s%N)
-  xvfb-run -a -s "-screen 0 1280x800x24" "$image/bin/vigil" --data-dir "$home" --exit-after 25 >/dev/null 2>&1 &
+  xvfb-run -a -s "-screen 0 1280x800x24" "$image/bin/vigil" --data-dir "$home" --exit-after 12 >/dev/null 2>&1 &
   local pid=$!
   local ms=""
   for _ in $(seq 1 600); do
