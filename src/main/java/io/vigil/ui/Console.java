@@ -211,7 +211,7 @@ public final class Console {
         if (!context.monitors()) {
             return notCollecting(messages);
         }
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages)), messages,
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor), messages,
                 TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);

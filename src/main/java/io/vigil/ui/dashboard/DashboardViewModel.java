@@ -1,5 +1,6 @@
 package io.vigil.ui.dashboard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.vigil.config.Headline;
 import io.vigil.config.Target;
+import io.vigil.series.Series;
+import io.vigil.series.SeriesStore;
+import io.vigil.ui.util.TaskExecutor;
 import io.vigil.watch.Health;
 import io.vigil.watch.JobBoard.TargetState;
 import io.vigil.watch.Watch;
@@ -27,7 +34,14 @@ public final class DashboardViewModel {
     /** Values kept per headline: a quarter of an hour at the packs' usual 15 s interval. */
     public static final int HISTORY = 60;
 
+    /** How far back a newly shown target's sparklines are filled from the series store. */
+    static final Duration BACKFILL = Duration.ofSeconds(15L * HISTORY);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
+
     private final HeadlineSource source;
+    private final SeriesStore series;
+    private final TaskExecutor executor;
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final ObservableList<HeadlineTrack> tracks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Target> selected = new ReadOnlyObjectWrapper<>();
@@ -37,8 +51,16 @@ public final class DashboardViewModel {
     private Long wanted;
     private Watch.Snapshot last;
 
+    /** A dashboard whose sparklines start empty and fill with the live values. */
     public DashboardViewModel(HeadlineSource source) {
+        this(source, null, null);
+    }
+
+    /** A dashboard whose sparklines start with the last quarter hour read from the series store, in the background. */
+    public DashboardViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor) {
         this.source = source;
+        this.series = series;
+        this.executor = executor;
     }
 
     /** Takes a snapshot: the target list, the chosen target's health and its headlines' new values. */
@@ -69,11 +91,53 @@ public final class DashboardViewModel {
                 fresh.add(new HeadlineTrack(figures.figure(now, h, snapshot.latest()), HISTORY));
             }
             tracks.setAll(fresh);
+            backfill(now, fresh, snapshot.at());
         } else {
             for (HeadlineTrack track : tracks) {
                 track.update(figures.figure(now, track.headline(), snapshot.latest()));
             }
         }
+    }
+
+    // Reads the sparklines' recent past off the FX thread; drops it when another target was chosen meanwhile. The view
+    // redraws a sparkline when its track grew, at the next snapshot.
+    private void backfill(Target target, List<HeadlineTrack> fresh, Instant at) {
+        if (series == null || fresh.isEmpty()) {
+            return;
+        }
+        List<Headline> wantedHeadlines = fresh.stream().map(HeadlineTrack::headline).toList();
+        Instant from = at.minus(BACKFILL);
+        Instant to = at.plusSeconds(60); // a target's clock may run ahead of ours; newer values are skipped anyway
+        int perSecond = (int) Duration.between(from, to).toSeconds(); // one-second buckets: each pick stays a value of its own
+        executor.run(() -> {
+            List<Series> past = new ArrayList<>();
+            for (Headline h : wantedHeadlines) {
+                past.add(h.gauge() ? null : HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(target, h, from, to, perSecond))));
+            }
+            return past;
+        }, past -> {
+            if (!sameTracks(fresh)) {
+                return;
+            }
+            for (int i = 0; i < fresh.size(); i++) {
+                Series s = past.get(i);
+                if (s != null) {
+                    fresh.get(i).backfill(s.times(), s.values());
+                }
+            }
+        }, e -> LOG.warn("Recent values of {} not read from the series store: {}", target.name(), e.toString()));
+    }
+
+    private boolean sameTracks(List<HeadlineTrack> fresh) {
+        if (tracks.size() != fresh.size()) {
+            return false;
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            if (tracks.get(i) != fresh.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The target asked for (the chooser, the tree, the overview) while it exists; else the one shown; else the first.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 import io.vigil.config.ConfigStore;
 import io.vigil.config.Headline;
@@ -17,6 +18,9 @@ import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.series.Point;
+import io.vigil.series.RangeQuery;
+import io.vigil.series.Series;
+import io.vigil.series.SeriesKey;
 import io.vigil.watch.LatestValues;
 
 /**
@@ -105,6 +109,43 @@ public final class HeadlineFigures {
             }
         }
         return new Figure(headline, unit, thresholds, OptionalDouble.of(combined), Optional.of(newest), thresholds.level(combined));
+    }
+
+    /** What to ask the series store for a headline's recent past on a target: its metric, the target's tag and the headline's tags. */
+    public static RangeQuery historyQuery(Target target, Headline headline, Instant from, Instant to, int maxPoints) {
+        Map<String, String> filter = new HashMap<>(headline.tags());
+        filter.put("target", target.name());
+        return new RangeQuery(headline.metric(), filter, from, to, maxPoints);
+    }
+
+    /**
+     * A headline's past values from the series store's answer to {@link #historyQuery}: at each time, the matching
+     * series combined by SUM or MAX, as {@link #figure} combines the latest points. Points of one pick share their
+     * snapshot's time (and thinned ones their bucket's start), so equal times belong together.
+     *
+     * @return {times in epoch ms, values}, oldest first
+     */
+    public static Series history(Headline headline, List<Series> answer) {
+        TreeMap<Long, Double> combined = new TreeMap<>();
+        for (Series s : answer) {
+            if (!s.key().tags().entrySet().containsAll(headline.tags().entrySet())) {
+                continue;
+            }
+            for (int i = 0; i < s.size(); i++) {
+                double v = s.values()[i];
+                if (Double.isFinite(v)) {
+                    combined.merge(s.times()[i], v, headline.combine() == Headline.Combine.MAX ? Math::max : Double::sum);
+                }
+            }
+        }
+        long[] times = new long[combined.size()];
+        double[] values = new double[combined.size()];
+        int i = 0;
+        for (Map.Entry<Long, Double> e : combined.entrySet()) {
+            times[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new Series(new SeriesKey(headline.metric(), null), times, values);
     }
 
     private static boolean matches(Point p, Headline headline) {

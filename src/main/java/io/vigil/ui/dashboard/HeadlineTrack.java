@@ -53,6 +53,42 @@ public final class HeadlineTrack {
         return true;
     }
 
+    /**
+     * Puts earlier values (from the series store, oldest first) before the history, so a dashboard opened on a target
+     * shows its recent past at once instead of filling in at the pick interval. Values not older than the oldest one
+     * held are ignored, and only the newest {@code capacity} are kept. Returns how many joined.
+     */
+    public int backfill(long[] epochMillis, double[] earlier) {
+        Instant first = size == 0 ? null : times[index(0)];
+        int n = 0;
+        while (n < epochMillis.length && (first == null || epochMillis[n] < first.toEpochMilli())) {
+            n++;
+        }
+        int room = values.length - size;
+        int take = Math.min(n, room);
+        if (take == 0) {
+            return 0;
+        }
+        double[] keepValues = values();
+        Instant[] keepTimes = new Instant[size];
+        for (int i = 0; i < size; i++) {
+            keepTimes[i] = times[index(i)];
+        }
+        start = 0;
+        int k = 0;
+        for (int i = n - take; i < n; i++, k++) {
+            values[k] = earlier[i];
+            times[k] = Instant.ofEpochMilli(epochMillis[i]);
+        }
+        for (int i = 0; i < keepValues.length; i++, k++) {
+            values[k] = keepValues[i];
+            times[k] = keepTimes[i];
+        }
+        size = k;
+        appended += take;
+        return take;
+    }
+
     private int index(int i) {
         return (start + i) % values.length;
     }

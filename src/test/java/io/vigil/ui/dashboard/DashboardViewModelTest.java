@@ -3,15 +3,25 @@ package io.vigil.ui.dashboard;
 import static io.vigil.ui.dashboard.Snapshots.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
+import io.vigil.series.H2SeriesStore;
+import io.vigil.series.Point;
+import io.vigil.series.Retention;
 import io.vigil.ui.util.DirectTaskExecutor;
 import io.vigil.watch.Health;
 
@@ -115,5 +125,33 @@ class DashboardViewModelTest {
         assertThat(model.selected().get().name()).isEqualTo("alpha-prod");
         assertThat(track("sessions")).isSameAs(sessions);
         assertThat(sessions.values()).containsExactly(5, 6);
+    }
+
+    @Test
+    void aShownTargetsSparklinesStartWithTheLastQuarterHourFromTheSeriesStore(@TempDir Path dir) {
+        try (H2SeriesStore store = new H2SeriesStore(dir, Retention.defaults(), Clock.fixed(T0, ZoneOffset.UTC))) {
+            List<Point> past = new ArrayList<>();
+            for (int pick = 1; pick <= 40; pick++) { // the last 10 minutes at 15 s, two wait classes each
+                Instant t = T0.minusSeconds(15L * (41 - pick));
+                past.add(Point.of("oracle.sessions.total", Map.of("target", "alpha"), t, pick));
+                past.add(Point.of("oracle.wait_class.time", Map.of("target", "alpha", "wait_class", "User I/O"), t, 2 * pick));
+                past.add(Point.of("oracle.wait_class.time", Map.of("target", "alpha", "wait_class", "Commit"), t, 1));
+                past.add(Point.of("oracle.sessions.total", Map.of("target", "beta"), t, 1000 + pick));
+            }
+            past.add(Point.of("oracle.sessions.total", Map.of("target", "alpha"), T0.minus(Duration.ofHours(2)), -1));
+            store.write(past);
+            DashboardViewModel withStore = new DashboardViewModel(
+                    new HeadlineSource(new DirectTaskExecutor(), Snapshots::figures, Duration.ofMinutes(1), new Messages(Locale.ENGLISH)),
+                    store, new DirectTaskExecutor());
+            data.point(alpha, "oracle.sessions.total", T0, 41);
+
+            withStore.update(data.at(T0.plusSeconds(1)));
+
+            HeadlineTrack sessions = withStore.tracks().getFirst();
+            assertThat(sessions.values()).as("40 past picks of alpha's own, then the live value; nothing older than 15 min")
+                    .hasSize(41).startsWith(1, 2, 3).endsWith(40, 41);
+            HeadlineTrack waits = withStore.tracks().stream().filter(t -> t.headline().key().equals("waits")).findFirst().orElseThrow();
+            assertThat(waits.values()).as("both wait classes summed at each pick").hasSize(40).startsWith(3, 5, 7);
+        }
     }
 }

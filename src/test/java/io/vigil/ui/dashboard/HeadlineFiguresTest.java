@@ -15,6 +15,9 @@ import io.vigil.config.Headline.Combine;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
+import io.vigil.series.RangeQuery;
+import io.vigil.series.Series;
+import io.vigil.series.SeriesKey;
 import io.vigil.watch.Health;
 
 class HeadlineFiguresTest {
@@ -160,5 +163,29 @@ class HeadlineFiguresTest {
         assertThat(FigureFormat.shortUnit("%")).isEqualTo("%");
         assertThat(FigureFormat.shortUnit("sessions")).isEmpty();
         assertThat(new Headline("x", "m", null, null, false).combine()).isEqualTo(Combine.SUM);
+    }
+
+    @Test
+    void historyCombinesTheMatchingSeriesAtEachTime() {
+        Headline waits = new Headline("waits", "oracle.wait_class.time", Map.of(), Combine.SUM, false);
+        Headline worst = new Headline("space", "oracle.tablespace.used_pct", Map.of(), Combine.MAX, true);
+        Headline executes = new Headline("throughput", "oracle.sysstat.rate", Map.of("name", "execute count"), Combine.SUM, false);
+        List<Series> answer = List.of(
+                series("oracle.wait_class.time", Map.of("target", "prod", "wait_class", "User I/O"), new long[] {1_000, 2_000}, 40, 30),
+                series("oracle.wait_class.time", Map.of("target", "prod", "wait_class", "Commit"), new long[] {1_000, 2_000, 3_000}, 15, 5, 7));
+
+        Series summed = HeadlineFigures.history(waits, answer);
+        assertThat(summed.times()).containsExactly(1_000, 2_000, 3_000);
+        assertThat(summed.values()).containsExactly(55, 35, 7);
+        assertThat(HeadlineFigures.history(worst, answer).values()).containsExactly(40, 30, 7);
+        assertThat(HeadlineFigures.history(executes, answer).size()).as("no series has name=execute count").isZero();
+
+        RangeQuery q = HeadlineFigures.historyQuery(prod, executes, T0, T0.plusSeconds(900), 60);
+        assertThat(q.tagFilter()).containsOnly(Map.entry("target", "prod"), Map.entry("name", "execute count"));
+        assertThat(q.metric()).isEqualTo("oracle.sysstat.rate");
+    }
+
+    private static Series series(String metric, Map<String, String> tags, long[] times, double... values) {
+        return new Series(new SeriesKey(metric, new java.util.TreeMap<>(tags)), times, values);
     }
 }

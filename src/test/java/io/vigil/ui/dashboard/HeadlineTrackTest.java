@@ -55,4 +55,30 @@ class HeadlineTrackTest {
         assertThat(track.last()).isEqualTo(99);
         assertThat(track.max()).isEqualTo(99);
     }
+
+    @Test
+    void backfillPutsOnlyOlderValuesBeforeTheLiveOnesAndKeepsTheNewest() {
+        HeadlineTrack track = new HeadlineTrack(at(T0, 50), 5);
+        track.update(at(T0.plusSeconds(15), 51));
+        long t = T0.toEpochMilli();
+        long[] times = {t - 60_000, t - 45_000, t - 30_000, t - 15_000, t, t + 15_000};
+        double[] values = {10, 20, 30, 40, 99, 98};
+
+        assertThat(track.backfill(times, values)).as("room for three; the last two are not older than the live values").isEqualTo(3);
+        assertThat(track.values()).containsExactly(20, 30, 40, 50, 51);
+        assertThat(track.appended()).as("grown, so the view redraws").isEqualTo(5);
+        assertThat(track.update(at(T0.plusSeconds(30), 52))).isTrue();
+        assertThat(track.values()).containsExactly(30, 40, 50, 51, 52);
+        assertThat(track.backfill(times, values)).as("full").isZero();
+    }
+
+    @Test
+    void backfillFillsAnEmptyTrack() {
+        HeadlineTrack track = new HeadlineTrack(Figure.empty(sessions, "sessions", Thresholds.none()), 60);
+        track.backfill(new long[] {1_000, 2_000}, new double[] {1, 2});
+        assertThat(track.values()).containsExactly(1, 2);
+        assertThat(track.update(at(Instant.ofEpochMilli(1_500), 9))).as("older than the backfilled history").isFalse();
+        assertThat(track.update(at(Instant.ofEpochMilli(3_000), 3))).isTrue();
+        assertThat(track.values()).containsExactly(1, 2, 3);
+    }
 }
