@@ -1,10 +1,6 @@
 package io.vigil.ui.definitions;
 
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -24,6 +20,7 @@ import io.vigil.config.MetricType;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.FormDialogs;
 
 /**
  * The add/edit metric form: its settings on the left; on the right the SQL over the cache, "Test metric" to see what it
@@ -106,21 +103,7 @@ public final class MetricFormDialog extends Dialog<MetricDef> {
         getDialogPane().setPrefSize(1080, 740);
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        ButtonType saveType = new ButtonType(messages.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
-        Button save = (Button) getDialogPane().lookupButton(saveType);
-        save.setId("metricSave");
-        save.disableProperty().bind(model.validProperty().not().or(model.savingProperty()));
-        // Keep the dialog open while the save runs; close it from the background result.
-        save.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save(stored -> {
-                setResult(stored);
-                close();
-            });
-        });
-        setResultConverter(b -> null);
-        setOnShown(e -> name.requestFocus());
+        FormDialogs.saveAndCancel(this, messages, "metricSave", model.validProperty(), model.savingProperty(), model::save, name);
     }
 
     // Read-only: the grants follow from the mirrors chosen, so the DBA can copy them but not drift from them.

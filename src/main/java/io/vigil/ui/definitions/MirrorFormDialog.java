@@ -1,11 +1,7 @@
 package io.vigil.ui.definitions;
 
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -23,6 +19,7 @@ import io.vigil.config.MirrorMode;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.FormDialogs;
 
 /**
  * The add/edit mirror form: its settings on the left, the SQL it runs on the target on the right. Save is disabled
@@ -99,21 +96,7 @@ public final class MirrorFormDialog extends Dialog<MirrorDef> {
         getDialogPane().setPrefSize(940, 620);
         VBox.setVgrow(columns, Priority.ALWAYS);
 
-        ButtonType saveType = new ButtonType(messages.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
-        Button save = (Button) getDialogPane().lookupButton(saveType);
-        save.setId("mirrorSave");
-        save.disableProperty().bind(model.validProperty().not().or(model.savingProperty()));
-        // Keep the dialog open while the save runs; close it from the background result.
-        save.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save(stored -> {
-                setResult(stored);
-                close();
-            });
-        });
-        setResultConverter(b -> null);
-        setOnShown(e -> name.requestFocus());
+        FormDialogs.saveAndCancel(this, messages, "mirrorSave", model.validProperty(), model.savingProperty(), model::save, name);
     }
 
     static HBox withUnit(TextField field, String unit) {

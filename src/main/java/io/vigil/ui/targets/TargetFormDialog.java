@@ -4,12 +4,9 @@ import java.io.File;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -30,6 +27,7 @@ import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.FormDialogs;
 
 /**
  * The add/edit target form. Each field has its problem right under it; Save is disabled while anything is invalid
@@ -171,21 +169,7 @@ public final class TargetFormDialog extends Dialog<Target> {
         getDialogPane().setContent(content);
         getDialogPane().getStyleClass().add("target-form");
 
-        ButtonType saveType = new ButtonType(messages.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(saveType, ButtonType.CANCEL);
-        Button save = (Button) getDialogPane().lookupButton(saveType);
-        save.setId("formSave");
-        save.disableProperty().bind(model.validProperty().not().or(model.savingProperty()));
-        // Keep the dialog open while the save runs; close it from the background result.
-        save.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            model.save(stored -> {
-                setResult(stored);
-                close();
-            });
-        });
-        setResultConverter(b -> null);
-        setOnShown(e -> name.requestFocus());
+        FormDialogs.saveAndCancel(this, messages, "formSave", model.validProperty(), model.savingProperty(), model::save, name);
     }
 
     private TextField text(String id, javafx.beans.property.StringProperty property) {
