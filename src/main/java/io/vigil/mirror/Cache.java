@@ -74,11 +74,14 @@ final class Cache {
         String marks = "?" + ", ?".repeat(columns.size());
         String names = "`target_id`" + columns.stream().map(col -> ", " + CacheDb.quote(col.name())).collect(Collectors.joining());
         long rows = 0;
+        // Connector/J drops the fraction of a bound Timestamp on MariaDB (it reads the server as MySQL 5.5.5, from before
+        // fractional seconds); written as text, DATETIME(3) keeps its milliseconds.
+        boolean timesAsText = !"H2".equals(c.getMetaData().getDatabaseProductName());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + CacheDb.quote(table) + " (" + names + ") VALUES (" + marks + ")")) {
             while (rows < cap && from.next()) {
                 ps.setLong(1, targetId);
                 for (int i = 0; i < columns.size(); i++) {
-                    columns.get(i).transfer(from, i + 1, ps, i + 2);
+                    columns.get(i).transfer(from, i + 1, ps, i + 2, timesAsText);
                 }
                 ps.addBatch();
                 if (++rows % BATCH == 0) {

@@ -88,8 +88,11 @@ record CacheColumn(String source, String name, Kind kind, int precision) {
         return CacheDb.quote(name) + " " + type;
     }
 
-    /** Copies the value of column {@code from} of the target's row to parameter {@code to} of the cache insert. */
-    void transfer(ResultSet rs, int from, PreparedStatement ps, int to) throws SQLException {
+    /**
+     * Copies the value of column {@code from} of the target's row to parameter {@code to} of the cache insert; with
+     * {@code timeAsText}, a time goes as {@code yyyy-mm-dd hh:mm:ss.fff} text that the cache converts itself.
+     */
+    void transfer(ResultSet rs, int from, PreparedStatement ps, int to, boolean timeAsText) throws SQLException {
         switch (kind) {
             case INTEGER -> {
                 long v = rs.getLong(from);
@@ -119,7 +122,14 @@ record CacheColumn(String source, String name, Kind kind, int precision) {
                     ps.setBoolean(to, v);
                 }
             }
-            case TIME -> ps.setTimestamp(to, rs.getTimestamp(from));
+            case TIME -> {
+                java.sql.Timestamp v = rs.getTimestamp(from);
+                if (timeAsText) {
+                    ps.setString(to, v == null ? null : v.toString());
+                } else {
+                    ps.setTimestamp(to, v);
+                }
+            }
             case BINARY -> {
                 byte[] v = rs.getBytes(from);
                 ps.setString(to, v == null ? null : HexFormat.of().withUpperCase().formatHex(v));

@@ -57,6 +57,13 @@ class MirrorJobIT {
         }
     }
 
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void aMariadbTargetStreamsIntoAMariadbCache() throws Exception {
         try (TestDatabase source = RealServices.mariadb().createDatabase("msrc");
@@ -80,6 +87,12 @@ class MirrorJobIT {
                 assertThat(count(c, "SELECT COUNT(*) FROM my_big WHERE target_id = 1")).isEqualTo(50_000);
                 assertThat(count(c, "SELECT CAST(variable_value AS UNSIGNED) FROM my_global_status WHERE variable_name = 'UPTIME'")).isPositive();
                 assertThat(count(c, "SELECT SUM(flag) FROM my_big")).isEqualTo(25_000);
+            }
+            try (Connection src = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password());
+                 Connection c = cache.dataSource().getConnection()) {
+                assertThat(text(c, "SELECT DATE_FORMAT(MAX(seen), '%Y-%m-%d %H:%i:%s.%f') FROM my_big"))
+                        .as("DATETIME(3) keeps its milliseconds in the cache")
+                        .isEqualTo(text(src, "SELECT DATE_FORMAT(MAX(seen), '%Y-%m-%d %H:%i:%s.%f') FROM big"));
             }
         }
     }
