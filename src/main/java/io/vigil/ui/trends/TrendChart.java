@@ -104,7 +104,7 @@ public final class TrendChart {
         for (TrendLine line : lines) {
             DoubleDataSet set = sets.get(line.key().toString());
             set.setName(line.label());
-            set.set(line.seconds(), line.values(), line.size(), false); // the arrays are the trend's own and never change
+            set.set(line.seconds(), line.drawn(), line.seconds().length, false); // the arrays are the trend's own and never change
         }
         if (trend != null && !isZoomed()) {
             xAxis.set(trend.from().toEpochMilli() / 1000.0, trend.to().toEpochMilli() / 1000.0);
@@ -167,6 +167,7 @@ public final class TrendChart {
         r.setErrorStyle(ErrorStyle.NONE);
         r.setPolyLineStyle(LineStyle.NORMAL);
         r.setAssumeSortedData(true);
+        r.setAllowNaNs(true); // a NaN breaks the line where nothing was collected
         r.getAxes().addAll(xAxis, y);
         return r;
     }

@@ -50,10 +50,17 @@ final class TrendsFixture implements AutoCloseable {
         return new Target(0, name, kind, "db-" + name, port, kind == TargetKind.ORACLE ? ConnectBy.SERVICE_NAME : ConnectBy.DATABASE, "db", "", "vigil", Secret.of("pw"), List.of(), true);
     }
 
-    /** Points every {@code every} over the two days before now, a daily wave around {@code base}. */
+    /** Half an hour without points, three hours ago: the collector was stopped. */
+    static final Instant SILENCE_FROM = NOW.minus(Duration.ofHours(3));
+    static final Instant SILENCE_TO = SILENCE_FROM.plus(Duration.ofMinutes(30));
+
+    /** Points every {@code every} over the two days before now (but the silence), a daily wave around {@code base}. */
     void write(String metric, Map<String, String> tags, Duration every, double base) {
         List<Point> points = new ArrayList<>();
         for (Instant t = NOW.minus(HISTORY); t.isBefore(NOW); t = t.plus(every)) {
+            if (!t.isBefore(SILENCE_FROM) && t.isBefore(SILENCE_TO)) {
+                continue;
+            }
             double phase = 2 * Math.PI * (t.getEpochSecond() % 86_400) / 86_400.0;
             points.add(Point.of(metric, tags, t, base * (1 + 0.5 * Math.sin(phase))));
             if (points.size() == 5000) {

@@ -129,6 +129,18 @@ class TrendsPaneTest {
                 .as("no line gets more points than the plot is wide").isLessThanOrEqualTo((int) Math.ceil(fx(() ->
                         pane.chart().getCanvas().getWidth())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstTick().contains("Mar"));
+        List<Double> breaks = fx(() -> {
+            DataSet sessions = pane.chart().getAllDatasets().stream().filter(d -> d.getName().equals("oracle.sessions.active")).findFirst().orElseThrow();
+            List<Double> at = new java.util.ArrayList<>();
+            for (int i = 0; i < sessions.getDataCount(); i++) {
+                if (Double.isNaN(sessions.get(DataSet.DIM_Y, i))) {
+                    at.add(sessions.get(DataSet.DIM_X, i));
+                }
+            }
+            return at;
+        });
+        assertThat(breaks).as("the line stops once, inside the half hour the collector was stopped").singleElement()
+                .satisfies(x -> assertThat(x).isBetween(TrendsFixture.SILENCE_FROM.getEpochSecond() * 1.0, TrendsFixture.SILENCE_TO.getEpochSecond() * 1.0));
 
         Path csv = dir.resolve("export.csv");
         pane.setSaveDialog((owner, title, name, description, extension) -> {

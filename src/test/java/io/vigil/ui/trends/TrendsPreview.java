@@ -89,6 +89,9 @@ public final class TrendsPreview {
         double[] spaceBase = {61, 74, 48, 22};
         String[] waits = {"User I/O", "Commit", "Concurrency", "Network", "Other"};
         for (Instant t = start; t.isBefore(TrendsFixture.NOW); t = t.plusSeconds(15)) {
+            if (!t.isBefore(TrendsFixture.SILENCE_FROM) && t.isBefore(TrendsFixture.SILENCE_TO)) {
+                continue; // the collector was stopped: the lines must stop too
+            }
             double day = (t.getEpochSecond() % 86_400) / 86_400.0;
             double load = 0.55 + 0.4 * Math.sin(2 * Math.PI * (day - 0.3)) + (day > 0.08 && day < 0.12 ? 0.5 : 0);
             double noise = random.nextGaussian();

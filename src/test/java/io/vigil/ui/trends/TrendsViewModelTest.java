@@ -116,13 +116,14 @@ class TrendsViewModelTest {
                 Trend t = model.trendProperty().get();
                 for (TrendLine line : t.lines()) {
                     assertThat(line.size()).as("%s at %d px: %s", r.shortName(), width, line.label()).isLessThanOrEqualTo(width);
+                    assertThat(line.seconds().length).as("drawn, with its breaks").isLessThanOrEqualTo(width);
                 }
             }
         }
         model.maxPointsProperty().set(100);
         model.choose(TrendRange.H24);
-        assertThat(model.trendProperty().get().lines().getFirst().size()).as("a day of 15 s points at 100 px, 15 min each")
-                .isEqualTo(96);
+        assertThat(model.trendProperty().get().lines().getFirst().size()).as("a day of 15 s points at 100 px, 15 min each, but the silent half hour")
+                .isEqualTo(96 - 2);
     }
 
     @Test
