@@ -68,9 +68,30 @@ public final class JdbcConfigStore implements ConfigStore {
     @Override
     public MirrorDef saveMirror(MirrorDef mirror) {
         return inTransaction("saving mirror " + mirror.name(), c -> {
-            refuse(Validation.mirror(mirror, mirrors.readAll(c)));
-            return mirror.withId(mirrors.write(c, mirror));
+            List<MirrorDef> stored = mirrors.readAll(c);
+            refuse(Validation.mirror(mirror, stored));
+            long id = mirrors.write(c, mirror);
+            for (MirrorDef old : stored) {
+                if (mirror.id() > 0 && old.id() == mirror.id() && old.kind() == mirror.kind() && !old.name().equals(mirror.name())) {
+                    followRename(c, old, mirror.name());
+                }
+            }
+            return mirror.withId(id);
         });
+    }
+
+    // Metrics name the mirrors they read: a renamed mirror takes its readers along, in the same transaction.
+    private void followRename(Connection c, MirrorDef old, String newName) throws SQLException {
+        int moved = 0;
+        for (MetricDef m : metrics.readAll(c)) {
+            if (m.kind() == old.kind() && m.mirrors().contains(old.name())) {
+                metrics.write(c, m.withMirrors(m.mirrors().stream().map(n -> n.equals(old.name()) ? newName : n).distinct().toList()));
+                moved++;
+            }
+        }
+        if (moved > 0) {
+            LOG.info("Mirror {} renamed to {}: {} metrics read it under the new name", old.name(), newName, moved);
+        }
     }
 
     @Override

@@ -51,6 +51,12 @@ public record MetricDef(
         description = description == null ? "" : description.strip();
     }
 
+    /** The same metric reading these mirrors instead. */
+    public MetricDef withMirrors(List<String> newMirrors) {
+        return new MetricDef(id, name, kind, sql, newMirrors, freshnessSeconds, type, unit, labelColumns,
+                intervalSeconds, warn, crit, privileges, enabled, description);
+    }
+
     public MetricDef withId(long newId) {
         return new MetricDef(newId, name, kind, sql, mirrors, freshnessSeconds, type, unit, labelColumns,
                 intervalSeconds, warn, crit, privileges, enabled, description);

@@ -142,6 +142,26 @@ abstract class ConfigStoreContract {
     }
 
     @Test
+    void renamingAMirrorTakesTheMetricsThatReadItAlong() {
+        MirrorDef sysstat = store.saveMirror(mirror("sysstat"));
+        MirrorDef other = store.saveMirror(mirror("other"));
+        MetricDef commits = store.saveMetric(new MetricDef(0, "oracle.user_commits", TargetKind.ORACLE,
+                "SELECT value FROM ora_sysstat WHERE name = 'user commits'", List.of("other", "sysstat"), 60, MetricType.COUNTER, "/s",
+                List.of(), 15, null, null, "", true, ""));
+        MetricDef unrelated = store.saveMetric(new MetricDef(0, "oracle.other", TargetKind.ORACLE, "SELECT 1 AS v FROM ora_other",
+                List.of("other"), 60, MetricType.GAUGE, "", List.of(), 15, null, null, "", true, ""));
+
+        store.saveMirror(new MirrorDef(sysstat.id(), "sysstat_all", sysstat.kind(), sysstat.sql(), sysstat.cacheTable(), 30, sysstat.rowCap(),
+                sysstat.mode(), "", true, ""));
+
+        assertThat(store.mirrors()).extracting(MirrorDef::name).containsExactlyInAnyOrder("sysstat_all", "other");
+        assertThat(store.metrics()).filteredOn(m -> m.id() == commits.id()).singleElement()
+                .satisfies(m -> assertThat(m.mirrors()).containsExactly("other", "sysstat_all"));
+        assertThat(store.metrics()).filteredOn(m -> m.id() == unrelated.id()).singleElement().isEqualTo(unrelated);
+        assertThat(other.name()).isEqualTo("other");
+    }
+
+    @Test
     void aMetricNamingAnUnknownMirrorIsRefused() {
         MetricDef m = new MetricDef(0, "oracle.x", TargetKind.ORACLE, "SELECT 1 FROM dual", List.of("nope"), 60, MetricType.GAUGE, "",
                 List.of(), 15, null, null, "", true, "");

@@ -167,6 +167,9 @@ public final class DefinitionsViewModel {
 
     /** Puts a saved mirror into the list (replacing its old version) and tells the collector. */
     public void mirrorSaved(MirrorDef mirror) {
+        mirrors.stream().filter(m -> m.id() == mirror.id() && m.kind() == mirror.kind() && !m.name().equals(mirror.name())).findFirst()
+                .ifPresent(old -> metrics.replaceAll(m -> m.kind() == old.kind() && m.mirrors().contains(old.name()) // as the store did
+                        ? m.withMirrors(m.mirrors().stream().map(n -> n.equals(old.name()) ? mirror.name() : n).distinct().toList()) : m));
         replace(mirrors, mirror, MirrorDef::id, MirrorDef::name);
         status.accept(messages.get("definitions.mirror.saved", mirror.name()));
         onChanged.run();

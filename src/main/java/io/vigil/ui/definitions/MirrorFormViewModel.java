@@ -131,7 +131,7 @@ public final class MirrorFormViewModel {
         renameWarning.set(renameWarning());
     }
 
-    // Metrics name the mirrors they read: renaming one leaves them waiting for a mirror that no longer syncs.
+    // Metrics name the mirrors they read: the store renames them along, and they wait for the first sync under the new name.
     private String renameWarning() {
         if (original == null || original.name().equalsIgnoreCase(name.get().strip())) {
             return "";

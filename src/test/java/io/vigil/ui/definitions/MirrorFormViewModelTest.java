@@ -129,12 +129,18 @@ class MirrorFormViewModelTest {
     }
 
     @Test
-    void renamingAMirrorThatMetricsReadWarnsWithoutRefusing() {
+    void renamingAMirrorThatMetricsReadSaysTheyFollowWithoutRefusing() {
         MirrorFormViewModel f = model.editMirrorForm(fx.mirror("sysstat"));
         assertThat(f.renameWarningProperty().get()).isEmpty();
         f.nameProperty().set("sysstat2");
-        assertThat(f.renameWarningProperty().get()).startsWith("The metric reading \u201csysstat\u201d by name (oracle.sysstat.rate)");
+        assertThat(f.renameWarningProperty().get()).startsWith("The metric reading \u201csysstat\u201d (oracle.sysstat.rate) will read it under the new name.");
         assertThat(f.validProperty().get()).isTrue();
+
+        f.save(model::mirrorSaved);
+        assertThat(fx.store.metrics()).filteredOn(m -> m.name().equals("oracle.sysstat.rate")).singleElement()
+                .satisfies(m -> assertThat(m.mirrors()).containsExactly("sysstat2"));
+        assertThat(model.metrics()).filteredOn(m -> m.name().equals("oracle.sysstat.rate")).singleElement()
+                .as("the metrics table shows it at once").satisfies(m -> assertThat(m.mirrors()).containsExactly("sysstat2"));
     }
 
     @Test
