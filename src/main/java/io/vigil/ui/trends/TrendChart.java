@@ -1,10 +1,15 @@
 package io.vigil.ui.trends;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.Axis;
@@ -40,6 +45,9 @@ public final class TrendChart {
     private final List<Axis> yAxes = new ArrayList<>();
     private List<String> layout = List.of();
     private Trend shown;
+    private final PauseTransition zoomSettles = new PauseTransition(Duration.millis(250));
+    private BiConsumer<Instant, Instant> onZoom = (from, to) -> { };
+    private boolean zoomTold;
 
     /**
      * @param zone      the zone the time axis and the tooltips show
@@ -65,7 +73,7 @@ public final class TrendChart {
                 return super.toString(seconds).replace(System.lineSeparator(), " ");
             }
         };
-        local.setTimeZoneOffset(zone.getRules().getOffset(java.time.Instant.now()));
+        local.setTimeZoneOffset(zone.getRules().getOffset(Instant.now()));
         xAxis.setAxisLabelFormatter(local);
         // The first y axis stays for the chart's life: ChartFX adds a "y-Axis" of its own whenever a chart has no vertical
         // axis and something (the grid, a plugin) asks for one.
@@ -90,6 +98,25 @@ public final class TrendChart {
         zoomer.setPanMouseFilter(e -> zoomer.defaultPanMouseFilter.test(e)
                 || MouseEventsHelper.isOnlyPrimaryButtonDown(e) && e.isShiftDown() && !e.isControlDown());
         chart.getPlugins().addAll(zoomer, new TrendPlugins.Crosshair(zone, noUnit), new TrendPlugins.Tooltip(zone, noUnit));
+        // A zoom or a pan moves the time axis many times a second while the mouse drags: say where it came to rest.
+        zoomSettles.setOnFinished(e -> tellZoom());
+        xAxis.minProperty().addListener((o, was, now) -> zoomSettles.playFromStart());
+        xAxis.maxProperty().addListener((o, was, now) -> zoomSettles.playFromStart());
+    }
+
+    /** Who hears where a zoom or pan came to rest ({@code from, to}), and (null, null) when the chart is back to its window. */
+    void setOnZoom(BiConsumer<Instant, Instant> listener) {
+        onZoom = listener;
+    }
+
+    private void tellZoom() {
+        if (isZoomed()) {
+            zoomTold = true;
+            onZoom.accept(Instant.ofEpochMilli(Math.round(xAxis.getMin() * 1000)), Instant.ofEpochMilli(Math.round(xAxis.getMax() * 1000)));
+        } else if (zoomTold) {
+            zoomTold = false;
+            onZoom.accept(null, null);
+        }
     }
 
     /** Hands the trend to ChartFX in one go; call on the FX thread. */
@@ -175,6 +202,11 @@ public final class TrendChart {
     /** Back to the whole window, every axis fitting its data again. */
     void resetZoom() {
         zoomer.clear();
+        zoomSettles.stop();
+        if (zoomTold) {
+            zoomTold = false;
+            onZoom.accept(null, null);
+        }
         for (Axis y : yAxes) {
             y.setAutoRanging(true);
         }

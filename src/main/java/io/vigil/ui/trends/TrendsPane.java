@@ -92,6 +92,7 @@ public final class TrendsPane {
         root.setCenter(center());
 
         model.trendProperty().addListener((o, was, now) -> chart.show(now));
+        chart.setOnZoom(model::zoom);
         model.rangeProperty().addListener((o, was, now) -> {
             chart.resetZoom();
             syncRangeButtons();

@@ -90,6 +90,9 @@ public final class TrendsViewModel {
 
     private CustomRange custom;
     private Instant frozenEnd;
+    private Instant windowEnd; // the end of the last window asked for, zoom aside
+    private Instant zoomFrom; // the part of the window the chart is zoomed into, null when it is not
+    private Instant zoomTo;
     private Instant lastRefresh = Instant.EPOCH;
     private boolean inFlight;
     private boolean pending;
@@ -142,6 +145,7 @@ public final class TrendsViewModel {
         try {
             selection.pick(target, headlines);
             frozenEnd = null;
+            zoomFrom = null;
             range.set(TrendRange.H1);
             live.set(true);
         } finally {
@@ -175,6 +179,7 @@ public final class TrendsViewModel {
         }
         customProblem.set("");
         frozenEnd = live.get() ? null : clock.instant();
+        zoomFrom = null;
         range.set(r);
         refresh();
     }
@@ -189,6 +194,7 @@ public final class TrendsViewModel {
         }
         customProblem.set("");
         custom = checked;
+        zoomFrom = null;
         quiet++;
         try {
             live.set(false);
@@ -207,8 +213,7 @@ public final class TrendsViewModel {
         if (on && range.get().isCustom()) {
             range.set(TrendRange.H1); // following now needs a window that ends now
         }
-        Trend shown = trend.get();
-        frozenEnd = on ? null : shown != null ? shown.to() : clock.instant();
+        frozenEnd = on ? null : windowEnd != null ? windowEnd : clock.instant();
         if (on) {
             refresh();
         }
@@ -216,7 +221,7 @@ public final class TrendsViewModel {
 
     /** A tick of the live feed: in live mode, asks again once the newest point can have moved. */
     public void tick() {
-        if (!live.get() || range.get().isCustom() || inFlight) {
+        if (!live.get() || range.get().isCustom() || inFlight || zoomFrom != null) {
             return;
         }
         if (Duration.between(lastRefresh, clock.instant()).compareTo(liveEvery()) >= 0) {
@@ -229,6 +234,25 @@ public final class TrendsViewModel {
         Trend t = trend.get();
         Duration step = Duration.ofMillis(t == null ? 0 : t.step());
         return step.compareTo(LIVE_FASTEST) < 0 ? LIVE_FASTEST : step.compareTo(LIVE_SLOWEST) > 0 ? LIVE_SLOWEST : step;
+    }
+
+    /**
+     * The chart was zoomed into (or panned to) {@code [from, to)}: reads that part again at the plot's width, so a day
+     * zoomed out of a month shows its own points rather than the month's hourly means. Null goes back to the window.
+     */
+    public void zoom(Instant from, Instant to) {
+        boolean wasZoomed = zoomFrom != null;
+        if (from == null || to == null || !from.isBefore(to)) {
+            zoomFrom = null;
+            zoomTo = null;
+            if (!wasZoomed) {
+                return;
+            }
+        } else {
+            zoomFrom = from;
+            zoomTo = to;
+        }
+        refresh();
     }
 
     /** Asks the store for the chosen series in the current window (in the background). */
@@ -255,6 +279,11 @@ public final class TrendsViewModel {
         } else {
             to = live.get() || frozenEnd == null ? now : frozenEnd;
             from = to.minus(range.get().span());
+        }
+        windowEnd = to;
+        if (zoomFrom != null) { // the chart shows part of the window: read that part at the plot's width, in detail
+            from = zoomFrom;
+            to = zoomTo;
         }
         TrendQuery q = new TrendQuery(ms, ts, selection.extraTags(), from, to, Math.max(10, maxPoints.get()));
         if (trend.get() == null) { // nothing drawn yet: say it is coming rather than what to choose

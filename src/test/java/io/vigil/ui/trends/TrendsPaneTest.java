@@ -193,8 +193,17 @@ class TrendsPaneTest {
                 javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() < 3600.0);
         double zoomed = span();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            Trend t = pane.model().trendProperty().get();
+            return Math.abs(t.to().toEpochMilli() / 1000.0 - pane.chart().getXAxis().getMax()) < 1
+                    && Math.abs(t.from().toEpochMilli() / 1000.0 - pane.chart().getXAxis().getMin()) < 1;
+        }));
+        assertThat(fx(() -> pane.model().trendProperty().get().to().getEpochSecond() - pane.model().trendProperty().get().from().getEpochSecond()))
+                .as("the zoomed part was read again on its own").isLessThan(3600);
         robot.clickOn(robot.lookup("#trendsResetZoom").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> span() == 3600.0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.model().trendProperty().get().to().getEpochSecond()
+                - pane.model().trendProperty().get().from().getEpochSecond()) == 3600);
         assertThat(zoomed).isLessThan(3600.0);
 
         Path png = dir.resolve("chart.png");

@@ -107,6 +107,39 @@ class TrendsViewModelTest {
     }
 
     @Test
+    void aZoomedPartIsReadAgainInDetailAndUnzoomingGoesBackToTheWindow() {
+        tick("prod", "oracle.sessions.active");
+        model.maxPointsProperty().set(100);
+        model.choose(TrendRange.H24);
+        Trend day = model.trendProperty().get();
+        assertThat(day.step()).as("a day at 100 px: 15 min means").isEqualTo(Duration.ofMinutes(15).toMillis());
+
+        Instant from = TrendsFixture.NOW.minus(Duration.ofHours(5));
+        model.zoom(from, from.plus(Duration.ofMinutes(10)));
+        Trend zoomed = model.trendProperty().get();
+        assertThat(zoomed.from()).isEqualTo(from);
+        assertThat(zoomed.to()).isEqualTo(from.plus(Duration.ofMinutes(10)));
+        assertThat(zoomed.lines().getFirst().size()).as("ten minutes of 15 s picks, each its own point").isEqualTo(40);
+
+        data.clock.advance(Duration.ofMinutes(1));
+        model.tick();
+        assertThat(model.trendProperty().get()).as("live follow leaves a zoomed part where it is").isSameAs(zoomed);
+
+        model.zoom(null, null);
+        Trend back = model.trendProperty().get();
+        assertThat(back.step()).isEqualTo(day.step());
+        assertThat(back.to()).as("the window, following now").isEqualTo(TrendsFixture.NOW.plus(Duration.ofMinutes(1)));
+        data.clock.advance(Duration.ofMinutes(1));
+        model.tick();
+        assertThat(model.trendProperty().get()).as("unzoomed, live follow moves on").isNotSameAs(back);
+
+        model.zoom(from, from.plus(Duration.ofMinutes(10)));
+        model.choose(TrendRange.H1);
+        assertThat(model.trendProperty().get().to().minus(Duration.ofHours(1))).as("another range drops the zoom")
+                .isEqualTo(model.trendProperty().get().from());
+    }
+
+    @Test
     void noLineHasMorePointsThanTheChartIsWide() {
         tick("prod", "oracle.sessions.active", "oracle.tablespace.used_pct");
         for (int width : new int[] {100, 333, 1500}) {
