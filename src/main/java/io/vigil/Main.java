@@ -50,7 +50,20 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        // Options of the data folder and config store given before the command apply to it as well as those after.
+        cl.setExecutionStrategy(parsed -> {
+            for (CommandLine.ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+                for (CommandLine.Model.CommandSpec mixin : sub.commandSpec().mixins().values()) {
+                    if (mixin.userObject() instanceof StoreOptions inner) {
+                        inner.inheritFrom(main.stores);
+                    }
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return cl;
     }
 
     @Override

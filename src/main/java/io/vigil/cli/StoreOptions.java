@@ -27,6 +27,22 @@ public final class StoreOptions {
     @Option(names = "--config-store-user", paramLabel = "USER", description = "Login for a server config store.")
     String configStoreUser;
 
+    /**
+     * Takes what {@code outer} names and this does not: {@code vigil --data-dir X collect} means the same as
+     * {@code vigil collect --data-dir X}.
+     */
+    public void inheritFrom(StoreOptions outer) {
+        if (dataDir == null) {
+            dataDir = outer.dataDir;
+        }
+        if (configStore == null) {
+            configStore = outer.configStore;
+        }
+        if (configStoreUser == null) {
+            configStoreUser = outer.configStoreUser;
+        }
+    }
+
     /** The data folder the options name (or the default); also points the log folder there, before any logger exists. */
     public AppDirs dirs() {
         if (dataDir != null) {
