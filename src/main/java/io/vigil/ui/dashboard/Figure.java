@@ -23,6 +23,11 @@ public record Figure(Headline headline, String unit, Thresholds thresholds, Opti
         return new Figure(headline, unit, thresholds, OptionalDouble.empty(), Optional.empty(), Level.NONE);
     }
 
+    /** This figure's headline, unit and thresholds with another value and time, its level judged again. */
+    public Figure at(double newValue, Instant newTime) {
+        return new Figure(headline, unit, thresholds, OptionalDouble.of(newValue), Optional.of(newTime), thresholds.level(newValue));
+    }
+
     /** How old the figure is at {@code now}; never negative (a target's clock may run ahead). */
     public Optional<Duration> age(Instant now) {
         return time.map(t -> Duration.between(t, now)).map(d -> d.isNegative() ? Duration.ZERO : d);

@@ -30,7 +30,8 @@ public final class HeadlineTrack {
 
     /** Takes the latest figure; returns whether a value joined the history. */
     public boolean update(Figure latest) {
-        figure = latest;
+        // Until the collector's own first pick, the newest value read from the series store stands as the figure.
+        figure = latest.value().isEmpty() && size > 0 ? latest.at(last(), times[index(size - 1)]) : latest;
         return add(latest);
     }
 
@@ -86,6 +87,9 @@ public final class HeadlineTrack {
         }
         size = k;
         appended += take;
+        if (figure.value().isEmpty()) { // nothing live yet: the newest value read is the figure, with its own age
+            figure = figure.at(last(), times[index(size - 1)]);
+        }
         return take;
     }
 

@@ -152,6 +152,9 @@ class DashboardViewModelTest {
                     .hasSize(41).startsWith(1, 2, 3).endsWith(40, 41);
             HeadlineTrack waits = withStore.tracks().stream().filter(t -> t.headline().key().equals("waits")).findFirst().orElseThrow();
             assertThat(waits.values()).as("both wait classes summed at each pick").hasSize(40).startsWith(3, 5, 7);
+            assertThat(waits.figure().value()).as("no live value yet: the newest one read, with its age").hasValue(81);
+            assertThat(waits.figure().age(T0.plusSeconds(1))).contains(Duration.ofSeconds(16));
+            assertThat(sessions.figure().value()).as("the live value wins").hasValue(41);
         }
     }
 }

@@ -77,8 +77,13 @@ class HeadlineTrackTest {
         HeadlineTrack track = new HeadlineTrack(Figure.empty(sessions, "sessions", Thresholds.none()), 60);
         track.backfill(new long[] {1_000, 2_000}, new double[] {1, 2});
         assertThat(track.values()).containsExactly(1, 2);
+        assertThat(track.figure().value()).as("the newest value read stands until a live one comes").hasValue(2);
+        assertThat(track.figure().time()).contains(Instant.ofEpochMilli(2_000));
+        assertThat(track.update(Figure.empty(sessions, "sessions", Thresholds.none()))).isFalse();
+        assertThat(track.figure().value()).as("an empty snapshot does not blank it").hasValue(2);
         assertThat(track.update(at(Instant.ofEpochMilli(1_500), 9))).as("older than the backfilled history").isFalse();
         assertThat(track.update(at(Instant.ofEpochMilli(3_000), 3))).isTrue();
         assertThat(track.values()).containsExactly(1, 2, 3);
+        assertThat(track.figure().value()).hasValue(3);
     }
 }
