@@ -112,18 +112,16 @@ public final class DashboardViewModel {
         executor.run(() -> {
             List<Series> past = new ArrayList<>();
             for (Headline h : wantedHeadlines) {
-                past.add(h.gauge() ? null : HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(target, h, from, to, perSecond))));
+                past.add(HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(target, h, from, to, perSecond))));
             }
             return past;
         }, past -> {
             if (!sameTracks(fresh)) {
                 return;
             }
-            for (int i = 0; i < fresh.size(); i++) {
+            for (int i = 0; i < fresh.size(); i++) { // a gauge draws no history, but its figure comes from it until a live one
                 Series s = past.get(i);
-                if (s != null) {
-                    fresh.get(i).backfill(s.times(), s.values());
-                }
+                fresh.get(i).backfill(s.times(), s.values());
             }
         }, e -> LOG.warn("Recent values of {} not read from the series store: {}", target.name(), e.toString()));
     }

@@ -137,6 +137,7 @@ class DashboardViewModelTest {
                 past.add(Point.of("oracle.wait_class.time", Map.of("target", "alpha", "wait_class", "User I/O"), t, 2 * pick));
                 past.add(Point.of("oracle.wait_class.time", Map.of("target", "alpha", "wait_class", "Commit"), t, 1));
                 past.add(Point.of("oracle.sessions.total", Map.of("target", "beta"), t, 1000 + pick));
+                past.add(Point.of("oracle.host.cpu_busy_pct", Map.of("target", "alpha"), t, 50 + pick));
             }
             past.add(Point.of("oracle.sessions.total", Map.of("target", "alpha"), T0.minus(Duration.ofHours(2)), -1));
             store.write(past);
@@ -155,6 +156,9 @@ class DashboardViewModelTest {
             assertThat(waits.figure().value()).as("no live value yet: the newest one read, with its age").hasValue(81);
             assertThat(waits.figure().age(T0.plusSeconds(1))).contains(Duration.ofSeconds(16));
             assertThat(sessions.figure().value()).as("the live value wins").hasValue(41);
+            HeadlineTrack cpu = withStore.tracks().stream().filter(t -> t.headline().key().equals("cpu")).findFirst().orElseThrow();
+            assertThat(cpu.figure().value()).as("a gauge shows the newest value read too").hasValue(90);
+            assertThat(cpu.figure().level()).as("judged against its thresholds (warn 80, crit 95)").isEqualTo(Level.WARN);
         }
     }
 }
