@@ -145,8 +145,10 @@ final class TargetTile {
             }
         }
         age.setText(card.dataAge().map(a -> messages.get("overview.age", Ages.format(a, messages))).orElse(messages.get("overview.noData")));
-        if (card.level() != border) {
-            border = card.level();
+        // A database that is down or failing is framed red like a crossed threshold, so it stands out among many.
+        Level frame = card.health() == Health.DOWN || card.health() == Health.ERROR ? Level.CRIT : card.level();
+        if (frame != border) {
+            border = frame;
             tile.setBorderColor(palette.border(border));
             tile.setBorderWidth(border.breached() ? 2 : 1);
         }
