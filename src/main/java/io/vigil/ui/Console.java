@@ -195,7 +195,7 @@ public final class Console {
         if (!context.monitors()) {
             return notCollecting(messages);
         }
-        OverviewView overview = new OverviewView(new OverviewViewModel(headlineSource(messages)), messages,
+        OverviewView overview = new OverviewView(new OverviewViewModel(headlineSource(messages), context.monitoring().series(), executor), messages,
                 TilePalette.of(context.settings().theme()), t -> {
                     if (dashboardView != null) {
                         dashboardView.showTarget(t);

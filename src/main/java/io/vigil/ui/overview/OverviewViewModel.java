@@ -1,5 +1,7 @@
 package io.vigil.ui.overview;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,11 +23,19 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.vigil.config.Headline;
 import io.vigil.config.Target;
+import io.vigil.series.Series;
+import io.vigil.series.SeriesStore;
 import io.vigil.ui.dashboard.Figure;
 import io.vigil.ui.dashboard.HeadlineFigures;
 import io.vigil.ui.dashboard.HeadlineSource;
+import io.vigil.ui.util.TaskExecutor;
+import io.vigil.watch.Health;
+import io.vigil.watch.JobBoard.TargetState;
 import io.vigil.watch.Watch;
 
 /**
@@ -41,16 +52,40 @@ public final class OverviewViewModel {
             .thenComparing(c -> c.target().name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparingLong(c -> c.target().id());
 
+    /** How far back a new card looks in the series store for figures to show before the collector's first pick. */
+    static final Duration LOOK_BACK = Duration.ofMinutes(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewViewModel.class);
+
     private final HeadlineSource source;
+    private final SeriesStore series;
+    private final TaskExecutor executor;
     private final Map<Long, TargetCard> cards = new HashMap<>();
+    private final Set<Long> looked = new HashSet<>(); // targets whose stored figures were asked for
+    private final Map<Long, Map<Headline, Stored>> stored = new HashMap<>();
     private final ObservableList<TargetCard> shown = FXCollections.observableArrayList();
     private final ObservableList<String> tags = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<String> tag = new SimpleObjectProperty<>();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
 
+    /** The newest value of a headline read from the series store, and its source time. */
+    private record Stored(double value, Instant time) {
+    }
+
+    /** An overview whose figures come from the live snapshots only. */
     public OverviewViewModel(HeadlineSource source) {
+        this(source, null, null);
+    }
+
+    /**
+     * An overview that, for each target it first shows, reads its figures' newest stored values in the background, to
+     * show until the collector's own first pick (a quarter of a minute and more after the console opens).
+     */
+    public OverviewViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor) {
         this.source = source;
+        this.series = series;
+        this.executor = executor;
         filter.addListener((o, was, now) -> arrange());
         tag.addListener((o, was, now) -> arrange());
     }
@@ -59,6 +94,7 @@ public final class OverviewViewModel {
     public void update(Watch.Snapshot snapshot) {
         source.refreshIfDue(snapshot.at());
         HeadlineFigures figures = source.current();
+        lookBack(snapshot, figures);
         Set<Long> present = new HashSet<>();
         Set<String> allTags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Target t : snapshot.targets()) {
@@ -66,12 +102,27 @@ public final class OverviewViewModel {
             allTags.addAll(t.tags());
             TargetCard card = cards.computeIfAbsent(t.id(), id -> new TargetCard(t));
             List<Figure> latest = new ArrayList<>(FIGURES);
+            Map<Headline, Stored> before = stored.getOrDefault(t.id(), Map.of());
+            Instant newestStored = null;
             for (Headline h : pick(figures.headlines(t.kind()))) {
-                latest.add(figures.figure(t, h, snapshot.latest()));
+                Figure f = figures.figure(t, h, snapshot.latest());
+                Stored old = before.get(h);
+                if (f.value().isEmpty() && old != null) {
+                    f = f.at(old.value(), old.time());
+                    newestStored = newestStored == null || old.time().isAfter(newestStored) ? old.time() : newestStored;
+                }
+                latest.add(f);
             }
-            card.update(t, snapshot.health(t.id()), latest);
+            TargetState state = snapshot.health(t.id());
+            if (newestStored != null && (state == null || state.dataAge().isEmpty())) { // the stored figures' age until live ones come
+                Duration age = Duration.between(newestStored, snapshot.at());
+                state = new TargetState(t.id(), t.name(), state == null ? Health.UNKNOWN : state.health(),
+                        state == null ? "" : state.reason(), Optional.of(age.isNegative() ? Duration.ZERO : age));
+            }
+            card.update(t, state, latest);
         }
         cards.keySet().retainAll(present);
+        stored.keySet().retainAll(present);
         total.set(cards.size());
         if (!tags.equals(new ArrayList<>(allTags))) {
             tags.setAll(allTags);
@@ -80,6 +131,41 @@ public final class OverviewViewModel {
             tag.set(null); // its last target lost the tag
         }
         arrange();
+    }
+
+    // Once per target, as soon as its kind's headlines are known: the newest value of each of its card's figures in the
+    // last quarter hour, read off the FX thread, all new targets of a snapshot in one task.
+    private void lookBack(Watch.Snapshot snapshot, HeadlineFigures figures) {
+        if (series == null) {
+            return;
+        }
+        Map<Target, List<Headline>> wanted = new HashMap<>();
+        for (Target t : snapshot.targets()) {
+            List<Headline> hs = pick(figures.headlines(t.kind()));
+            if (!hs.isEmpty() && looked.add(t.id())) {
+                wanted.put(t, hs);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Instant from = snapshot.at().minus(LOOK_BACK);
+        Instant to = snapshot.at().plusSeconds(60); // a target's clock may run ahead of ours
+        int perSecond = (int) Duration.between(from, to).toSeconds(); // one-second buckets keep each pick whole
+        executor.run(() -> {
+            Map<Long, Map<Headline, Stored>> read = new HashMap<>();
+            for (Map.Entry<Target, List<Headline>> e : wanted.entrySet()) {
+                Map<Headline, Stored> mine = new HashMap<>();
+                for (Headline h : e.getValue()) {
+                    Series past = HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(e.getKey(), h, from, to, perSecond)));
+                    if (past.size() > 0) {
+                        mine.put(h, new Stored(past.values()[past.size() - 1], Instant.ofEpochMilli(past.times()[past.size() - 1])));
+                    }
+                }
+                read.put(e.getKey().id(), mine);
+            }
+            return read;
+        }, stored::putAll, e -> LOG.warn("Stored figures of {} targets not read from the series store: {}", wanted.size(), e.toString()));
     }
 
     /** The headlines a card shows: the preferred ones the kind has, topped up in pack order. */

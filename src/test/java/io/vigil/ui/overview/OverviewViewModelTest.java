@@ -3,7 +3,10 @@ package io.vigil.ui.overview;
 import static io.vigil.ui.dashboard.Snapshots.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,11 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.vigil.config.Headline;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
+import io.vigil.series.H2SeriesStore;
+import io.vigil.series.Point;
+import io.vigil.series.Retention;
 import io.vigil.ui.dashboard.Figure;
 import io.vigil.ui.dashboard.HeadlineSource;
 import io.vigil.ui.dashboard.Level;
@@ -145,5 +152,37 @@ class OverviewViewModelTest {
         assertThat(OverviewViewModel.pick(odd)).extracting(Headline::key).containsExactly("throughput", "space", "waits");
         assertThat(OverviewViewModel.pick(Snapshots.ORACLE)).extracting(Headline::key).containsExactly("sessions", "active", "cpu");
         assertThat(OverviewViewModel.pick(List.of())).isEmpty();
+    }
+
+    @Test
+    void beforeTheFirstPickACardShowsTheNewestStoredFiguresWithTheirAge(@TempDir Path dir) {
+        Target ora = Snapshots.target(1, "ora", TargetKind.ORACLE);
+        Target my = Snapshots.target(2, "my", TargetKind.MYSQL);
+        try (H2SeriesStore store = new H2SeriesStore(dir, Retention.defaults(), Clock.fixed(T0, ZoneOffset.UTC))) {
+            store.write(List.of(
+                    Point.of("oracle.sessions.total", Map.of("target", "ora"), T0.minusSeconds(75), 100),
+                    Point.of("oracle.sessions.total", Map.of("target", "ora"), T0.minusSeconds(60), 110),
+                    Point.of("oracle.host.cpu_busy_pct", Map.of("target", "ora"), T0.minusSeconds(45), 97),
+                    Point.of("oracle.sessions.active", Map.of("target", "ora"), T0.minus(Duration.ofHours(1)), 5),
+                    Point.of("oracle.sessions.total", Map.of("target", "other"), T0.minusSeconds(30), 999)));
+            OverviewViewModel withStore = new OverviewViewModel(
+                    new HeadlineSource(new DirectTaskExecutor(), Snapshots::figures, Duration.ofMinutes(1), new Messages(Locale.ENGLISH)),
+                    store, new DirectTaskExecutor());
+            data.add(ora, Health.UNKNOWN, "").add(my, Health.UNKNOWN, "");
+
+            withStore.update(data.at(T0));
+            withStore.update(data.at(T0.plusSeconds(1))); // in the console the read ends after the first snapshot: they show from the next
+
+            TargetCard card = withStore.card(1);
+            assertThat(card.figures()).extracting(f -> f.value().isPresent() ? f.value().getAsDouble() : null)
+                    .as("sessions and CPU from the store; active only an hour ago, too old").containsExactly(110.0, null, 97.0);
+            assertThat(card.level()).as("97 % CPU crosses its critical threshold").isEqualTo(Level.CRIT);
+            assertThat(card.dataAge()).as("from the newest stored value").contains(Duration.ofSeconds(46));
+            assertThat(withStore.card(2).figures()).allSatisfy(f -> assertThat(f.value()).isEmpty());
+
+            data.point(ora, "oracle.sessions.total", T0.plusSeconds(2), 120);
+            withStore.update(data.at(T0.plusSeconds(2)));
+            assertThat(card.figures().getFirst().value()).as("a live value wins").hasValue(120);
+        }
     }
 }
