@@ -1,6 +1,5 @@
 package io.vigil.ui.dashboard;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,6 @@ public final class DashboardViewModel {
 
     /** Values kept per headline: a quarter of an hour at the packs' usual 15 s interval. */
     public static final int HISTORY = 60;
-
-    /** How far back a newly shown target's sparklines are filled from the series store. */
-    static final Duration BACKFILL = Duration.ofSeconds(15L * HISTORY);
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
 
@@ -106,13 +102,10 @@ public final class DashboardViewModel {
             return;
         }
         List<Headline> wantedHeadlines = fresh.stream().map(HeadlineTrack::headline).toList();
-        Instant from = at.minus(BACKFILL);
-        Instant to = at.plusSeconds(60); // a target's clock may run ahead of ours; newer values are skipped anyway
-        int perSecond = (int) Duration.between(from, to).toSeconds(); // one-second buckets: each pick stays a value of its own
         executor.run(() -> {
             List<Series> past = new ArrayList<>();
             for (Headline h : wantedHeadlines) {
-                past.add(HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(target, h, from, to, perSecond))));
+                past.add(HeadlineFigures.recent(series, target, h, at)); // values newer than the live ones are skipped
             }
             return past;
         }, past -> {

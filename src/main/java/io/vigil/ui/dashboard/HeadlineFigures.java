@@ -1,5 +1,6 @@
 package io.vigil.ui.dashboard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import io.vigil.series.Point;
 import io.vigil.series.RangeQuery;
 import io.vigil.series.Series;
 import io.vigil.series.SeriesKey;
+import io.vigil.series.SeriesStore;
 import io.vigil.watch.LatestValues;
 
 /**
@@ -109,6 +111,20 @@ public final class HeadlineFigures {
             }
         }
         return new Figure(headline, unit, thresholds, OptionalDouble.of(combined), Optional.of(newest), thresholds.level(combined));
+    }
+
+    /** How far back the panes look in the series store for a headline's recent values. */
+    public static final Duration RECENT = Duration.ofMinutes(15);
+
+    /**
+     * A headline's values on a target over the {@link #RECENT} quarter hour before {@code at}, one per pick, oldest
+     * first. Reads the store: call off the FX thread.
+     */
+    public static Series recent(SeriesStore store, Target target, Headline headline, Instant at) {
+        Instant from = at.minus(RECENT);
+        Instant to = at.plusSeconds(60); // a target's clock may run ahead of ours
+        int perSecond = (int) Duration.between(from, to).toSeconds(); // one-second buckets keep each pick a value of its own
+        return history(headline, store.query(historyQuery(target, headline, from, to, perSecond)));
     }
 
     /** What to ask the series store for a headline's recent past on a target: its metric, the target's tag and the headline's tags. */

@@ -52,9 +52,6 @@ public final class OverviewViewModel {
             .thenComparing(c -> c.target().name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparingLong(c -> c.target().id());
 
-    /** How far back a new card looks in the series store for figures to show before the collector's first pick. */
-    static final Duration LOOK_BACK = Duration.ofMinutes(15);
-
     private static final Logger LOG = LoggerFactory.getLogger(OverviewViewModel.class);
 
     private final HeadlineSource source;
@@ -149,15 +146,13 @@ public final class OverviewViewModel {
         if (wanted.isEmpty()) {
             return;
         }
-        Instant from = snapshot.at().minus(LOOK_BACK);
-        Instant to = snapshot.at().plusSeconds(60); // a target's clock may run ahead of ours
-        int perSecond = (int) Duration.between(from, to).toSeconds(); // one-second buckets keep each pick whole
+        Instant at = snapshot.at();
         executor.run(() -> {
             Map<Long, Map<Headline, Stored>> read = new HashMap<>();
             for (Map.Entry<Target, List<Headline>> e : wanted.entrySet()) {
                 Map<Headline, Stored> mine = new HashMap<>();
                 for (Headline h : e.getValue()) {
-                    Series past = HeadlineFigures.history(h, series.query(HeadlineFigures.historyQuery(e.getKey(), h, from, to, perSecond)));
+                    Series past = HeadlineFigures.recent(series, e.getKey(), h, at);
                     if (past.size() > 0) {
                         mine.put(h, new Stored(past.values()[past.size() - 1], Instant.ofEpochMilli(past.times()[past.size() - 1])));
                     }
