@@ -72,8 +72,8 @@ public final class JdbcConfigStore implements ConfigStore {
             refuse(Validation.mirror(mirror, stored));
             long id = mirrors.write(c, mirror);
             for (MirrorDef old : stored) {
-                if (mirror.id() > 0 && old.id() == mirror.id() && old.kind() == mirror.kind() && !old.name().equals(mirror.name())) {
-                    followRename(c, old, mirror.name());
+                if (mirror.id() > 0 && old.id() == mirror.id() && !old.name().equals(mirror.name())) {
+                    followRename(c, old, mirror);
                 }
             }
             return mirror.withId(id);
@@ -81,16 +81,17 @@ public final class JdbcConfigStore implements ConfigStore {
     }
 
     // Metrics name the mirrors they read: a renamed mirror takes its readers along, in the same transaction.
-    private void followRename(Connection c, MirrorDef old, String newName) throws SQLException {
+    private void followRename(Connection c, MirrorDef old, MirrorDef renamed) throws SQLException {
         int moved = 0;
         for (MetricDef m : metrics.readAll(c)) {
-            if (m.kind() == old.kind() && m.mirrors().contains(old.name())) {
-                metrics.write(c, m.withMirrors(m.mirrors().stream().map(n -> n.equals(old.name()) ? newName : n).distinct().toList()));
+            MetricDef now = m.afterRename(old, renamed);
+            if (now != m) {
+                metrics.write(c, now);
                 moved++;
             }
         }
         if (moved > 0) {
-            LOG.info("Mirror {} renamed to {}: {} metrics read it under the new name", old.name(), newName, moved);
+            LOG.info("Mirror {} renamed to {}: {} metrics read it under the new name", old.name(), renamed.name(), moved);
         }
     }
 

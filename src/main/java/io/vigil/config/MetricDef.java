@@ -51,9 +51,18 @@ public record MetricDef(
         description = description == null ? "" : description.strip();
     }
 
-    /** The same metric reading these mirrors instead. */
-    public MetricDef withMirrors(List<String> newMirrors) {
-        return new MetricDef(id, name, kind, sql, newMirrors, freshnessSeconds, type, unit, labelColumns,
+    /** Whether this metric reads the mirror (metrics name the mirrors of their own kind). */
+    public boolean reads(MirrorDef mirror) {
+        return kind == mirror.kind() && mirrors.contains(mirror.name());
+    }
+
+    /** This metric as it reads {@code renamed}, the new version of {@code old}; itself when it does not read it. */
+    public MetricDef afterRename(MirrorDef old, MirrorDef renamed) {
+        if (!reads(old) || old.kind() != renamed.kind()) {
+            return this;
+        }
+        List<String> now = mirrors.stream().map(n -> n.equals(old.name()) ? renamed.name() : n).distinct().toList();
+        return new MetricDef(id, name, kind, sql, now, freshnessSeconds, type, unit, labelColumns,
                 intervalSeconds, warn, crit, privileges, enabled, description);
     }
 

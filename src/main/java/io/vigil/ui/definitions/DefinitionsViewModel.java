@@ -167,9 +167,8 @@ public final class DefinitionsViewModel {
 
     /** Puts a saved mirror into the list (replacing its old version) and tells the collector. */
     public void mirrorSaved(MirrorDef mirror) {
-        mirrors.stream().filter(m -> m.id() == mirror.id() && m.kind() == mirror.kind() && !m.name().equals(mirror.name())).findFirst()
-                .ifPresent(old -> metrics.replaceAll(m -> m.kind() == old.kind() && m.mirrors().contains(old.name()) // as the store did
-                        ? m.withMirrors(m.mirrors().stream().map(n -> n.equals(old.name()) ? mirror.name() : n).distinct().toList()) : m));
+        mirrors.stream().filter(m -> m.id() == mirror.id()).findFirst()
+                .ifPresent(old -> metrics.replaceAll(m -> m.afterRename(old, mirror))); // as the store did
         replace(mirrors, mirror, MirrorDef::id, MirrorDef::name);
         status.accept(messages.get("definitions.mirror.saved", mirror.name()));
         onChanged.run();
@@ -242,7 +241,7 @@ public final class DefinitionsViewModel {
 
     /** The metrics that read {@code mirror}, by name: a delete or a rename leaves them without data. */
     public List<String> metricsReading(MirrorDef mirror) {
-        return metrics.stream().filter(m -> m.kind() == mirror.kind() && m.mirrors().contains(mirror.name())).map(MetricDef::name).toList();
+        return metrics.stream().filter(m -> m.reads(mirror)).map(MetricDef::name).toList();
     }
 
     public boolean hasStore() {

@@ -136,8 +136,7 @@ public final class MirrorFormViewModel {
         if (original == null || original.name().equalsIgnoreCase(name.get().strip())) {
             return "";
         }
-        List<String> readers = metrics.stream().filter(m -> m.kind() == original.kind() && m.mirrors().contains(original.name()))
-                .map(MetricDef::name).toList();
+        List<String> readers = metrics.stream().filter(m -> m.reads(original)).map(MetricDef::name).toList();
         return readers.isEmpty() ? "" : messages.get("mirrorForm.renameWarning", readers.size(), original.name(), String.join(", ", readers));
     }
 
