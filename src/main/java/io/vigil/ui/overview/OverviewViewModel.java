@@ -1,6 +1,5 @@
 package io.vigil.ui.overview;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,8 +32,6 @@ import io.vigil.ui.dashboard.Figure;
 import io.vigil.ui.dashboard.HeadlineFigures;
 import io.vigil.ui.dashboard.HeadlineSource;
 import io.vigil.ui.util.TaskExecutor;
-import io.vigil.watch.Health;
-import io.vigil.watch.JobBoard.TargetState;
 import io.vigil.watch.Watch;
 
 /**
@@ -100,26 +96,16 @@ public final class OverviewViewModel {
             TargetCard card = cards.computeIfAbsent(t.id(), id -> new TargetCard(t));
             List<Figure> latest = new ArrayList<>(FIGURES);
             Map<Headline, Stored> before = stored.getOrDefault(t.id(), Map.of());
-            Instant newestStored = null;
             for (Headline h : pick(figures.headlines(t.kind()))) {
                 Figure f = figures.figure(t, h, snapshot.latest());
                 Stored old = before.get(h);
-                if (f.value().isEmpty() && old != null) {
-                    f = f.at(old.value(), old.time());
-                    newestStored = newestStored == null || old.time().isAfter(newestStored) ? old.time() : newestStored;
-                }
-                latest.add(f);
+                latest.add(f.value().isEmpty() && old != null ? f.at(old.value(), old.time()) : f);
             }
-            TargetState state = snapshot.health(t.id());
-            if (newestStored != null && (state == null || state.dataAge().isEmpty())) { // the stored figures' age until live ones come
-                Duration age = Duration.between(newestStored, snapshot.at());
-                state = new TargetState(t.id(), t.name(), state == null ? Health.UNKNOWN : state.health(),
-                        state == null ? "" : state.reason(), Optional.of(age.isNegative() ? Duration.ZERO : age));
-            }
-            card.update(t, state, latest);
+            card.update(t, snapshot.health(t.id()), latest, snapshot.at());
         }
         cards.keySet().retainAll(present);
         stored.keySet().retainAll(present);
+        looked.retainAll(present);
         total.set(cards.size());
         if (!tags.equals(new ArrayList<>(allTags))) {
             tags.setAll(allTags);

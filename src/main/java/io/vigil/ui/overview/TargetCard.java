@@ -1,6 +1,8 @@
 package io.vigil.ui.overview;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,11 +30,16 @@ public final class TargetCard {
         this.target = target;
     }
 
-    /** Takes the target's latest state; returns whether anything the tile shows changed. */
-    boolean update(Target t, TargetState state, List<Figure> latest) {
+    /**
+     * Takes the target's latest state; returns whether anything the tile shows changed. Before the collector has a data
+     * age for the target, the age is that of its newest figure (one read back from the series store) at {@code at}.
+     */
+    boolean update(Target t, TargetState state, List<Figure> latest, Instant at) {
         Health h = state == null ? (t.enabled() ? Health.UNKNOWN : Health.PAUSED) : state.health();
         String r = state == null ? "" : state.reason();
-        Optional<Duration> age = state == null ? Optional.empty() : state.dataAge().map(d -> Duration.ofSeconds(d.toSeconds()));
+        Optional<Duration> age = (state == null ? Optional.<Duration>empty() : state.dataAge())
+                .or(() -> latest.stream().flatMap(f -> f.age(at).stream()).min(Comparator.naturalOrder()))
+                .map(d -> Duration.ofSeconds(d.toSeconds()));
         Level worst = Level.NONE;
         for (Figure f : latest) {
             worst = worst.worst(f.level());
