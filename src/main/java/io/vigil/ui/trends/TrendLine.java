@@ -66,9 +66,4 @@ public record TrendLine(SeriesKey key, String label, String unit, long[] times, 
     public int size() {
         return times.length;
     }
-
-    /** Where the line stops because nothing was collected for a while (epoch seconds, the middle of each silence). */
-    public double[] breaks() {
-        return java.util.stream.IntStream.range(0, drawn.length).filter(i -> Double.isNaN(drawn[i])).mapToDouble(i -> seconds[i]).toArray();
-    }
 }
