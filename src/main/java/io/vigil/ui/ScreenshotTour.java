@@ -2,8 +2,6 @@ package io.vigil.ui;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.vigil.config.Theme;
 import io.vigil.ui.shell.MainView.Pane;
+import io.vigil.ui.util.FxThread;
 
 /**
  * Lets data flow for a while, then writes a PNG of every main pane in the light and the dark theme
@@ -31,14 +30,14 @@ final class ScreenshotTour {
             try {
                 Thread.sleep(delaySeconds * 1000L);
                 for (Theme theme : Theme.values()) {
-                    onFx(() -> console.tourTheme(theme));
+                    FxThread.run(() -> console.tourTheme(theme), 30);
                     Thread.sleep(3000); // a rebuilt view fills from the next snapshots
                     for (Pane pane : Pane.values()) {
-                        onFx(() -> console.prepareTour(pane));
+                        FxThread.run(() -> console.prepareTour(pane), 30);
                         Thread.sleep(2500); // a live tick, layout, CSS and a background query
                         String name = pane.name().toLowerCase(Locale.ROOT) + (theme == Theme.DARK ? "-dark" : "") + ".png";
                         Thread[] writer = new Thread[1];
-                        onFx(() -> writer[0] = Screenshots.write(scene, folder.resolve(name)));
+                        FxThread.run(() -> writer[0] = Screenshots.write(scene, folder.resolve(name)), 30);
                         writer[0].join();
                     }
                 }
@@ -53,16 +52,4 @@ final class ScreenshotTour {
         t.start();
     }
 
-    private static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(30, TimeUnit.SECONDS);
-    }
 }

@@ -29,6 +29,7 @@ import io.vigil.ui.ConsoleStartup;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.shell.MainView.Pane;
 import io.vigil.ui.util.FxTaskExecutor;
+import io.vigil.ui.util.FxThread;
 
 /**
  * The longest FX-thread stall while the pipelines run: the whole console with N demo targets collecting (every job of
@@ -58,14 +59,14 @@ public final class ConsoleStallBenchmark {
         FxTaskExecutor executor = new FxTaskExecutor();
         ConsoleContext context = ConsoleStartup.open(dirs, LaunchOptions.none());
         Console[] console = new Console[1];
-        onFx(() -> {
+        FxThread.run(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(new StackPane(), 1280, 800);
             console[0] = new Console(scene, executor, context);
             console[0].show(Pane.OVERVIEW);
             stage.setScene(scene);
             stage.show();
-        });
+        }, 60);
         Thread cycler = new Thread(() -> {
             try {
                 for (int i = 0; ; i++) {
@@ -91,7 +92,7 @@ public final class ConsoleStallBenchmark {
                 targets, seconds, cpu);
         report("idle FX thread (reference)", idle);
         report("console collecting", busy);
-        onFx(console[0]::close);
+        FxThread.run(console[0]::close, 60);
         executor.close();
         Platform.exit();
         System.exit(0);
@@ -122,16 +123,4 @@ public final class ConsoleStallBenchmark {
                 s[(int) Math.min(s.length - 1, Math.round(s.length * 0.99))], s[s.length - 1]);
     }
 
-    static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(60, TimeUnit.SECONDS);
-    }
 }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +21,7 @@ import io.vigil.ui.Themes;
 import io.vigil.ui.trends.Trend;
 import io.vigil.ui.trends.TrendChart;
 import io.vigil.ui.trends.TrendLine;
+import io.vigil.ui.util.FxThread;
 
 /**
  * FX-thread time per trend redraw: the Trends pane's chart (ChartFX, point reduction on, markers off) handed one line of
@@ -56,7 +56,7 @@ public final class FxBenchmarks {
     }
 
     private void run() throws Exception {
-        onFx(() -> {
+        FxThread.call(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(new StackPane(), 1280, 800); // the size of Monocle's headless screen
             // Registered before the chart joins the scene, so this listener runs before ChartFX's and the one after, after it.
@@ -74,10 +74,10 @@ public final class FxBenchmarks {
             stage.setScene(scene);
             stage.show();
             return null;
-        });
+        }, 60);
         // Lay the chart out once with a line, so the plot has its width.
         redraw(trend(line(10_000, 1)));
-        int width = (int) Math.ceil(onFx(chart::plotWidth));
+        int width = (int) Math.ceil(FxThread.call(chart::plotWidth, 60));
         System.out.printf("Trends chart %d px wide (plot), one line, a 30-day window; point reduction on, markers off%n%n", width);
         System.out.printf("%-28s %12s %16s %16s%n", "case", "points/line", "FX thread, ms", "with render, ms");
 
@@ -119,23 +119,23 @@ public final class FxBenchmarks {
     // Set on the FX thread, wait for the pulse that draws it, then snapshot the chart: milliseconds of FX-thread work.
     private double[] redraw(Trend trend) throws Exception {
         CountDownLatch drawn = new CountDownLatch(1);
-        long set = onFx(() -> {
+        long set = FxThread.call(() -> {
             long start = System.nanoTime();
             chart.show(trend);
             long took = System.nanoTime() - start;
             pulse = drawn; // only a pulse after the set counts
             return took;
-        });
+        }, 60);
         if (!drawn.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no pulse after the data was set");
         }
         pulse = null;
         double fxMs = (set + (postLayout - preLayout)) / 1e6;
-        long snapshot = onFx(() -> {
+        long snapshot = FxThread.call(() -> {
             long start = System.nanoTime();
             chart.node().snapshot(null, null);
             return System.nanoTime() - start;
-        });
+        }, 60);
         return new double[] {fxMs, fxMs + snapshot / 1e6};
     }
 
@@ -191,15 +191,4 @@ public final class FxBenchmarks {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
 }

@@ -23,6 +23,7 @@ import io.vigil.ui.dashboard.TilePalette;
 import io.vigil.ui.overview.OverviewView;
 import io.vigil.ui.overview.OverviewViewModel;
 import io.vigil.ui.util.DirectTaskExecutor;
+import io.vigil.ui.util.FxThread;
 import io.vigil.watch.Health;
 import io.vigil.watch.Watch;
 
@@ -61,13 +62,13 @@ public final class OverviewBenchmark {
         HeadlineSource source = new HeadlineSource(new DirectTaskExecutor(), Snapshots::figures, Duration.ofHours(1), new Messages(Locale.ENGLISH));
         OverviewView[] view = new OverviewView[1];
         Scene[] scene = new Scene[1];
-        onFx(() -> {
+        FxThread.run(() -> {
             view[0] = new OverviewView(new OverviewViewModel(source), new Messages(Locale.ENGLISH), TilePalette.of(Theme.LIGHT), t -> { });
             scene[0] = new Scene(view[0].root(), 1280, 800);
             Stage stage = new Stage();
             stage.setScene(scene[0]);
             stage.show();
-        });
+        }, 60);
         long[] took = new long[refreshes];
         Instant t0 = Snapshots.T0;
         for (int r = -5; r < refreshes; r++) { // five warm-up refreshes
@@ -104,7 +105,7 @@ public final class OverviewBenchmark {
             }
             Thread.sleep(Math.max(0, 1000 - ns / 1_000_000));
         }
-        onFx(() -> scene[0].getWindow().hide());
+        FxThread.run(() -> scene[0].getWindow().hide(), 60);
         return took;
     }
 
@@ -115,16 +116,4 @@ public final class OverviewBenchmark {
                 s[(int) Math.min(s.length - 1, Math.round(s.length * 0.95))] / 1e6, s[s.length - 1] / 1e6);
     }
 
-    static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                done.complete(null);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(300, TimeUnit.SECONDS);
-    }
 }
