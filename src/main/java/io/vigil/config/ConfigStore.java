@@ -35,7 +35,41 @@ public interface ConfigStore extends AutoCloseable {
      * Saves every given definition in one transaction (inserting those with id 0, updating the others): all of them,
      * or, when one breaks a rule or the database refuses one, none. Mirrors are saved before the metrics that read them.
      */
-    void saveAll(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics) throws InvalidConfigException;
+    default void saveAll(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics) throws InvalidConfigException {
+        saveAll(targets, mirrors, metrics, List.of());
+    }
+
+    /** As {@link #saveAll(List, List, List)}, with alert rules saved after the metrics they watch. */
+    void saveAll(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, List<AlertRule> rules)
+            throws InvalidConfigException;
+
+    List<AlertRule> rules();
+
+    AlertRule saveRule(AlertRule rule) throws InvalidConfigException;
+
+    void deleteRule(long id);
+
+    List<ChannelDef> channels();
+
+    ChannelDef saveChannel(ChannelDef channel) throws InvalidConfigException;
+
+    void deleteChannel(long id);
+
+    /** Mute windows that have not ended before {@code now}. */
+    List<MuteWindow> mutes(java.time.Instant now);
+
+    MuteWindow saveMute(MuteWindow mute) throws InvalidConfigException;
+
+    void deleteMute(long id);
+
+    /** Alert-log texts or ORA- codes that are never turned into events. */
+    List<String> eventIgnores();
+
+    /** Replaces the ignore list. */
+    void saveEventIgnores(List<String> patterns);
+
+    /** Open alerts, their history and events, kept in the same database. */
+    AlertStore alerts();
 
     /** Describes where the store lives, for the status bar and settings, e.g. "H2 file ~/.local/share/vigil/config". */
     String location();

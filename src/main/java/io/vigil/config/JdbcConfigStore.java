@@ -18,18 +18,24 @@ public final class JdbcConfigStore implements ConfigStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcConfigStore.class);
 
-    private final DataSource pool;
     private final AutoCloseable closer;
     private final String location;
     private final TargetTable targets;
     private final MirrorTable mirrors = new MirrorTable();
     private final MetricTable metrics = new MetricTable();
+    private final RuleTable rules = new RuleTable();
+    private final ChannelTable channels;
+    private final MuteTable mutes = new MuteTable();
+    private final Transactions tx;
+    private final AlertStore alerts;
 
     JdbcConfigStore(DataSource pool, AutoCloseable closer, SecretBox box, String location) {
-        this.pool = pool;
         this.closer = closer;
         this.location = location;
         this.targets = new TargetTable(box);
+        this.channels = new ChannelTable(box);
+        this.tx = new Transactions(pool, location);
+        this.alerts = new JdbcAlertStore(tx);
     }
 
     @Override
@@ -125,7 +131,7 @@ public final class JdbcConfigStore implements ConfigStore {
     }
 
     @Override
-    public void saveAll(List<Target> newTargets, List<MirrorDef> newMirrors, List<MetricDef> newMetrics) {
+    public void saveAll(List<Target> newTargets, List<MirrorDef> newMirrors, List<MetricDef> newMetrics, List<AlertRule> newRules) {
         inTransaction("importing the configuration", c -> {
             for (Target t : newTargets) {
                 refuse(Validation.target(t, targets.readAll(c)));
@@ -139,9 +145,96 @@ public final class JdbcConfigStore implements ConfigStore {
                 refuse(Validation.metric(m, metrics.readAll(c), mirrors.readAll(c)));
                 metrics.write(c, m);
             }
+            for (AlertRule r : newRules) {
+                refuse(Validation.rule(r, rules.readAll(c), metrics.readAll(c), mirrors.readAll(c)));
+                rules.write(c, r);
+            }
             return null;
         });
-        LOG.info("Saved {} targets, {} mirrors and {} metrics in one transaction", newTargets.size(), newMirrors.size(), newMetrics.size());
+        LOG.info("Saved {} targets, {} mirrors, {} metrics and {} alert rules in one transaction", newTargets.size(), newMirrors.size(),
+                newMetrics.size(), newRules.size());
+    }
+
+    @Override
+    public List<AlertRule> rules() {
+        return inTransaction("reading alert rules", rules::readAll);
+    }
+
+    @Override
+    public AlertRule saveRule(AlertRule rule) {
+        return inTransaction("saving alert rule " + rule.name(), c -> {
+            refuse(Validation.rule(rule, rules.readAll(c), metrics.readAll(c), mirrors.readAll(c)));
+            return rule.withId(rules.write(c, rule));
+        });
+    }
+
+    @Override
+    public void deleteRule(long id) {
+        inTransaction("deleting an alert rule", c -> {
+            rules.delete(c, id);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ChannelDef> channels() {
+        return inTransaction("reading notification channels", channels::readAll);
+    }
+
+    @Override
+    public ChannelDef saveChannel(ChannelDef channel) {
+        return inTransaction("saving channel " + channel.name(), c -> {
+            refuse(Validation.channel(channel, channels.readAll(c)));
+            return channel.withId(channels.write(c, channel));
+        });
+    }
+
+    @Override
+    public void deleteChannel(long id) {
+        inTransaction("deleting a channel", c -> {
+            channels.delete(c, id);
+            return null;
+        });
+    }
+
+    @Override
+    public List<MuteWindow> mutes(java.time.Instant now) {
+        return inTransaction("reading mute windows", c -> mutes.current(c, now));
+    }
+
+    @Override
+    public MuteWindow saveMute(MuteWindow mute) {
+        return inTransaction("saving a mute window", c -> {
+            refuse(Validation.mute(mute));
+            long id = mutes.write(c, mute);
+            return new MuteWindow(id, mute.targetName(), mute.ruleName(), mute.starts(), mute.ends(), mute.reason(), mute.createdBy());
+        });
+    }
+
+    @Override
+    public void deleteMute(long id) {
+        inTransaction("deleting a mute window", c -> {
+            mutes.delete(c, id);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> eventIgnores() {
+        return inTransaction("reading the alert log's ignore list", mutes::ignores);
+    }
+
+    @Override
+    public void saveEventIgnores(List<String> patterns) {
+        inTransaction("saving the alert log's ignore list", c -> {
+            mutes.replaceIgnores(c, patterns);
+            return null;
+        });
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 
     @Override
@@ -164,24 +257,7 @@ public final class JdbcConfigStore implements ConfigStore {
         }
     }
 
-    private <T> T inTransaction(String action, SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(action, location, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T inTransaction(String action, Transactions.SqlWork<T> work) {
+        return tx.run(action, work);
     }
 }

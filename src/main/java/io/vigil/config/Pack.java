@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Pack(TargetKind kind, String description, String instanceStart, List<PackMirror> mirrors, List<PackMetric> metrics,
-                   List<Headline> headlines) {
+                   List<Headline> headlines, List<PackRule> rules) {
 
     /** A mirror as the pack file writes it; {@code grants} are what the monitoring user needs for it ({user} = that user). */
     public record PackMirror(String name, String table, int interval, int rowCap, MirrorMode mode, String watermark,
@@ -35,10 +35,25 @@ public record Pack(TargetKind kind, String description, String instanceStart, Li
                              List<String> labels, Double warn, Double crit, String sql, String description) {
     }
 
+    /** An alert rule as the pack file writes it; {@code hold} in seconds. */
+    public record PackRule(String name, RuleType type, String subject, java.util.Map<String, String> labels, Direction direction,
+                           Double warn, Double crit, Integer hold, Double recovery, Integer missed, String description) {
+
+        AlertRule toDef(TargetKind kind) {
+            return new AlertRule(0, name, kind, type, subject, labels, direction, warn, crit, hold == null ? 0 : hold,
+                    recovery == null ? 0 : recovery, missed == null ? 0 : missed, true, description);
+        }
+    }
+
     public Pack {
         mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         headlines = headlines == null ? List.of() : List.copyOf(headlines);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    public List<AlertRule> ruleDefs() {
+        return rules.stream().map(r -> r.toDef(kind)).toList();
     }
 
     public List<MirrorDef> mirrorDefs() {

@@ -58,17 +58,36 @@ public final class Packs {
      */
     public static List<TargetKind> installMissing(ConfigStore store) {
         Set<TargetKind> present = store.mirrors().stream().map(MirrorDef::kind).collect(Collectors.toSet());
+        Set<TargetKind> ruled = store.rules().stream().map(AlertRule::kind).collect(Collectors.toSet());
         List<TargetKind> installed = new ArrayList<>();
         for (TargetKind kind : SHIPPED) {
             if (present.contains(kind)) {
+                if (!ruled.contains(kind)) {
+                    installRules(store, shipped(kind)); // a store from before alerting: its edited definitions stay, rules arrive
+                }
                 continue;
             }
             Pack pack = shipped(kind);
             pack.mirrorDefs().forEach(store::saveMirror);
             pack.metricDefs().forEach(store::saveMetric);
+            installRules(store, pack);
             installed.add(kind);
             LOG.info("Installed the {} pack: {} mirrors, {} metrics", kind, pack.mirrors().size(), pack.metrics().size());
         }
         return installed;
+    }
+
+    // A rule whose metric an admin renamed or deleted is left out, with a line in the log, instead of failing the start.
+    private static void installRules(ConfigStore store, Pack pack) {
+        int saved = 0;
+        for (AlertRule rule : pack.ruleDefs()) {
+            try {
+                store.saveRule(rule);
+                saved++;
+            } catch (InvalidConfigException e) {
+                LOG.warn("The {} pack's alert rule {} was not installed: {}", pack.kind(), rule.name(), e.problems());
+            }
+        }
+        LOG.info("Installed {} of the {} pack's {} alert rules", saved, pack.kind(), pack.rules().size());
     }
 }

@@ -27,6 +27,7 @@ public final class Validation {
     private static final Pattern MIRROR_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_.]*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_$#]*");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_$]*");
 
     private Validation() {
@@ -171,6 +172,112 @@ public final class Validation {
             problems.add(Problem.of("unit", "problem.unit.tooLong", MAX_UNIT));
         }
         checkDescription(m.description(), problems);
+        return problems;
+    }
+
+    /** Problems with an alert rule; {@code saved} holds the stored rules, {@code metrics} and {@code mirrors} what it may watch. */
+    public static List<Problem> rule(AlertRule r, Collection<AlertRule> saved, Collection<MetricDef> metrics, Collection<MirrorDef> mirrors) {
+        List<Problem> problems = new ArrayList<>();
+        if (r.name().isEmpty()) {
+            problems.add(Problem.of("name", "problem.name.required"));
+        } else if (r.name().length() > MAX_NAME || !METRIC_NAME.matcher(r.name()).matches()) {
+            problems.add(Problem.of("name", "problem.metric.name.pattern", MAX_NAME));
+        } else if (saved.stream().anyMatch(o -> o.id() != r.id() && o.kind() == r.kind() && o.name().equalsIgnoreCase(r.name()))) {
+            problems.add(Problem.of("name", "problem.name.taken.rule", r.name()));
+        }
+        boolean all = AlertRule.ALL.equals(r.subject());
+        switch (r.type()) {
+            case THRESHOLD -> {
+                if (metrics.stream().noneMatch(m -> m.kind() == r.kind() && m.name().equals(r.subject()))) {
+                    problems.add(Problem.of("subject", "problem.rule.metric.unknown", r.subject()));
+                }
+                checkThreshold("warn", r.warn(), problems);
+                checkThreshold("crit", r.crit(), problems);
+                if (r.warn() == null && r.crit() == null) {
+                    problems.add(Problem.of("warn", "problem.rule.level.required"));
+                } else if (r.warn() != null && r.crit() != null
+                        && (r.direction() == Direction.ABOVE ? r.crit() < r.warn() : r.crit() > r.warn())) {
+                    problems.add(Problem.of("crit", r.direction() == Direction.ABOVE ? "problem.rule.crit.above" : "problem.rule.crit.below"));
+                }
+                if (r.recovery() < 0 || !Double.isFinite(r.recovery())) {
+                    problems.add(Problem.of("recovery", "problem.rule.recovery"));
+                }
+            }
+            case NO_DATA -> {
+                if (!all && metrics.stream().noneMatch(m -> m.kind() == r.kind() && m.name().equals(r.subject()))) {
+                    problems.add(Problem.of("subject", "problem.rule.metric.unknown", r.subject()));
+                }
+                checkMissed(r, problems);
+            }
+            case MIRROR_STALE -> {
+                if (!all && mirrors.stream().noneMatch(m -> m.kind() == r.kind() && m.name().equals(r.subject()))) {
+                    problems.add(Problem.of("subject", "problem.mirror.unknown", r.subject()));
+                }
+                checkMissed(r, problems);
+            }
+            case EVENT -> {
+                if (r.subject().isEmpty()) {
+                    problems.add(Problem.of("subject", "problem.rule.event.required"));
+                }
+            }
+            case TARGET_DOWN -> { }
+        }
+        if (r.holdSeconds() < 0) {
+            problems.add(Problem.of("holdSeconds", "problem.rule.hold"));
+        }
+        checkDescription(r.description(), problems);
+        return problems;
+    }
+
+    private static void checkMissed(AlertRule r, List<Problem> problems) {
+        if (r.missed() < 1) {
+            problems.add(Problem.of("missed", "problem.rule.missed"));
+        }
+    }
+
+    /** Problems with a notification channel; {@code saved} holds the stored channels. */
+    public static List<Problem> channel(ChannelDef ch, Collection<ChannelDef> saved) {
+        List<Problem> problems = new ArrayList<>();
+        checkName(ch.name(), problems);
+        if (!ch.name().isEmpty() && saved.stream().anyMatch(o -> o.id() != ch.id() && o.name().equalsIgnoreCase(ch.name()))) {
+            problems.add(Problem.of("name", "problem.name.taken.channel", ch.name()));
+        }
+        switch (ch.type()) {
+            case DESKTOP -> { }
+            case EMAIL -> {
+                int colon = ch.endpoint().lastIndexOf(':');
+                String host = colon < 0 ? ch.endpoint() : ch.endpoint().substring(0, colon);
+                checkHost(host, problems);
+                if (colon >= 0 && !ch.endpoint().substring(colon + 1).matches("\\d{1,5}")) {
+                    problems.add(Problem.of("endpoint", "problem.channel.port"));
+                }
+                if (!EMAIL.matcher(ch.sender()).matches()) {
+                    problems.add(Problem.of("sender", "problem.channel.mail", ch.sender()));
+                }
+                if (ch.recipients().isEmpty()) {
+                    problems.add(Problem.of("recipients", "problem.channel.recipients"));
+                }
+                ch.recipients().stream().filter(r -> !EMAIL.matcher(r).matches()).findFirst()
+                        .ifPresent(r -> problems.add(Problem.of("recipients", "problem.channel.mail", r)));
+            }
+            default -> {
+                if (!ch.endpoint().matches("(?i)https?://[^\\s/]+.*")) {
+                    problems.add(Problem.of("endpoint", "problem.channel.url"));
+                }
+            }
+        }
+        if (ch.repeatMinutes() < 0) {
+            problems.add(Problem.of("repeatMinutes", "problem.channel.repeat"));
+        }
+        return problems;
+    }
+
+    /** Problems with a mute window. */
+    public static List<Problem> mute(MuteWindow m) {
+        List<Problem> problems = new ArrayList<>();
+        if (!m.ends().isAfter(m.starts())) {
+            problems.add(Problem.of("ends", "problem.mute.ends"));
+        }
         return problems;
     }
 

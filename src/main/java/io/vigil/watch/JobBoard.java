@@ -47,6 +47,11 @@ public final class JobBoard implements Consumer<StatusEvent> {
         return out;
     }
 
+    /** The last run of one job of a target, if it has run. */
+    public Optional<JobState> job(long targetId, String job) {
+        return Optional.ofNullable(jobs.get(new JobId(targetId, job)));
+    }
+
     /** Forgets the jobs of a target (deleted), or of all targets (the collector restarted with a new plan). */
     public void forget(long targetId) {
         jobs.keySet().removeIf(k -> k.targetId() == targetId);

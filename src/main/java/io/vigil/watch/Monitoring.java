@@ -2,6 +2,7 @@ package io.vigil.watch;
 
 import java.time.Clock;
 
+import io.vigil.alert.Alerting;
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.ledger.SyncLedger;
@@ -21,12 +22,14 @@ public final class Monitoring implements AutoCloseable {
     private final JobBoard board;
     private final LatestValues latest;
     private final Watch watch;
+    private final Alerting alerting;
 
-    private Monitoring(LocalCollector collector, JobBoard board, LatestValues latest, Clock clock) {
+    private Monitoring(LocalCollector collector, JobBoard board, LatestValues latest, Alerting alerting, Clock clock) {
         this.collector = collector;
         this.board = board;
         this.latest = latest;
-        this.watch = new Watch(collector, board, latest, clock);
+        this.alerting = alerting;
+        this.watch = new Watch(collector, board, latest, alerting, clock);
     }
 
     /** Starts collecting everything the config store holds into {@code stores}. Opens files and pools: call off the FX thread. */
@@ -34,7 +37,8 @@ public final class Monitoring implements AutoCloseable {
         JobBoard board = new JobBoard();
         LatestValues latest = new LatestValues();
         LocalCollector collector = LocalCollector.start(dirs, store, stores, clock, board, latest::add);
-        return new Monitoring(collector, board, latest, clock);
+        Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock);
+        return new Monitoring(collector, board, latest, alerting, clock);
     }
 
     public Watch.Snapshot snapshot() {
@@ -44,6 +48,7 @@ public final class Monitoring implements AutoCloseable {
     /** Runs the store's current definitions from now on; forgets jobs of targets that no longer exist. */
     public void reload(ConfigStore store) {
         collector.reload(store);
+        alerting.reload();
         java.util.Set<Long> ids = new java.util.HashSet<>();
         collector.collector().targets().forEach(t -> ids.add(t.id()));
         board.jobs().stream().map(JobBoard.JobState::targetId).filter(id -> !ids.contains(id)).distinct().forEach(board::forget);
@@ -77,6 +82,11 @@ public final class Monitoring implements AutoCloseable {
         return collector.connections();
     }
 
+    /** The rules evaluated over this collector, and the alerts they raised. */
+    public Alerting alerting() {
+        return alerting;
+    }
+
     public LatestValues latest() {
         return latest;
     }
@@ -88,6 +98,7 @@ public final class Monitoring implements AutoCloseable {
 
     @Override
     public void close() {
+        alerting.close();
         collector.close();
     }
 }

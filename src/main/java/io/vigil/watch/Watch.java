@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.vigil.alert.Alerting;
+import io.vigil.config.Alert;
 import io.vigil.config.Target;
 import io.vigil.gather.Spool;
 import io.vigil.schedule.Collector.JobId;
@@ -29,7 +31,7 @@ public final class Watch {
 
     /** Everything a pane needs for one refresh. {@code latest} is live: read it, do not keep it. */
     public record Snapshot(Instant at, List<Target> targets, Map<Long, TargetState> health, List<JobRow> jobs, LatestValues latest,
-                           Spool.Fill spool) {
+                           Spool.Fill spool, List<Alert> alerts) {
 
         public TargetState health(long targetId) {
             return health.get(targetId);
@@ -40,9 +42,11 @@ public final class Watch {
     private final JobBoard board;
     private final LatestValues latest;
     private final Clock clock;
+    private final Alerting alerting;
 
-    public Watch(LocalCollector collector, JobBoard board, LatestValues latest, Clock clock) {
+    public Watch(LocalCollector collector, JobBoard board, LatestValues latest, Alerting alerting, Clock clock) {
         this.collector = collector;
+        this.alerting = alerting;
         this.board = board;
         this.latest = latest;
         this.clock = clock;
@@ -80,6 +84,6 @@ public final class Watch {
         }
         List<JobRow> jobs = new ArrayList<>(rows.values());
         jobs.sort(Comparator.comparing(JobRow::targetName, String.CASE_INSENSITIVE_ORDER).thenComparing(JobRow::job));
-        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.archive().spoolFill());
+        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.archive().spoolFill(), alerting == null ? List.of() : alerting.open());
     }
 }

@@ -186,4 +186,78 @@ abstract class ConfigStoreContract {
         assertThatThrownBy(() -> store.saveTarget(saved)).isInstanceOf(ConfigStoreException.class).hasMessageContaining("deleted");
         assertThat(store.targets()).isEmpty();
     }
+
+    static MetricDef metric(String name, String mirror) {
+        return new MetricDef(0, name, TargetKind.ORACLE, "SELECT value FROM ora_" + mirror + " WHERE target_id = ?", List.of(mirror), 60,
+                MetricType.GAUGE, "%", List.of("tablespace_name"), 60, null, null, "", true, "");
+    }
+
+    @Test
+    void alertRulesAreKeptAndValidated() {
+        store.saveMirror(mirror("usage"));
+        store.saveMetric(metric("oracle.space", "usage"));
+        AlertRule rule = new AlertRule(0, "space.full", TargetKind.ORACLE, RuleType.THRESHOLD, "oracle.space",
+                java.util.Map.of("tablespace_name", "USERS"), Direction.ABOVE, 85.0, 95.0, 300, 2, 0, true, "why");
+        AlertRule saved = store.saveRule(rule);
+        assertThat(store.rules()).containsExactly(saved);
+        assertThat(saved.labels()).containsEntry("tablespace_name", "USERS");
+
+        AlertRule inverted = new AlertRule(0, "space.inverted", TargetKind.ORACLE, RuleType.THRESHOLD, "oracle.space", null,
+                Direction.ABOVE, 95.0, 85.0, 0, 0, 0, true, "");
+        assertThatThrownBy(() -> store.saveRule(inverted)).isInstanceOf(InvalidConfigException.class)
+                .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).extracting(Problem::key).contains("problem.rule.crit.above"));
+        AlertRule unknown = new AlertRule(0, "nothing", TargetKind.ORACLE, RuleType.THRESHOLD, "no.such.metric", null, Direction.ABOVE,
+                1.0, null, 0, 0, 0, true, "");
+        assertThatThrownBy(() -> store.saveRule(unknown)).isInstanceOf(InvalidConfigException.class);
+        store.deleteRule(saved.id());
+        assertThat(store.rules()).isEmpty();
+    }
+
+    @Test
+    void channelSecretsAreSealedAndMuteWindowsEnd() {
+        ChannelDef mail = new ChannelDef(0, "on-call", ChannelType.EMAIL, "smtp.example.com:587", "vigil", Secret.of("mail-pw"),
+                "vigil@example.com", List.of("dba@example.com", "ops@example.com"), Severity.CRIT, 30, true, true);
+        ChannelDef saved = store.saveChannel(mail);
+        assertThat(store.channels()).containsExactly(saved);
+        assertThat(store.channels().getFirst().secret().reveal()).isEqualTo("mail-pw");
+        assertThatThrownBy(() -> store.saveChannel(new ChannelDef(0, "hook", ChannelType.SLACK, "not a url", "", null, "", List.of(),
+                null, 0, true, true))).isInstanceOf(InvalidConfigException.class);
+
+        java.time.Instant now = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        store.saveMute(new MuteWindow(0, "billing-prod", "", now.minusSeconds(60), now.plusSeconds(3600), "patching", "dba"));
+        store.saveMute(new MuteWindow(0, "", "", now.minusSeconds(7200), now.minusSeconds(3600), "old", "dba"));
+        assertThat(store.mutes(now)).singleElement().satisfies(m -> {
+            assertThat(m.mutes("BILLING-PROD", "any.rule", now)).isTrue();
+            assertThat(m.mutes("other", "any.rule", now)).isFalse();
+        });
+    }
+
+    @Test
+    void alertStatesSurviveAReopenWithTheirHistory() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        AlertKey key = new AlertKey("space.full", 7, "tablespace_name=USERS");
+        Alert firing = new Alert(key, "prod", AlertState.FIRING, Severity.CRIT, 96.5, t0, t0.plusSeconds(300), t0.plusSeconds(300), null,
+                "", "", null, "");
+        store.alerts().apply(List.of(firing), List.of(), List.of(new AlertChange(0, key, "prod", AlertState.PENDING, AlertState.FIRING,
+                Severity.CRIT, 96.5, t0.plusSeconds(300), "")));
+        assertThat(store.alerts().acknowledge(key, "li.wei", "adding a datafile", t0.plusSeconds(400))).isTrue();
+        store.close();
+        store = reopen();
+        assertThat(store.alerts().open()).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.FIRING);
+            assertThat(a.value()).isEqualTo(96.5);
+            assertThat(a.firedAt()).isEqualTo(t0.plusSeconds(300));
+            assertThat(a.ackBy()).isEqualTo("li.wei");
+        });
+        assertThat(store.alerts().history(t0, t0.plusSeconds(3600), "prod", Severity.WARN, 10)).singleElement()
+                .satisfies(c -> assertThat(c.to()).isEqualTo(AlertState.FIRING));
+        assertThat(store.alerts().history(t0, t0.plusSeconds(3600), "other", Severity.WARN, 10)).isEmpty();
+        store.alerts().apply(List.of(), List.of(key), List.of());
+        assertThat(store.alerts().open()).isEmpty();
+
+        store.alerts().addEvents(List.of(new VigilEvent(0, 7, "prod", t0, EventType.ALERT_LOG, "INTERNAL_ERROR", Severity.CRIT, "ORA-00600",
+                "ORA-00600: internal error code, arguments: [kcbz_check_objd_typ]\nIncident details in: /u01/trace")));
+        assertThat(store.alerts().events("prod", t0.minusSeconds(1), t0.plusSeconds(1), 10)).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("\nIncident details"));
+    }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
+import io.vigil.config.AlertRule;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.Headline;
 import io.vigil.config.MetricDef;
+import io.vigil.config.RuleType;
 import io.vigil.config.Packs;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
@@ -32,20 +34,30 @@ import io.vigil.watch.LatestValues;
  */
 public final class HeadlineFigures {
 
-    private static final HeadlineFigures EMPTY = new HeadlineFigures(Map.of(), List.of());
+    private static final HeadlineFigures EMPTY = new HeadlineFigures(Map.of(), List.of(), List.of());
 
     private final Map<TargetKind, List<Headline>> headlines;
     private final Map<TargetKind, Map<String, MetricDef>> metrics = new EnumMap<>(TargetKind.class);
+    private final Map<TargetKind, Map<String, AlertRule>> rules = new EnumMap<>(TargetKind.class);
 
     /**
      * @param headlines by pack kind
      * @param metrics   metric definitions; a later one of the same kind and name replaces an earlier one
+     * @param rules     alert rules; the colours of a metric's figure follow the first enabled threshold rule that watches all
+     *                  its series (a later rule of the same kind and name replaces an earlier one)
      */
-    public HeadlineFigures(Map<TargetKind, List<Headline>> headlines, List<MetricDef> metrics) {
+    public HeadlineFigures(Map<TargetKind, List<Headline>> headlines, List<MetricDef> metrics, List<AlertRule> rules) {
         this.headlines = Map.copyOf(headlines);
         for (MetricDef m : metrics) {
             this.metrics.computeIfAbsent(m.kind(), k -> new HashMap<>()).put(m.name(), m);
         }
+        Map<TargetKind, Map<String, AlertRule>> byName = new EnumMap<>(TargetKind.class);
+        for (AlertRule r : rules) {
+            byName.computeIfAbsent(r.kind(), k -> new java.util.LinkedHashMap<>()).put(r.name(), r);
+        }
+        byName.forEach((kind, named) -> named.values().stream()
+                .filter(r -> r.enabled() && r.type() == RuleType.THRESHOLD && r.labels().isEmpty())
+                .forEach(r -> this.rules.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(r.subject(), r)));
     }
 
     /** Nothing known yet: no headlines. */
@@ -57,17 +69,23 @@ public final class HeadlineFigures {
     public static HeadlineFigures load(ConfigStore store) {
         Map<TargetKind, List<Headline>> byKind = new EnumMap<>(TargetKind.class);
         List<MetricDef> defs = new ArrayList<>();
+        List<AlertRule> ruleDefs = new ArrayList<>();
         for (TargetKind kind : TargetKind.values()) {
             if (kind.packKind() == kind) {
                 var pack = Packs.shipped(kind);
                 byKind.put(kind, pack.headlines());
                 defs.addAll(pack.metricDefs());
+                ruleDefs.addAll(pack.ruleDefs());
             }
         }
         if (store != null) {
-            defs.addAll(store.metrics()); // an admin's edited thresholds win over the shipped ones
+            defs.addAll(store.metrics()); // an admin's edited definitions win over the shipped ones
+            List<AlertRule> stored = store.rules();
+            if (!stored.isEmpty()) {
+                ruleDefs = stored; // the store holds every rule; one an admin deleted must not colour tiles from the pack
+            }
         }
-        return new HeadlineFigures(byKind, defs);
+        return new HeadlineFigures(byKind, defs, ruleDefs);
     }
 
     /** A headline's title in the console's language ("Sessions"), its key when the bundle has none. */
@@ -78,6 +96,12 @@ public final class HeadlineFigures {
     /** The headlines a target of this kind shows, in pack order. */
     public List<Headline> headlines(TargetKind kind) {
         return headlines.getOrDefault(kind.packKind(), List.of());
+    }
+
+    /** The levels a metric's figure is coloured by: its alert rule's, or its own when no rule watches it. */
+    public Thresholds thresholds(TargetKind kind, String metric, Optional<MetricDef> def) {
+        AlertRule rule = rules.getOrDefault(kind.packKind(), Map.of()).get(metric);
+        return rule != null ? Thresholds.of(rule) : def.map(Thresholds::of).orElse(Thresholds.none());
     }
 
     /** The definition of a headline's metric for a kind, if the store or pack has it. */
@@ -93,7 +117,7 @@ public final class HeadlineFigures {
     public Figure figure(Target target, Headline headline, LatestValues latest) {
         Optional<MetricDef> def = metric(target.kind(), headline.metric());
         String unit = def.map(MetricDef::unit).orElse("");
-        Thresholds thresholds = def.map(Thresholds::of).orElse(Thresholds.none());
+        Thresholds thresholds = thresholds(target.kind(), headline.metric(), def);
         List<Point> points = latest.of(target.name(), headline.metric());
         Instant newest = null;
         for (Point p : points) {

@@ -1,14 +1,22 @@
 package io.vigil.ui.dashboard;
 
+import io.vigil.config.AlertRule;
+import io.vigil.config.Direction;
 import io.vigil.config.MetricDef;
 
 /**
- * A metric's warn and crit values (either may be absent). Higher is worse, unless crit lies below warn (a cache hit
- * ratio that warns at 95 and is critical at 90): then lower is worse.
+ * A figure's warn and crit values (either may be absent) and which way is worse. They come from the alert rule that
+ * watches the metric, so a tile turns amber exactly when the rule would warn; a metric no rule watches falls back to its
+ * own levels, where crit below warn means lower is worse.
  */
-public record Thresholds(Double warn, Double crit) {
+public record Thresholds(Double warn, Double crit, boolean descending) {
 
-    private static final Thresholds NONE = new Thresholds(null, null);
+    private static final Thresholds NONE = new Thresholds(null, null, false);
+
+    /** Levels without a stated direction: lower is worse when crit lies below warn. */
+    public Thresholds(Double warn, Double crit) {
+        this(warn, crit, warn != null && crit != null && crit < warn);
+    }
 
     public static Thresholds none() {
         return NONE;
@@ -18,13 +26,12 @@ public record Thresholds(Double warn, Double crit) {
         return metric == null ? NONE : new Thresholds(metric.warn(), metric.crit());
     }
 
-    public boolean any() {
-        return warn != null || crit != null;
+    public static Thresholds of(AlertRule rule) {
+        return new Thresholds(rule.warn(), rule.crit(), rule.direction() == Direction.BELOW);
     }
 
-    /** Whether falling values are the bad ones. */
-    public boolean descending() {
-        return warn != null && crit != null && crit < warn;
+    public boolean any() {
+        return warn != null || crit != null;
     }
 
     public Level level(double value) {
@@ -41,6 +48,6 @@ public record Thresholds(Double warn, Double crit) {
     }
 
     private boolean crossed(Double threshold, double value) {
-        return threshold != null && (descending() ? value <= threshold : value >= threshold);
+        return threshold != null && (descending ? value <= threshold : value >= threshold);
     }
 }

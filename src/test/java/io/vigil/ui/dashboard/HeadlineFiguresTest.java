@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -139,14 +140,27 @@ class HeadlineFiguresTest {
                 assertThat(zh.get("headline." + h.key())).as("Chinese title of %s", h.key()).isNotEqualTo("headline." + h.key());
             }
         }
-        assertThat(shipped.metric(TargetKind.ORACLE, "oracle.host.cpu_busy_pct").orElseThrow().warn()).isEqualTo(80.0);
+        assertThat(shipped.thresholds(TargetKind.ORACLE, "oracle.host.cpu_busy_pct", Optional.empty()).warn()).isEqualTo(80.0);
+    }
+
+    @Test
+    void tilesAreColouredByTheRulesWithTheirDirection() {
+        HeadlineFigures shipped = HeadlineFigures.load(null);
+        Thresholds hit = shipped.thresholds(TargetKind.MYSQL, "mysql.innodb.buffer_pool_hit_pct", Optional.empty());
+        assertThat(hit.level(99.7)).as("a healthy buffer pool hit ratio").isEqualTo(Level.OK);
+        assertThat(hit.level(93)).isEqualTo(Level.WARN);
+        Thresholds pgHit = shipped.thresholds(TargetKind.POSTGRES, "pg.cache_hit_pct", Optional.empty());
+        assertThat(pgHit.level(99.9)).as("a healthy PostgreSQL cache hit ratio").isEqualTo(Level.OK);
+        Thresholds open = shipped.thresholds(TargetKind.ORACLE, "oracle.instance.open", Optional.empty());
+        assertThat(open.level(1)).as("an open instance").isEqualTo(Level.OK);
+        assertThat(open.level(0)).as("a mounted instance").isEqualTo(Level.CRIT);
     }
 
     @Test
     void anEditedMetricReplacesTheShippedOne() {
         HeadlineFigures edited = new HeadlineFigures(Map.of(TargetKind.ORACLE, Snapshots.ORACLE), List.of(
                 Snapshots.metric(TargetKind.ORACLE, "oracle.host.cpu_busy_pct", "%", 80.0, 95.0),
-                Snapshots.metric(TargetKind.ORACLE, "oracle.host.cpu_busy_pct", "%", 50.0, 70.0)));
+                Snapshots.metric(TargetKind.ORACLE, "oracle.host.cpu_busy_pct", "%", 50.0, 70.0)), List.of());
         Snapshots s = new Snapshots().add(prod, Health.OK, "").point(prod, "oracle.host.cpu_busy_pct", T0, 75);
         assertThat(edited.figure(prod, Snapshots.ORACLE.get(2), s.latest()).level()).isEqualTo(Level.CRIT);
     }

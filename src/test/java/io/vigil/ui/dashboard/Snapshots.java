@@ -69,7 +69,7 @@ public final class Snapshots {
                 metric(TargetKind.MYSQL, "mysql.connections", "connections", null, null),
                 metric(TargetKind.MYSQL, "mysql.threads_running", "threads", 20.0, null),
                 metric(TargetKind.MYSQL, "mysql.connections.used_pct", "%", 80.0, 95.0),
-                metric(TargetKind.MYSQL, "mysql.questions", "/s", null, null)));
+                metric(TargetKind.MYSQL, "mysql.questions", "/s", null, null)), List.of());
     }
 
     public Snapshots add(Target t, Health h, String reason) {
@@ -112,6 +112,6 @@ public final class Snapshots {
             Optional<Duration> age = latest.newest(t.name()).map(p -> Duration.between(p, at));
             states.put(t.id(), new TargetState(t.id(), t.name(), s.health(), s.reason(), age));
         }
-        return new Watch.Snapshot(at, List.copyOf(targets), states, List.of(), latest, new Spool.Fill(0, 0, 0, 0, 0));
+        return new Watch.Snapshot(at, List.copyOf(targets), states, List.of(), latest, new Spool.Fill(0, 0, 0, 0, 0), List.of());
     }
 }

@@ -28,7 +28,7 @@ class HealthNoticesTest {
 
     Snapshot snapshot(Health h, String reason, long spooled, long dropped) {
         return new Snapshot(Instant.EPOCH, List.of(prod), Map.of(1L, new TargetState(1, "prod", h, reason, Optional.empty())), List.of(),
-                new LatestValues(), new Spool.Fill(0, spooled, 0, 1000, dropped));
+                new LatestValues(), new Spool.Fill(0, spooled, 0, 1000, dropped), List.of());
     }
 
     @Test

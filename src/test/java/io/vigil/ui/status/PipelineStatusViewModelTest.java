@@ -67,7 +67,7 @@ class PipelineStatusViewModelTest {
     }
 
     static Watch.Snapshot snapshot(Instant at, List<JobRow> jobs, Spool.Fill spool, Target... targets) {
-        return new Watch.Snapshot(at, List.of(targets), Map.of(), jobs, new LatestValues(), spool);
+        return new Watch.Snapshot(at, List.of(targets), Map.of(), jobs, new LatestValues(), spool, List.of());
     }
 
     List<JobRow> jobs() {

@@ -80,7 +80,7 @@ class TablesViewModelTest {
     }
 
     static Watch.Snapshot snapshot(Instant at, Target... targets) {
-        return new Watch.Snapshot(at, List.of(targets), Map.of(), List.of(), new LatestValues(), new Spool.Fill(0, 0, 0, 1000, 0));
+        return new Watch.Snapshot(at, List.of(targets), Map.of(), List.of(), new LatestValues(), new Spool.Fill(0, 0, 0, 1000, 0), List.of());
     }
 
     static MirrorDef oracle(String name) {

@@ -1,0 +1,201 @@
+package io.vigil.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.config.Alert;
+import io.vigil.config.AlertChange;
+import io.vigil.config.AlertKey;
+import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.VigilEvent;
+
+/**
+ * The alerting service of a collector (the console's or {@code vigil collect}'s): evaluates the rules every few seconds
+ * on its own thread, keeps each alert's state in the config store, and tells its listeners (the channels, the console).
+ * When the store cannot be written, the changes wait in memory and go with the next cycle: nothing is lost.
+ */
+public final class Alerting implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+    /** How often the rules are evaluated: far below the shortest metric interval, so a crossing is seen within seconds. */
+    public static final int PERIOD_SECONDS = 5;
+
+    private final ConfigStore store;
+    private final Observations seen;
+    private final LongPredicate paused;
+    private final Clock clock;
+    private final RuleEngine engine;
+    private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventSource> sources = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-alerting");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<AlertKey, Alert> persisted = new HashMap<>();
+    private final List<AlertChange> unsaved = new ArrayList<>();
+    private final List<VigilEvent> unsavedEvents = new ArrayList<>();
+    private volatile RulePlan plan;
+    private volatile List<Alert> open = List.of();
+    private volatile long lastCycleNanos;
+
+    /** Something that finds events (alert-log entries, restarts) once per cycle. */
+    @FunctionalInterface
+    public interface EventSource {
+        List<VigilEvent> poll(RulePlan plan, Instant now);
+    }
+
+    /** Reads the rules and the alerts the store kept: call off the FX thread. */
+    public Alerting(ConfigStore store, Observations seen, LongPredicate paused, Clock clock) {
+        this.store = store;
+        this.seen = seen;
+        this.paused = paused;
+        this.clock = clock;
+        List<Alert> restored = store.alerts().open();
+        restored.forEach(a -> persisted.put(a.key(), a));
+        this.engine = new RuleEngine(restored, clock.instant());
+        this.open = restored;
+        reload();
+    }
+
+    /**
+     * The alerting of a running collector, started: rules over its job board and latest values, every
+     * {@value #PERIOD_SECONDS} s. Reads the store: call off the FX thread.
+     */
+    public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, io.vigil.watch.JobBoard board,
+                                        io.vigil.watch.LatestValues latest, Clock clock) {
+        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock);
+        alerting.start(Duration.ofSeconds(PERIOD_SECONDS));
+        return alerting;
+    }
+
+    /** Reads targets, rules, metrics and mirrors again (after an edit). */
+    public void reload() {
+        plan = new RulePlan(store.targets(), store.rules(), store.metrics(), store.mirrors());
+    }
+
+    public void addListener(AlertListener listener) {
+        listeners.add(listener);
+    }
+
+    public void addSource(EventSource source) {
+        sources.add(source);
+    }
+
+    /** Evaluates every {@code period} from now on. */
+    public void start(Duration period) {
+        timer.scheduleWithFixedDelay(this::cycleQuietly, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cycleQuietly() {
+        try {
+            cycle();
+        } catch (RuntimeException e) {
+            LOG.error("An alerting cycle failed", e);
+        }
+    }
+
+    /** One evaluation: events, rules, state kept, listeners told. Public for tests and benchmarks. */
+    public synchronized List<Step> cycle() {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        RulePlan current = plan;
+        for (EventSource source : sources) {
+            try {
+                List<VigilEvent> found = source.poll(current, now);
+                unsavedEvents.addAll(found);
+                engine.events(found, current);
+            } catch (RuntimeException e) {
+                LOG.warn("Reading events failed: {}", e.toString());
+            }
+        }
+        List<Step> steps = engine.evaluate(current, seen, paused, now);
+        List<Step> notable = new ArrayList<>();
+        for (Step s : steps) {
+            if (s.change() != null) {
+                unsaved.add(s.change());
+            }
+            if (s.notice() != null) {
+                notable.add(s);
+            }
+        }
+        open = engine.alerts();
+        save();
+        for (AlertListener l : listeners) {
+            try {
+                l.evaluated(notable, open);
+            } catch (RuntimeException e) {
+                LOG.warn("An alert listener failed: {}", e.toString());
+            }
+        }
+        lastCycleNanos = System.nanoTime() - start;
+        return notable;
+    }
+
+    private void save() {
+        Map<AlertKey, Alert> now = new HashMap<>();
+        open.forEach(a -> now.put(a.key(), a));
+        List<Alert> upserts = now.values().stream().filter(a -> !Objects.equals(persisted.get(a.key()), a)).toList();
+        List<AlertKey> removed = persisted.keySet().stream().filter(k -> !now.containsKey(k)).toList();
+        try {
+            store.alerts().apply(upserts, removed, List.copyOf(unsaved));
+            store.alerts().addEvents(List.copyOf(unsavedEvents));
+            persisted.clear();
+            persisted.putAll(now);
+            unsaved.clear();
+            unsavedEvents.clear();
+        } catch (ConfigStoreException e) {
+            LOG.warn("Alert states wait in memory: the config store cannot be written ({}): {} changes", e.getMessage(), unsaved.size());
+        }
+    }
+
+    /** Acknowledges an alert: it stays listed, channels stop repeating it. Blocks on the store: call off the FX thread. */
+    public synchronized boolean acknowledge(AlertKey key, String by, String comment) {
+        Instant at = clock.instant();
+        engine.acknowledge(key, by, comment, at);
+        open = engine.alerts();
+        boolean stored = store.alerts().acknowledge(key, by, comment, at);
+        open.stream().filter(a -> a.key().equals(key)).findFirst().ifPresent(a -> persisted.put(key, a));
+        return stored;
+    }
+
+    /** Records that channels were told about these alerts (kept with the next save). */
+    public synchronized void notified(List<AlertKey> keys, Instant at) {
+        keys.forEach(k -> engine.notified(k, at));
+        open = engine.alerts();
+    }
+
+    /** Every alert that is not OK, as of the last cycle. */
+    public List<Alert> open() {
+        return open;
+    }
+
+    public RulePlan plan() {
+        return plan;
+    }
+
+    /** How long the last cycle took, for the benchmark. */
+    public Duration lastCycle() {
+        return Duration.ofNanos(lastCycleNanos);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,26 @@
+package io.vigil.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.vigil.series.Point;
+
+/** What the rules look at: the collector's view of each target, read from memory. */
+public interface Observations {
+
+    /** Whether the target cannot be reached now (its connection failed, or it is backing off). */
+    boolean down(long targetId);
+
+    /** Why it is down, in the collector's words; empty when it is not. */
+    String downReason(long targetId);
+
+    /** When the job ("metric oracle.sessions.total", "mirror sysstat") last went well, if ever. */
+    Optional<Instant> lastOk(long targetId, String job);
+
+    /** Whether the job is skipped on this target (the server's version lacks what it reads). */
+    boolean skipped(long targetId, String job);
+
+    /** The newest point of every series of the metric for the target. */
+    List<Point> latest(String targetName, String metric);
+}
