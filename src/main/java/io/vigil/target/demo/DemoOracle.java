@@ -31,6 +31,7 @@ public final class DemoOracle implements AutoCloseable {
     private final DemoWorkload workload;
     private final Clock clock;
     private ScheduledExecutorService ticker;
+    private final java.util.Map<DemoPressure, Instant> pressures = new java.util.EnumMap<>(DemoPressure.class);
 
     private DemoOracle(String name, Clock clock, long seed) throws SQLException {
         this.clock = clock;
@@ -76,10 +77,38 @@ public final class DemoOracle implements AutoCloseable {
     public synchronized void tick() throws SQLException {
         try {
             workload.tick(owner, clock.instant());
+            applyPressures();
             owner.commit();
         } catch (SQLException e) {
             owner.rollback();
             throw e;
+        }
+    }
+
+    /** Puts the instance in trouble on purpose, from now until {@link #relieve(DemoPressure)}; applied at once. */
+    public synchronized void press(DemoPressure pressure) throws SQLException {
+        pressures.putIfAbsent(pressure, clock.instant());
+        applyPressures();
+        owner.commit();
+    }
+
+    /** Ends a pressure; the workload's own figures return from the next tick. */
+    public synchronized void relieve(DemoPressure pressure) throws SQLException {
+        if (pressures.remove(pressure) != null) {
+            pressure.clear(owner);
+            owner.commit();
+        }
+    }
+
+    /** The pressures that hold now. */
+    public synchronized java.util.Set<DemoPressure> pressures() {
+        return java.util.Set.copyOf(pressures.keySet());
+    }
+
+    private void applyPressures() throws SQLException {
+        Instant now = clock.instant();
+        for (var e : pressures.entrySet()) {
+            e.getKey().apply(owner, java.time.Duration.between(e.getValue(), now).toSeconds());
         }
     }
 
