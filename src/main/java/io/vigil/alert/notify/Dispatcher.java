@@ -166,7 +166,9 @@ public final class Dispatcher implements AutoCloseable {
             all = List.copyOf(channels.get());
             lastChannels = all;
         } catch (RuntimeException e) {
-            LOG.warn("Channels could not be read; using the {} known before", lastChannels.size(), e);
+            // said without the stack: while the store is down this repeats every cycle
+            LOG.warn("Channels could not be read ({}); using the {} known before", e.toString(), lastChannels.size());
+            LOG.debug("reading channels failed", e);
             all = lastChannels;
         }
         List<ChannelDef> enabled = all.stream().filter(ChannelDef::enabled).toList();
@@ -192,7 +194,8 @@ public final class Dispatcher implements AutoCloseable {
             lastMutes = now;
             return now;
         } catch (RuntimeException e) {
-            LOG.warn("Mute windows could not be read; using the {} known before", lastMutes.size(), e);
+            LOG.warn("Mute windows could not be read ({}); using the {} known before", e.toString(), lastMutes.size());
+            LOG.debug("reading mute windows failed", e);
             return lastMutes;
         }
     }
