@@ -44,7 +44,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<String, ChannelWorker> workers = new ConcurrentHashMap<>();
     private final Deliveries deliveries = new Deliveries();
     private final List<Consumer<DeliveryEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ChannelTest tests;
+    private final ChannelProbe tests;
     private volatile List<ChannelDef> lastChannels = List.of();
     private volatile List<MuteWindow> lastMutes = List.of();
     private volatile boolean closed;
@@ -67,7 +67,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.senders = senders.isEmpty() ? Map.of() : new EnumMap<>(senders);
         this.retries = retries;
-        this.tests = new ChannelTest(this.senders::get, messages, clock);
+        this.tests = new ChannelProbe(this.senders::get, messages, clock);
     }
 
     /** Learns of every delivery (to record {@code notifiedAt}); called on a channel's worker thread. */

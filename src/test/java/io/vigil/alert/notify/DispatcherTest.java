@@ -260,6 +260,18 @@ class DispatcherTest {
         assertThat(deliveries).as("tests are not alert deliveries").isEmpty();
     }
 
+    @Test
+    void desktopNotificationsGoToTheRegisteredSink() throws Exception {
+        java.util.concurrent.BlockingQueue<Notification> shown = new java.util.concurrent.LinkedBlockingQueue<>();
+        channels.set(List.of(new ChannelDef(2, "desktop", ChannelType.DESKTOP, "", "", null, "", List.of(), Severity.WARN, 0, true, true)));
+        dispatcher = new Dispatcher(channels::get, mutes::get, en, clock, shown::add);
+
+        Notification n = Samples.one(item("cpu.high", Kind.FIRING, Severity.CRIT));
+        dispatcher.submit(n);
+
+        assertThat(shown.poll(10, TimeUnit.SECONDS)).isEqualTo(n);
+    }
+
     private static List<String> rules(WebhookReceiver.Request r) throws Exception {
         return JSON.readTree(r.body()).path("alerts").valueStream().map(a -> a.path("rule").asText()).toList();
     }

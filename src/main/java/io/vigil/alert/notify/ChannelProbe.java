@@ -17,16 +17,16 @@ import io.vigil.config.Severity;
 import io.vigil.i18n.Messages;
 
 /** The Test button of a channel: one message now, on its own virtual thread, outcome in words. */
-final class ChannelTest {
+final class ChannelProbe {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChannelTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelProbe.class);
     static final String RULE = "vigil.test";
 
     private final Function<ChannelType, Sender> senders;
     private final Messages messages;
     private final Clock clock;
 
-    ChannelTest(Function<ChannelType, Sender> senders, Messages messages, Clock clock) {
+    ChannelProbe(Function<ChannelType, Sender> senders, Messages messages, Clock clock) {
         this.senders = senders;
         this.messages = messages;
         this.clock = clock;
