@@ -16,7 +16,7 @@ public record AlertLogIgnoreList(List<String> patterns) {
     private static final Pattern CODE = Pattern.compile("(?i)ORA-(\\d{1,5})");
 
     public AlertLogIgnoreList {
-        patterns = patterns == null ? List.of() : patterns.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        patterns = patterns == null ? List.of() : patterns.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     /** An empty list: nothing is ignored. */
