@@ -42,7 +42,7 @@ public final class DemoOracle implements AutoCloseable {
         owner.setAutoCommit(false);
         DemoSchema.create(owner);
         DemoSeed.seed(owner, name, now, random);
-        this.workload = new DemoWorkload(random, now.minusSeconds(60));
+        this.workload = new DemoWorkload(random, new Random(~seed), now.minusSeconds(60));
         workload.tick(owner, now); // a first minute of activity, so the first pull already has figures
         owner.commit();
     }
@@ -116,6 +116,17 @@ public final class DemoOracle implements AutoCloseable {
     public synchronized void restart() throws SQLException {
         workload.restart(owner, clock.instant());
         owner.commit();
+    }
+
+    /** Writes an incident to the alert log now (they also happen by themselves, rarely). */
+    public synchronized void inject(DemoIncident kind) throws SQLException {
+        try {
+            workload.incident(owner, clock.instant(), kind);
+            owner.commit();
+        } catch (SQLException e) {
+            owner.rollback();
+            throw e;
+        }
     }
 
     private void tickQuietly() {

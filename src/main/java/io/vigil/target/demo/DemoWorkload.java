@@ -15,8 +15,8 @@ import java.util.Random;
 
 /**
  * Moves the demo instance on: counters grow with a load that swings over the hour, sessions go active and wait,
- * tablespaces fill, redo switches logs and fills the recovery area, the alert log gets lines, and now and then the
- * instance restarts (counters start again from zero, as on a real restart).
+ * tablespaces fill, redo switches logs and fills the recovery area, the alert log gets lines and, rarely, incidents, and
+ * now and then the instance restarts (counters start again from zero, as on a real restart).
  */
 final class DemoWorkload {
 
@@ -27,11 +27,13 @@ final class DemoWorkload {
     private final Random random;
     private Instant last;
     private double redoSinceSwitch;
-    private long alertRecord = 1;
+    private final DemoAlertLog alertLog;
 
-    DemoWorkload(Random random, Instant start) {
+    /** {@code incidents} draws the alert log's incidents apart from {@code random}, which moves the figures. */
+    DemoWorkload(Random random, Random incidents, Instant start) {
         this.random = random;
         this.last = start;
+        this.alertLog = new DemoAlertLog(incidents, 1); // the seed wrote record 1
     }
 
     /** Load between about 0.2 and 1.0: a swing over the hour, with noise. */
@@ -60,6 +62,12 @@ final class DemoWorkload {
         redo(c, now, dt, load);
         sql(c, now, dt, load);
         metrics(c, now, load, active);
+        alertLog.maybeIncident(c, now, dt);
+    }
+
+    /** Writes an incident to the alert log now. */
+    void incident(Connection c, Instant now, DemoIncident kind) throws SQLException {
+        alertLog.write(c, now, kind);
     }
 
     private int sessions(Connection c, Instant now, double load) throws SQLException {
@@ -298,7 +306,7 @@ final class DemoWorkload {
     }
 
     private long nextRecord() {
-        return ++alertRecord;
+        return alertLog.nextRecord();
     }
 
     static void alert(Connection c, Instant now, String text, int level, String type, long record) throws SQLException {
