@@ -97,15 +97,15 @@ public final class AlertsPane {
         table.setPlaceholder(EmptyState.of("fas-bell", messages.get("alerts.empty.title"), messages.get("alerts.empty.hint")));
         TableColumn<AlertRowModel, Severity> severity = column("alerts.col.severity", AlertRowModel::severityProperty, 90);
         severity.setCellFactory(c -> AlertCells.severity(messages));
-        TableColumn<AlertRowModel, AlertState> state = column("alerts.col.state", AlertRowModel::stateProperty, 95);
+        TableColumn<AlertRowModel, AlertState> state = column("alerts.col.state", AlertRowModel::stateProperty, 90);
         state.setCellFactory(c -> AlertCells.state(messages));
-        TableColumn<AlertRowModel, String> target = column("alerts.col.target", AlertRowModel::targetProperty, 130);
-        TableColumn<AlertRowModel, String> rule = column("alerts.col.rule", r -> constant(r.rule()), 230);
+        TableColumn<AlertRowModel, String> target = column("alerts.col.target", AlertRowModel::targetProperty, 120);
+        TableColumn<AlertRowModel, String> rule = column("alerts.col.rule", r -> constant(r.rule()), 210);
         rule.setCellFactory(c -> AlertCells.withTooltip(r -> r.descriptionProperty().get()));
-        TableColumn<AlertRowModel, String> series = column("alerts.col.series", r -> constant(r.series()), 170);
-        TableColumn<AlertRowModel, String> value = column("alerts.col.value", AlertRowModel::valueProperty, 110);
+        TableColumn<AlertRowModel, String> series = column("alerts.col.series", r -> constant(r.series()), 210);
+        TableColumn<AlertRowModel, String> value = column("alerts.col.value", AlertRowModel::valueProperty, 90);
         value.getStyleClass().add("alerts-value");
-        TableColumn<AlertRowModel, String> age = column("alerts.col.age", AlertRowModel::ageProperty, 75);
+        TableColumn<AlertRowModel, String> age = column("alerts.col.age", AlertRowModel::ageProperty, 70);
         TableColumn<AlertRowModel, String> acked = column("alerts.col.ack", r -> Bindings.createStringBinding(() -> ackText(r),
                 r.ackByProperty(), r.ackCommentProperty()), 220);
         table.getColumns().setAll(java.util.List.of(severity, state, target, rule, series, value, age, acked));
