@@ -63,6 +63,7 @@ public final class Console {
     private LiveFeed feed;
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
+    private io.vigil.ui.alerts.AlertsViewModel alertsModel;
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context) {
         this(scene, executor, context, LaunchOptions.none());
@@ -101,6 +102,7 @@ public final class Console {
         targetsPane = new TargetsPane(targets, messages);
         Map<Pane, Region> panes = new EnumMap<>(Pane.class);
         panes.put(Pane.OVERVIEW, overview(messages));
+        panes.put(Pane.ALERTS, alerts(messages));
         panes.put(Pane.DASHBOARD, dashboard(messages));
         panes.put(Pane.TRENDS, trends(messages));
         panes.put(Pane.TABLES, tables(messages));
@@ -126,6 +128,13 @@ public final class Console {
             view.statusBar().getRightItems().addFirst(live);
             subscribe(snapshot -> live.setText(liveSummary(snapshot, messages)));
         }
+        if (alertsModel != null) {
+            io.vigil.ui.alerts.AlertsViewModel shownAlerts = alertsModel;
+            view.onShow(Pane.ALERTS, shownAlerts::shown); // rules and mute windows may have been edited meanwhile
+            javafx.scene.control.Label badge = view.badge(Pane.ALERTS, io.vigil.ui.alerts.AlertBadge.create());
+            shownAlerts.countsProperty().addListener((o, was, counts) -> io.vigil.ui.alerts.AlertBadge.apply(badge, counts, messages));
+            io.vigil.ui.alerts.AlertBadge.apply(badge, shownAlerts.countsProperty().get(), messages);
+        }
         if (definitionsModel != null) {
             io.vigil.ui.definitions.DefinitionsViewModel shownModel = definitionsModel;
             view.onShow(Pane.DEFINITIONS, shownModel::reload); // targets added meanwhile are offered for "Test metric"
@@ -150,11 +159,15 @@ public final class Console {
         }
     }
 
-    // Background failures become notifications: a target going down or failing, recovering, the spool filling.
+    // Background failures become notifications: a target going down or failing, recovering, the spool filling, and alerts
+    // that start firing or resolve (one notification per target and snapshot).
     private java.util.function.Consumer<io.vigil.watch.Watch.Snapshot> notifier(Messages messages) {
         io.vigil.watch.Watch.Snapshot[] previous = {null};
         return snapshot -> {
-            for (HealthNotices.Notice n : HealthNotices.between(previous[0], snapshot, messages)) {
+            java.util.List<HealthNotices.Notice> notices = new java.util.ArrayList<>(HealthNotices.between(previous[0], snapshot, messages));
+            notices.addAll(io.vigil.ui.alerts.AlertNotices.between(previous[0] == null ? null : previous[0].alerts(), snapshot.alerts(),
+                    messages));
+            for (HealthNotices.Notice n : notices) {
                 LOG.info("{}: {}", n.title(), n.text());
                 if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
                     continue;
@@ -258,6 +271,20 @@ public final class Console {
         subscribe(model::update);
         model.start();
         return pane.root();
+    }
+
+    // Alerts need the collector's alerting: without one there is nothing firing to show or acknowledge.
+    private Region alerts(Messages messages) {
+        alertsModel = null;
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        io.vigil.alert.Alerting alerting = context.monitoring().alerting();
+        var model = new io.vigil.ui.alerts.AlertsViewModel(context.store(), alerting::acknowledge, executor, messages, Clock.systemUTC(),
+                ZoneId.systemDefault(), System.getProperty("user.name", ""));
+        subscribe(model::update);
+        alertsModel = model;
+        return new io.vigil.ui.alerts.AlertsPane(model, messages).root();
     }
 
     private Region pipelineStatus(Messages messages) {

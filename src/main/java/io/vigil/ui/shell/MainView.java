@@ -30,6 +30,7 @@ public final class MainView {
     /** The panes the console has, in the order of the navigation, each with its icon. */
     public enum Pane {
         OVERVIEW("fas-th-large"),
+        ALERTS("fas-bell"),
         DASHBOARD("fas-tachometer-alt"),
         TRENDS("fas-chart-line"),
         TABLES("fas-table"),
@@ -128,6 +129,25 @@ public final class MainView {
     /** Runs {@code action} each time {@code pane} is shown again (a pane that reloads what others may have changed). */
     public void onShow(Pane pane, Runnable action) {
         onShow.put(pane, action);
+    }
+
+    /**
+     * A count shown at the right end of a pane's navigation button (the Alerts pane's firing alerts); the caller paints
+     * it. Null when the pane is not in the navigation.
+     */
+    public Label badge(Pane pane, Label badge) {
+        ToggleButton b = navButtons.get(pane);
+        if (b == null || !(b.getParent() instanceof VBox box)) {
+            return null;
+        }
+        int at = box.getChildren().indexOf(b);
+        box.getChildren().remove(at);
+        badge.setId(pane.navId() + "Badge");
+        StackPane holder = new StackPane(b, badge);
+        StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(0, 10, 0, 0));
+        box.getChildren().add(at, holder);
+        return badge;
     }
 
     /** The status bar, for panes that add an item (the spool's fill). */

@@ -21,6 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
+import io.vigil.ui.alerts.AlertBadge;
+import io.vigil.ui.alerts.AlertCounts;
 import io.vigil.ui.targets.TargetsViewModel;
 import io.vigil.ui.util.Ages;
 import io.vigil.watch.Health;
@@ -50,6 +52,7 @@ public final class TargetTreeView {
     private final Messages messages;
     private final Actions actions;
     private Map<Long, TargetState> health = Map.of();
+    private Map<Long, AlertCounts> alerts = Map.of();
 
     public TargetTreeView(TargetsViewModel model, Messages messages, Actions actions) {
         this.model = model;
@@ -84,10 +87,16 @@ public final class TargetTreeView {
         return root;
     }
 
-    /** Repaints the dots from a live snapshot; cells are reused, nothing is rebuilt. */
+    /** Repaints the dots and alert counts from a live snapshot; cells are reused, nothing is rebuilt. */
     public void update(Watch.Snapshot snapshot) {
         health = snapshot.health();
+        alerts = AlertCounts.byTarget(snapshot.alerts());
         tree.refresh();
+    }
+
+    /** The alert counts the tree shows for a target (for tests). */
+    public AlertCounts alertsOf(long targetId) {
+        return alerts.getOrDefault(targetId, AlertCounts.NONE);
     }
 
     /** The health the tree shows for a target (for tests). */
@@ -125,12 +134,16 @@ public final class TargetTreeView {
                 Label name = new Label(t.name());
                 Label kind = new Label(messages.get("kind.short." + t.kind().name()));
                 kind.getStyleClass().add("tree-kind");
-                HBox box = new HBox(7, dot, name, kind);
+                AlertCounts counts = alertsOf(t.id());
+                Label badge = AlertBadge.create();
+                AlertBadge.apply(badge, counts, messages);
+                badge.setGraphic(counts.shown() ? new FontIcon("fas-bell") : null);
+                HBox box = new HBox(7, dot, name, badge, kind);
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 setText(null);
                 setGraphic(box);
                 getStyleClass().add("tree-target");
-                setTooltip(new Tooltip(tooltip(t, health, state)));
+                setTooltip(new Tooltip(tooltip(t, health, state, counts)));
                 if (health == Health.PAUSED) {
                     name.getStyleClass().add("tree-paused");
                 }
@@ -144,13 +157,16 @@ public final class TargetTreeView {
         }
     }
 
-    private String tooltip(Target t, Health health, TargetState state) {
+    private String tooltip(Target t, Health health, TargetState state, AlertCounts counts) {
         StringBuilder b = new StringBuilder(t.name()).append('\n').append(messages.get("health.tooltip." + health.name()));
         if (state != null && !state.reason().isBlank()) {
             b.append('\n').append(state.reason());
         }
         if (state != null && state.dataAge().isPresent()) {
             b.append('\n').append(messages.get("health.dataAge", Ages.format(state.dataAge().get(), messages)));
+        }
+        if (counts.shown()) {
+            b.append('\n').append(AlertBadge.tooltip(counts, messages));
         }
         return b.toString();
     }
