@@ -289,8 +289,8 @@ public final class Console {
         }
         io.vigil.gather.MetricPreview preview = context.monitors() ? new io.vigil.gather.MetricPreview(context.monitoring().cache(),
                 context.monitoring().ledger(), java.time.Clock.systemUTC()) : null;
-        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview, executor, messages, status::set,
-                this::configChanged);
+        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview,
+                context.monitors() ? context.monitoring().series() : null, executor, messages, status::set, this::configChanged);
         model.reload();
         definitionsModel = model;
         return new io.vigil.ui.definitions.DefinitionsPane(model, messages).root();
