@@ -99,11 +99,13 @@ public final class ChannelFormDialog extends Dialog<ChannelDef> {
         enabled.selectedProperty().bindBidirectional(model.enabledProperty());
         form.addWide(enabled);
 
-        VBox content = new VBox(10, form.scrolling(), testBar(model, messages), footer(model));
+        javafx.scene.control.ScrollPane fields = form.scrolling();
+        VBox.setVgrow(fields, javafx.scene.layout.Priority.ALWAYS);
+        VBox content = new VBox(10, fields, testBar(model, messages), footer(model));
         content.setPadding(new Insets(4, 8, 0, 8));
         getDialogPane().setContent(content);
         getDialogPane().getStyleClass().add("definition-form");
-        getDialogPane().setPrefWidth(620);
+        getDialogPane().setPrefSize(640, 660); // every field of a mail channel without scrolling
         FormDialogs.saveAndCancel(this, messages, "channelSave", model.validProperty(), model.savingProperty(), model::save, name);
     }
 

@@ -63,12 +63,12 @@ public final class NotificationsSection {
             return row;
         });
         table.getColumns().add(enabled());
-        table.getColumns().add(text("definitions.col.name", ChannelDef::name, 140));
+        table.getColumns().add(text("definitions.col.name", ChannelDef::name, 130));
         table.getColumns().add(text("channels.col.type", c -> messages.get("channels.type." + c.type().name()), 90));
-        table.getColumns().add(text("channels.col.endpoint", NotificationsSection::endpoint, 170));
-        table.getColumns().add(text("channels.col.minSeverity", c -> messages.get("channels.severity." + c.minSeverity().name()), 80));
+        table.getColumns().add(text("channels.col.endpoint", NotificationsSection::endpoint, 200));
+        table.getColumns().add(text("channels.col.minSeverity", c -> messages.get("channels.severity." + c.minSeverity().name()), 85));
         table.getColumns().add(text("channels.col.repeat", c -> c.repeatMinutes() == 0 ? messages.get("channels.repeat.never")
-                : messages.get("channels.repeat.every", c.repeatMinutes()), 80));
+                : messages.get("channels.repeat.every", c.repeatMinutes()), 95));
         table.getColumns().add(delivery());
         table.getColumns().add(test());
 
@@ -243,7 +243,7 @@ public final class NotificationsSection {
                 result.getStyleClass().setAll("label", shown != null && shown.testOkProperty().get() ? "result-ok" : "result-error");
             }
         });
-        c.setPrefWidth(300);
+        c.setPrefWidth(240);
         c.setSortable(false);
         return c;
     }

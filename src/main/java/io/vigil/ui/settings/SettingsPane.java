@@ -67,8 +67,10 @@ public final class SettingsPane {
             content.getChildren().add(dataStores());
         }
         if (notifications != null) {
-            content.getChildren().add(section("settings.notifications", "settings.notifications.hint",
-                    new VBox(14, notifications.channels(), notifications.ignores())));
+            Node channels = section("settings.notifications", "settings.notifications.hint",
+                    new VBox(14, notifications.channels(), notifications.ignores()));
+            ((Region) channels).setMaxWidth(1120); // a table of eight columns needs more room than a form
+            content.getChildren().add(channels);
         }
         if (transfer != null) {
             content.getChildren().add(transfer());
