@@ -64,6 +64,9 @@ public final class Console {
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
     private io.vigil.ui.alerts.AlertsViewModel alertsModel;
+    // Until the notification dispatcher is wired in, "Send test" says sending is not available and no deliveries are known.
+    private io.vigil.ui.channels.ChannelTester channelTester;
+    private java.util.function.Supplier<java.util.List<io.vigil.ui.channels.ChannelStatusRow>> channelStatus = java.util.List::of;
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context) {
         this(scene, executor, context, LaunchOptions.none());
@@ -115,7 +118,7 @@ public final class Console {
             targets.reload();
             configChanged();
         }) : null;
-        panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, messages).root());
+        panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, notifications(messages), messages).root());
         TargetTreeView tree = new TargetTreeView(targets, messages, treeActions(messages));
         subscribe(tree::update);
         subscribe(notifier(messages));
@@ -316,11 +319,34 @@ public final class Console {
         }
         io.vigil.gather.MetricPreview preview = context.monitors() ? new io.vigil.gather.MetricPreview(context.monitoring().cache(),
                 context.monitoring().ledger(), java.time.Clock.systemUTC()) : null;
-        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview, executor, messages, status::set,
-                this::configChanged);
+        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview,
+                context.monitors() ? context.monitoring().series() : null, executor, messages, status::set, this::configChanged);
         model.reload();
         definitionsModel = model;
         return new io.vigil.ui.definitions.DefinitionsPane(model, messages).root();
+    }
+
+    private io.vigil.ui.channels.NotificationsSection notifications(Messages messages) {
+        if (!context.hasStore()) {
+            return null;
+        }
+        io.vigil.ui.channels.ChannelTester tester = channelTester != null ? channelTester
+                : io.vigil.ui.channels.ChannelTester.unavailable(messages.get("channels.test.unavailable"));
+        var model = new io.vigil.ui.channels.ChannelsViewModel(context.store(), tester, channelStatus, executor, messages, Clock.systemUTC(),
+                status::set);
+        model.reload();
+        subscribe(snapshot -> model.refreshDeliveries());
+        return new io.vigil.ui.channels.NotificationsSection(model, messages);
+    }
+
+    /**
+     * Where "Send test" sends and what the channels table shows as their last deliveries ({@code status} is read on the
+     * FX thread once a second: from memory only). Takes effect the next time the view is built.
+     */
+    public void notifications(io.vigil.ui.channels.ChannelTester tester,
+                              java.util.function.Supplier<java.util.List<io.vigil.ui.channels.ChannelStatusRow>> status) {
+        this.channelTester = tester;
+        this.channelStatus = status;
     }
 
     private TargetTreeView.Actions treeActions(Messages messages) {

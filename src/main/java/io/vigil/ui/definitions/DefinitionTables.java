@@ -14,13 +14,16 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
+import io.vigil.config.AlertRule;
+import io.vigil.config.Direction;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MetricType;
 import io.vigil.config.MirrorDef;
 import io.vigil.config.MirrorMode;
+import io.vigil.config.RuleType;
 import io.vigil.i18n.Messages;
 
-/** The mirrors table and the metrics table: sortable by every column, with a tick box that switches a definition on or off. */
+/** The mirrors, metrics and alert rules tables: sortable by every column, with a tick box that switches a definition on or off. */
 final class DefinitionTables {
 
     private final Messages messages;
@@ -58,6 +61,40 @@ final class DefinitionTables {
         table.getColumns().add(threshold("metrics.col.crit", MetricDef::crit));
         table.getColumns().add(text("definitions.col.description", MetricDef::description, 200));
         return table;
+    }
+
+    TableView<AlertRule> rules(ObservableList<AlertRule> rows, BiConsumer<AlertRule, Boolean> enable, Consumer<AlertRule> open) {
+        TableView<AlertRule> table = table("rulesTable", rows, open);
+        table.getColumns().add(enabled(AlertRule::enabled, enable));
+        table.getColumns().add(firm(text("definitions.col.name", AlertRule::name, 220)));
+        table.getColumns().add(text("definitions.col.kind", r -> messages.get("kind.short." + r.kind().name()), 90));
+        table.getColumns().add(text("rules.col.type", r -> messages.get("rules.type." + r.type().name()), 110));
+        table.getColumns().add(firm(text("rules.col.subject", this::subject, 220)));
+        table.getColumns().add(text("rules.col.levels", this::levels, 120));
+        table.getColumns().add(number("rules.col.hold", AlertRule::holdSeconds, "definitions.seconds", 70));
+        table.getColumns().add(text("definitions.col.description", AlertRule::description, 200));
+        return table;
+    }
+
+    private String subject(AlertRule r) {
+        if (r.type() == RuleType.TARGET_DOWN) {
+            return "";
+        }
+        String what = AlertRule.ALL.equals(r.subject())
+                ? messages.get(r.type() == RuleType.MIRROR_STALE ? "rules.subject.allMirrors" : "rules.subject.allMetrics") : r.subject();
+        return r.labels().isEmpty() ? what : what + " [" + r.labelText().replace("\n", ", ") + "]";
+    }
+
+    // "≥ 85 · ≥ 95" says the direction and both levels at a glance; other types fire at one severity.
+    private String levels(AlertRule r) {
+        if (r.type() != RuleType.THRESHOLD) {
+            return r.crit() != null ? messages.get("rules.level.CRIT") : r.warn() != null ? messages.get("rules.level.WARN")
+                    : messages.get("rules.level.AS_EVENT");
+        }
+        String sign = r.direction() == Direction.BELOW ? "\u2264 " : "\u2265 ";
+        String w = r.warn() == null ? "" : sign + messages.get("definitions.threshold", r.warn());
+        String c = r.crit() == null ? "" : sign + messages.get("definitions.threshold", r.crit());
+        return w.isEmpty() || c.isEmpty() ? w + c : w + " \u00b7 " + c;
     }
 
     private <T> TableView<T> table(String id, ObservableList<T> rows, Consumer<T> open) {

@@ -24,6 +24,7 @@ import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import io.vigil.config.AlertRule;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
 import io.vigil.config.TargetKind;
@@ -32,7 +33,8 @@ import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.util.Converters;
 
 /**
- * The Mirrors & metrics pane: what Vigil reads from each kind of database and the figures it picks from that, each in
+ * The Mirrors & metrics pane: what Vigil reads from each kind of database, the figures it picks from that and the rules
+ * that raise alerts on them, each in
  * a sortable table filtered by kind and text, with add, edit, duplicate, delete and a tick to switch one off.
  */
 public final class DefinitionsPane {
@@ -42,8 +44,10 @@ public final class DefinitionsPane {
     private final Messages messages;
     private final TableView<MirrorDef> mirrors;
     private final TableView<MetricDef> metrics;
+    private final TableView<AlertRule> rules;
     private final ToggleButton showMirrors;
     private final ToggleButton showMetrics;
+    private final ToggleButton showRules;
 
     public DefinitionsPane(DefinitionsViewModel model, Messages messages) {
         this.model = model;
@@ -54,11 +58,14 @@ public final class DefinitionsPane {
         mirrors = tables.mirrors(model.visibleMirrors(), model::setEnabled, this::editMirror);
         metrics = tables.metrics(model.visibleMetrics(), model::setEnabled, this::editMetric);
         mirrors.setPlaceholder(placeholder("fas-copy", "mirrors.empty", model.mirrors()));
+        rules = tables.rules(model.visibleRules(), model::setEnabled, this::editRule);
         metrics.setPlaceholder(placeholder("fas-chart-line", "metrics.empty", model.metrics()));
+        rules.setPlaceholder(placeholder("fas-bell", "rules.empty", model.rules()));
 
         ToggleGroup which = new ToggleGroup();
         showMirrors = toggle("showMirrors", which, model.mirrors(), "definitions.mirrors");
         showMetrics = toggle("showMetrics", which, model.metrics(), "definitions.metrics");
+        showRules = toggle("showRules", which, model.rules(), "definitions.rules");
         which.selectToggle(showMirrors);
         which.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -67,9 +74,10 @@ public final class DefinitionsPane {
         });
         mirrors.visibleProperty().bind(showMirrors.selectedProperty());
         metrics.visibleProperty().bind(showMetrics.selectedProperty());
+        rules.visibleProperty().bind(showRules.selectedProperty());
 
         root.setTop(new VBox(header(), filters()));
-        root.setCenter(new StackPane(mirrors, metrics));
+        root.setCenter(new StackPane(mirrors, metrics, rules));
     }
 
     // An empty table says why: nothing defined yet, or nothing the filters let through.
@@ -95,18 +103,21 @@ public final class DefinitionsPane {
         title.getStyleClass().add("pane-title");
         Label subtitle = new Label(messages.get("definitions.subtitle"));
         subtitle.getStyleClass().add("pane-subtitle");
-        BooleanBinding none = Bindings.createBooleanBinding(() -> selectedMirror() == null && selectedMetric() == null,
+        BooleanBinding none = Bindings.createBooleanBinding(() -> selectedMirror() == null && selectedMetric() == null && selectedRule() == null,
                 mirrors.getSelectionModel().selectedItemProperty(), metrics.getSelectionModel().selectedItemProperty(),
-                showMirrors.selectedProperty());
+                rules.getSelectionModel().selectedItemProperty(), showMirrors.selectedProperty(), showMetrics.selectedProperty());
         Button add = button("addDefinition", "fas-plus", "");
-        add.textProperty().bind(Bindings.when(showMirrors.selectedProperty())
-                .then(messages.get("definitions.addMirror")).otherwise(messages.get("definitions.addMetric")));
+        add.textProperty().bind(Bindings.createStringBinding(() -> messages.get(showMirrors.isSelected() ? "definitions.addMirror"
+                : showMetrics.isSelected() ? "definitions.addMetric" : "definitions.addRule"), showMirrors.selectedProperty(),
+                showMetrics.selectedProperty()));
         add.getStyleClass().add("accent");
         add.setOnAction(e -> {
             if (showMirrors.isSelected()) {
                 openMirror(model.newMirrorForm(), messages.get("mirrorForm.title.add"));
-            } else {
+            } else if (showMetrics.isSelected()) {
                 openMetric(model.newMetricForm(), messages.get("metricForm.title.add"));
+            } else {
+                openRule(model.newRuleForm(), messages.get("ruleForm.title.add"));
             }
         });
         // a form opened while the lists reload would offer yesterday's targets and mirrors
@@ -128,7 +139,7 @@ public final class DefinitionsPane {
     }
 
     private HBox filters() {
-        HBox which = new HBox(showMirrors, showMetrics);
+        HBox which = new HBox(showMirrors, showMetrics, showRules);
         which.getStyleClass().add("segmented");
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("kindFilter");
@@ -148,8 +159,10 @@ public final class DefinitionsPane {
         shown.getStyleClass().add("pane-subtitle");
         shown.textProperty().bind(Bindings.createStringBinding(() -> showMirrors.isSelected()
                         ? messages.get("definitions.shown", model.visibleMirrors().size(), model.mirrors().size())
-                        : messages.get("definitions.shown", model.visibleMetrics().size(), model.metrics().size()),
-                model.visibleMirrors(), model.visibleMetrics(), showMirrors.selectedProperty()));
+                        : showMetrics.isSelected() ? messages.get("definitions.shown", model.visibleMetrics().size(), model.metrics().size())
+                        : messages.get("definitions.shown", model.visibleRules().size(), model.rules().size()),
+                model.visibleMirrors(), model.visibleMetrics(), model.visibleRules(), showMirrors.selectedProperty(),
+                showMetrics.selectedProperty()));
         HBox bar = new HBox(10, which, kind, search, shown);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("definitions-filters");
@@ -170,11 +183,17 @@ public final class DefinitionsPane {
         return showMetrics.isSelected() ? metrics.getSelectionModel().getSelectedItem() : null;
     }
 
+    private AlertRule selectedRule() {
+        return showRules.isSelected() ? rules.getSelectionModel().getSelectedItem() : null;
+    }
+
     private void editSelected() {
         if (selectedMirror() != null) {
             editMirror(selectedMirror());
         } else if (selectedMetric() != null) {
             editMetric(selectedMetric());
+        } else if (selectedRule() != null) {
+            editRule(selectedRule());
         }
     }
 
@@ -183,6 +202,8 @@ public final class DefinitionsPane {
             openMirror(model.duplicateMirrorForm(selectedMirror()), messages.get("mirrorForm.title.duplicate"));
         } else if (selectedMetric() != null) {
             openMetric(model.duplicateMetricForm(selectedMetric()), messages.get("metricForm.title.duplicate"));
+        } else if (selectedRule() != null) {
+            openRule(model.duplicateRuleForm(selectedRule()), messages.get("ruleForm.title.duplicate"));
         }
     }
 
@@ -192,6 +213,16 @@ public final class DefinitionsPane {
 
     private void editMetric(MetricDef metric) {
         openMetric(model.editMetricForm(metric), messages.get("metricForm.title.edit"));
+    }
+
+    private void editRule(AlertRule rule) {
+        openRule(model.editRuleForm(rule), messages.get("ruleForm.title.edit"));
+    }
+
+    private void openRule(RuleFormViewModel form, String title) {
+        if (model.hasStore()) {
+            new RuleFormDialog(form, messages, title, window()).showAndWait().ifPresent(model::ruleSaved);
+        }
     }
 
     private void openMirror(MirrorFormViewModel form, String title) {
@@ -209,6 +240,7 @@ public final class DefinitionsPane {
     private void confirmDelete() {
         MirrorDef mirror = selectedMirror();
         MetricDef metric = selectedMetric();
+        AlertRule rule = selectedRule();
         String header;
         String text;
         if (mirror != null) {
@@ -219,6 +251,9 @@ public final class DefinitionsPane {
         } else if (metric != null) {
             header = messages.get("metrics.delete.title", metric.name());
             text = messages.get("metrics.delete.confirm");
+        } else if (rule != null) {
+            header = messages.get("rules.delete.title", rule.name());
+            text = messages.get("rules.delete.confirm");
         } else {
             return;
         }
@@ -229,8 +264,10 @@ public final class DefinitionsPane {
         ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             if (mirror != null) {
                 model.deleteMirror(mirror);
-            } else {
+            } else if (metric != null) {
                 model.deleteMetric(metric);
+            } else {
+                model.deleteRule(rule);
             }
         });
     }

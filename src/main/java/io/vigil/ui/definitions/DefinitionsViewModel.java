@@ -20,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import io.vigil.config.AlertRule;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
@@ -27,6 +28,7 @@ import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.gather.MetricPreview;
 import io.vigil.i18n.Messages;
+import io.vigil.series.SeriesStore;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -37,7 +39,8 @@ import io.vigil.ui.util.UserErrors;
 public final class DefinitionsViewModel {
 
     /** What one load brings: the definitions, the targets a metric can be tested on, and the packs' grants. */
-    private record Loaded(List<MirrorDef> mirrors, List<MetricDef> metrics, List<Target> targets, MirrorGrants grants) {
+    private record Loaded(List<MirrorDef> mirrors, List<MetricDef> metrics, List<AlertRule> rules, List<Target> targets,
+                          MirrorGrants grants) {
     }
 
     /** The kinds definitions are written for (the demo runs the Oracle pack). */
@@ -47,6 +50,8 @@ public final class DefinitionsViewModel {
     private final ObservableList<MetricDef> metrics = FXCollections.observableArrayList();
     private final FilteredList<MirrorDef> visibleMirrors = new FilteredList<>(mirrors);
     private final FilteredList<MetricDef> visibleMetrics = new FilteredList<>(metrics);
+    private final ObservableList<AlertRule> rules = FXCollections.observableArrayList();
+    private final FilteredList<AlertRule> visibleRules = new FilteredList<>(rules);
     private final ObjectProperty<TargetKind> kindFilter = new SimpleObjectProperty<>();
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -55,6 +60,7 @@ public final class DefinitionsViewModel {
 
     private final ConfigStore store;
     private final MetricPreview preview;
+    private final SeriesStore series;
     private final TaskExecutor executor;
     private final Messages messages;
     private final Consumer<String> status;
@@ -67,8 +73,15 @@ public final class DefinitionsViewModel {
      */
     public DefinitionsViewModel(ConfigStore store, MetricPreview preview, TaskExecutor executor, Messages messages, Consumer<String> status,
                                 Runnable onChanged) {
+        this(store, preview, null, executor, messages, status, onChanged);
+    }
+
+    /** As above; {@code series} (null without a collector) is what the rule form replays a rule over. */
+    public DefinitionsViewModel(ConfigStore store, MetricPreview preview, SeriesStore series, TaskExecutor executor, Messages messages,
+                                Consumer<String> status, Runnable onChanged) {
         this.store = store;
         this.preview = preview;
+        this.series = series;
         this.executor = executor;
         this.messages = messages;
         this.status = status;
@@ -76,6 +89,7 @@ public final class DefinitionsViewModel {
         visibleMirrors.predicateProperty().bind(filter(m -> m.kind(), m -> List.of(m.name(), m.cacheTable(), m.description(), m.sql())));
         visibleMetrics.predicateProperty().bind(filter(m -> m.kind(), m -> List.of(m.name(), m.unit(), m.description(), m.sql(),
                 String.join(" ", m.mirrors()))));
+        visibleRules.predicateProperty().bind(filter(r -> r.kind(), r -> List.of(r.name(), r.subject(), r.description())));
     }
 
     private <T> ObjectBinding<Predicate<T>> filter(java.util.function.Function<T, TargetKind> kindOf,
@@ -93,12 +107,13 @@ public final class DefinitionsViewModel {
             return;
         }
         loading.set(true);
-        executor.run(() -> new Loaded(store.mirrors(), store.metrics(), store.targets(), MirrorGrants.shipped()), loaded -> {
+        executor.run(() -> new Loaded(store.mirrors(), store.metrics(), store.rules(), store.targets(), MirrorGrants.shipped()), loaded -> {
             loading.set(false);
             targets = loaded.targets();
             grants = loaded.grants();
             mirrors.setAll(sorted(loaded.mirrors(), MirrorDef::name));
             metrics.setAll(sorted(loaded.metrics(), MetricDef::name));
+            rules.setAll(sorted(loaded.rules(), AlertRule::name));
         }, e -> {
             loading.set(false);
             status.accept(messages.get("definitions.loadFailed", UserErrors.describe(e, messages)));
@@ -152,6 +167,30 @@ public final class DefinitionsViewModel {
         return new MetricFormViewModel(copy, metrics, mirrors, grants, tester(), store, executor, messages);
     }
 
+    public RuleFormViewModel newRuleForm() {
+        RuleFormViewModel form = ruleForm(null);
+        if (kindFilter.get() != null) {
+            form.kindProperty().set(kindFilter.get());
+        }
+        return form;
+    }
+
+    public RuleFormViewModel editRuleForm(AlertRule rule) {
+        return ruleForm(rule);
+    }
+
+    /** A form holding a copy of {@code rule} under a free name, not saved until the user saves it. */
+    public RuleFormViewModel duplicateRuleForm(AlertRule rule) {
+        String name = freeName(rule.name(), n -> rules.stream().anyMatch(r -> r.kind() == rule.kind() && r.name().equalsIgnoreCase(n)));
+        return ruleForm(new AlertRule(0, name, rule.kind(), rule.type(), rule.subject(), rule.labels(), rule.direction(), rule.warn(),
+                rule.crit(), rule.holdSeconds(), rule.recovery(), rule.missed(), rule.enabled(), rule.description()));
+    }
+
+    private RuleFormViewModel ruleForm(AlertRule template) {
+        RulePreviewViewModel replay = new RulePreviewViewModel(targets, series, executor, messages, Clock.systemUTC());
+        return new RuleFormViewModel(template, rules, metrics, mirrors, replay, store, executor, messages);
+    }
+
     private MetricTestViewModel tester() {
         return new MetricTestViewModel(targets, mirrors, preview, executor, messages, Clock.systemUTC());
     }
@@ -179,6 +218,34 @@ public final class DefinitionsViewModel {
         replace(metrics, metric, MetricDef::id, MetricDef::name);
         status.accept(messages.get("definitions.metric.saved", metric.name()));
         onChanged.run();
+    }
+
+    /** Puts a saved rule into the list (replacing its old version) and tells the collector. */
+    public void ruleSaved(AlertRule rule) {
+        replace(rules, rule, AlertRule::id, AlertRule::name);
+        status.accept(messages.get("rules.saved", rule.name()));
+        onChanged.run();
+    }
+
+    public void deleteRule(AlertRule rule) {
+        executor.run(() -> {
+            store.deleteRule(rule.id());
+            return rule;
+        }, gone -> {
+            rules.removeIf(r -> r.id() == gone.id());
+            status.accept(messages.get("rules.deleted", gone.name()));
+            onChanged.run();
+        }, e -> status.accept(messages.get("definitions.deleteFailed", rule.name(), UserErrors.describe(e, messages))));
+    }
+
+    /** Switches a rule on or off in the store; the collector evaluates it, or stops, from its next cycle. */
+    public void setEnabled(AlertRule rule, boolean on) {
+        AlertRule changed = new AlertRule(rule.id(), rule.name(), rule.kind(), rule.type(), rule.subject(), rule.labels(), rule.direction(),
+                rule.warn(), rule.crit(), rule.holdSeconds(), rule.recovery(), rule.missed(), on, rule.description());
+        executor.run(() -> store.saveRule(changed), this::ruleSaved, e -> {
+            replace(rules, rule, AlertRule::id, AlertRule::name);
+            status.accept(messages.get("definitions.saveFailed", rule.name(), UserErrors.describe(e, messages)));
+        });
     }
 
     private static <T> void replace(ObservableList<T> list, T saved, ToLongFunction<T> id, java.util.function.Function<T, String> name) {
@@ -259,6 +326,14 @@ public final class DefinitionsViewModel {
 
     public ObservableList<MetricDef> metrics() {
         return metrics;
+    }
+
+    public ObservableList<AlertRule> rules() {
+        return rules;
+    }
+
+    public ObservableList<AlertRule> visibleRules() {
+        return visibleRules;
     }
 
     /** The mirrors the filters let through, for the table. */

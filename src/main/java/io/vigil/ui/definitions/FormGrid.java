@@ -23,7 +23,7 @@ import io.vigil.i18n.Messages;
  * The label / field / problem rows of the mirror and metric forms, laid out as the target form lays them out: each
  * field's problem right under it, shown once the user has touched the field (at once when editing a stored definition).
  */
-final class FormGrid {
+public final class FormGrid {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
@@ -33,7 +33,7 @@ final class FormGrid {
     private final boolean isNew;
     private int row;
 
-    FormGrid(Messages messages, Function<String, ReadOnlyStringProperty> problems, boolean isNew, double fieldWidth) {
+    public FormGrid(Messages messages, Function<String, ReadOnlyStringProperty> problems, boolean isNew, double fieldWidth) {
         this.messages = messages;
         this.problems = problems;
         this.isNew = isNew;
@@ -47,7 +47,7 @@ final class FormGrid {
         grid.getColumnConstraints().addAll(labels, fields);
     }
 
-    TextField text(String id, StringProperty property) {
+    public TextField text(String id, StringProperty property) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(property);
@@ -55,7 +55,7 @@ final class FormGrid {
     }
 
     /** A row whose problem shows once a text field's text changed (any other input counts as touched). */
-    Node[] addRow(String labelKey, Node input, String field) {
+    public Node[] addRow(String labelKey, Node input, String field) {
         return addRow(labelKey, input, field, input instanceof TextInputControl t ? t.textProperty() : null);
     }
 
@@ -64,7 +64,7 @@ final class FormGrid {
      *
      * @param touchedBy what marks the field as touched when it changes; null for a field that is touched from the start
      */
-    Node[] addRow(String labelKey, Node input, String field, Observable touchedBy) {
+    public Node[] addRow(String labelKey, Node input, String field, Observable touchedBy) {
         Label label = new Label(messages.get(labelKey));
         label.setLabelFor(input);
         label.getStyleClass().add("form-label");
@@ -95,12 +95,12 @@ final class FormGrid {
     }
 
     /** A node across the field column with no label (a check box, a note). */
-    void addWide(Node node) {
+    public void addWide(Node node) {
         grid.add(node, 1, row++);
     }
 
     /** Shows the row's nodes only while {@code shown} holds (a problem label also needs something to say). */
-    static void showWhen(Node[] nodes, javafx.beans.value.ObservableBooleanValue shown) {
+    public static void showWhen(Node[] nodes, javafx.beans.value.ObservableBooleanValue shown) {
         for (Node n : nodes) {
             if (n.visibleProperty().isBound()) {
                 continue;
@@ -111,7 +111,7 @@ final class FormGrid {
     }
 
     /** The grid in a scroll pane: on a short screen the fields scroll rather than squeeze their problems to one line. */
-    javafx.scene.control.ScrollPane scrolling() {
+    public javafx.scene.control.ScrollPane scrolling() {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);

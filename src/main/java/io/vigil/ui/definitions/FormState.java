@@ -21,7 +21,7 @@ import io.vigil.ui.util.UserErrors;
  * What the mirror and metric forms share: each field's problem in words, whether the form may be saved, and the save
  * itself, run in the background with the store's refusal or failure landing in the form.
  */
-final class FormState {
+public final class FormState {
 
     private final Map<String, ReadOnlyStringWrapper> problems = new HashMap<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
@@ -29,13 +29,13 @@ final class FormState {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final Messages messages;
 
-    FormState(List<String> fields, Messages messages) {
+    public FormState(List<String> fields, Messages messages) {
         this.messages = messages;
         fields.forEach(f -> problems.put(f, new ReadOnlyStringWrapper("")));
     }
 
     /** Shows {@code found} next to their fields; a problem of a field the form does not show goes to the form's error line. */
-    void show(List<Problem> found) {
+    public void show(List<Problem> found) {
         Map<String, String> byField = new HashMap<>();
         StringBuilder elsewhere = new StringBuilder();
         for (Problem p : found) {
@@ -51,7 +51,7 @@ final class FormState {
     }
 
     /** Runs {@code work} in the background unless the form is invalid or already saving; {@code onSaved} gets its result. */
-    <T> void save(TaskExecutor executor, Callable<T> work, Consumer<T> onSaved) {
+    public <T> void save(TaskExecutor executor, Callable<T> work, Consumer<T> onSaved) {
         if (!valid.get() || saving.get()) {
             return;
         }
@@ -70,7 +70,7 @@ final class FormState {
         });
     }
 
-    ReadOnlyStringProperty problem(String field) {
+    public ReadOnlyStringProperty problem(String field) {
         ReadOnlyStringWrapper w = problems.get(field);
         if (w == null) {
             throw new IllegalArgumentException("no such field: " + field);
@@ -78,15 +78,15 @@ final class FormState {
         return w.getReadOnlyProperty();
     }
 
-    ReadOnlyBooleanProperty valid() {
+    public ReadOnlyBooleanProperty valid() {
         return valid.getReadOnlyProperty();
     }
 
-    ReadOnlyBooleanProperty saving() {
+    public ReadOnlyBooleanProperty saving() {
         return saving.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty formError() {
+    public ReadOnlyStringProperty formError() {
         return formError.getReadOnlyProperty();
     }
 }

@@ -26,20 +26,32 @@ import io.vigil.config.StoreKind;
 import io.vigil.config.Theme;
 import io.vigil.i18n.Messages;
 import io.vigil.schedule.DataStores;
+import io.vigil.ui.channels.NotificationsSection;
 import io.vigil.ui.util.Converters;
 
-/** The Settings pane: appearance (language, theme), where the configuration lives, and where Vigil keeps its files. */
+/**
+ * The Settings pane: appearance (language, theme), where the configuration lives, where collected data goes, where
+ * alerts are sent, and where Vigil keeps its files.
+ */
 public final class SettingsPane {
 
     private final ScrollPane root = new ScrollPane();
     private final SettingsViewModel model;
     private final DataStoresViewModel dataStores;
     private final ConfigTransferViewModel transfer;
+    private final NotificationsSection notifications;
     private final Messages messages;
 
     /** {@code dataStores} and {@code transfer} are null when no config store is open (nothing to collect or carry). */
     public SettingsPane(SettingsViewModel model, DataStoresViewModel dataStores, ConfigTransferViewModel transfer, Messages messages) {
+        this(model, dataStores, transfer, null, messages);
+    }
+
+    /** As above, with the notification channels; {@code notifications} is null when no config store is open. */
+    public SettingsPane(SettingsViewModel model, DataStoresViewModel dataStores, ConfigTransferViewModel transfer,
+                        NotificationsSection notifications, Messages messages) {
         this.model = model;
+        this.notifications = notifications;
         this.dataStores = dataStores;
         this.transfer = transfer;
         this.messages = messages;
@@ -53,6 +65,12 @@ public final class SettingsPane {
         VBox content = new VBox(18, header, appearance(), configStore());
         if (dataStores != null) {
             content.getChildren().add(dataStores());
+        }
+        if (notifications != null) {
+            Node channels = section("settings.notifications", "settings.notifications.hint",
+                    new VBox(14, notifications.channels(), notifications.ignores()));
+            ((Region) channels).setMaxWidth(1120); // a table of eight columns needs more room than a form
+            content.getChildren().add(channels);
         }
         if (transfer != null) {
             content.getChildren().add(transfer());
