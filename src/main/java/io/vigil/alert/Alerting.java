@@ -53,6 +53,7 @@ public final class Alerting implements AutoCloseable {
     private volatile RulePlan plan;
     private volatile List<Alert> open = List.of();
     private volatile long lastCycleNanos;
+    private io.vigil.alert.notify.Dispatcher dispatcher;
 
     /** Something that finds events (alert-log entries, restarts) once per cycle. */
     @FunctionalInterface
@@ -78,8 +79,16 @@ public final class Alerting implements AutoCloseable {
      * {@value #PERIOD_SECONDS} s. Reads the store: call off the FX thread.
      */
     public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, io.vigil.watch.JobBoard board,
-                                        io.vigil.watch.LatestValues latest, Clock clock) {
+                                        io.vigil.watch.LatestValues latest, Clock clock,
+                                        java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock);
+        alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        io.vigil.alert.notify.Dispatcher dispatcher = new io.vigil.alert.notify.Dispatcher(store::channels,
+                () -> store.mutes(clock.instant()), messages, clock, desktop);
+        dispatcher.addListener(d -> alerting.notified(d.keys(), d.at()));
+        alerting.dispatcher = dispatcher;
+        alerting.addListener(new AlertNotifier(dispatcher, alerting::plan, clock));
         alerting.start(Duration.ofSeconds(PERIOD_SECONDS));
         return alerting;
     }
@@ -194,8 +203,16 @@ public final class Alerting implements AutoCloseable {
         return Duration.ofNanos(lastCycleNanos);
     }
 
+    /** The channels this alerting sends to, with their delivery status and test; null when it sends nowhere. */
+    public io.vigil.alert.notify.Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
     }
 }

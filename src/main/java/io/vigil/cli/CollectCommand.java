@@ -61,7 +61,19 @@ public final class CollectCommand implements Callable<Integer> {
         }
         try (ConfigStore store = opened) {
             StatusLine line = new StatusLine();
-            try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), Clock.systemUTC(), line)) {
+            io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
+            io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
+            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+            Clock clock = Clock.systemUTC();
+            try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), clock, e -> {
+                line.accept(e);
+                board.accept(e);
+            }, latest::add);
+                 io.vigil.alert.Alerting alerting = io.vigil.alert.Alerting.forCollector(store, local, board, latest, clock, n -> {
+                     // the desktop channel of a collector without a desktop: the console's words, on standard output
+                     out.println(io.vigil.alert.notify.Notifications.render(n, messages).plain());
+                     out.flush();
+                 })) {
                 out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
                         store.location(), local.describe());
                 out.flush();

@@ -37,7 +37,7 @@ public final class Monitoring implements AutoCloseable {
         JobBoard board = new JobBoard();
         LatestValues latest = new LatestValues();
         LocalCollector collector = LocalCollector.start(dirs, store, stores, clock, board, latest::add);
-        Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock);
+        Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock, n -> { });
         return new Monitoring(collector, board, latest, alerting, clock);
     }
 

@@ -1,0 +1,61 @@
+package io.vigil.alert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.vigil.alert.notify.Dispatcher;
+import io.vigil.alert.notify.Notification;
+import io.vigil.alert.notify.RemindItem;
+import io.vigil.config.Alert;
+import io.vigil.config.AlertState;
+import io.vigil.config.MetricDef;
+
+/**
+ * Turns each evaluation into what the channels hear: the changes worth telling, grouped by target into one message, and
+ * the still-firing, unacknowledged alerts for the channels' repeat intervals.
+ */
+public final class AlertNotifier implements AlertListener {
+
+    private final Dispatcher dispatcher;
+    private final Supplier<RulePlan> plan;
+    private final java.time.Clock clock;
+
+    public AlertNotifier(Dispatcher dispatcher, Supplier<RulePlan> plan, java.time.Clock clock) {
+        this.dispatcher = dispatcher;
+        this.plan = plan;
+        this.clock = clock;
+    }
+
+    @Override
+    public void evaluated(List<Step> notable, List<Alert> open) {
+        Map<String, List<Notification.Item>> byTarget = new LinkedHashMap<>();
+        for (Step s : notable) {
+            Alert a = s.next() != null ? s.next() : null;
+            if (a == null) {
+                continue;
+            }
+            Notification.Kind kind = switch (s.notice()) {
+                case FIRING -> Notification.Kind.FIRING;
+                case ESCALATED -> Notification.Kind.ESCALATED;
+                case RESOLVED -> Notification.Kind.RESOLVED;
+            };
+            byTarget.computeIfAbsent(a.targetName(), k -> new ArrayList<>()).add(new Notification.Item(a.key(), a.key().rule(), kind,
+                    a.severity(), a.value(), unit(a), a.key().series(), a.firedAt() != null ? a.firedAt() : a.pendingAt(), a.detail(),
+                    a.acknowledged()));
+        }
+        byTarget.forEach((target, items) -> dispatcher.submit(new Notification(target, items, clock.instant())));
+        List<RemindItem> firing = open.stream().filter(a -> a.state() == AlertState.FIRING && !a.acknowledged())
+                .map(a -> RemindItem.of(a, a.key().rule(), unit(a))).toList();
+        dispatcher.remind(firing);
+    }
+
+    private String unit(Alert a) {
+        RulePlan p = plan.get();
+        return p.rules().stream().filter(r -> r.name().equals(a.key().rule())).findFirst()
+                .flatMap(r -> p.metrics().stream().filter(m -> m.name().equals(r.subject()) && m.kind() == r.kind()).findFirst())
+                .map(MetricDef::unit).orElse("");
+    }
+}
