@@ -28,7 +28,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreNeverDependsOnUi = noClasses()
             .that().resideInAnyPackage("io.vigil.config..", "io.vigil.target..", "io.vigil.mirror..", "io.vigil.gather..",
-                    "io.vigil.ledger..", "io.vigil.series..", "io.vigil.schedule..", "io.vigil.i18n..")
+                    "io.vigil.ledger..", "io.vigil.series..", "io.vigil.schedule..", "io.vigil.i18n..", "io.vigil.alert..", "io.vigil.watch..")
             .should().dependOnClassesThat().resideInAPackage("io.vigil.ui..")
             .because("core is used by the console and by the headless collector alike");
 }

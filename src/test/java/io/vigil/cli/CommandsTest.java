@@ -70,7 +70,7 @@ class CommandsTest {
     void checkOnAFirstStartFindsTheDemoAndEverythingWorking() {
         Run r = run(new CheckCommand(), "--data-dir", home.toString());
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 18 ok, 0 failed; metrics: 18 ok, 0 failed")
+        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 18 ok, 0 failed; metrics: 20 ok, 0 failed")
                 .endsWith("Everything works." + System.lineSeparator());
     }
 

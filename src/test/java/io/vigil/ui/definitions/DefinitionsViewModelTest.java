@@ -103,7 +103,7 @@ class DefinitionsViewModelTest {
     void namesTheMetricsAMirrorFeeds() {
         assertThat(model.metricsReading(fx.mirror("session")))
                 .containsExactlyInAnyOrder("oracle.sessions.total", "oracle.sessions.active", "oracle.sessions.blocked",
-                        "oracle.sessions.active_by_wait_class");
+                        "oracle.sessions.active_by_wait_class", "oracle.sessions.blocked_longest_s");
     }
 
     @Test
