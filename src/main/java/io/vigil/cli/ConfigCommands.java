@@ -49,7 +49,7 @@ public final class ConfigCommands {
         public Integer call() {
             try (ConfigStore store = stores.openConfigStore()) {
                 FirstStart.prepare(store);
-                String yaml = ConfigYaml.export(store.targets(), store.mirrors(), store.metrics(), withPasswords, Instant.now());
+                String yaml = ConfigYaml.export(store.targets(), store.mirrors(), store.metrics(), store.rules(), withPasswords, Instant.now());
                 if (file == null) {
                     spec.commandLine().getOut().print(yaml);
                 } else {

@@ -56,9 +56,18 @@ public final class ConfigYaml {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"vigil", "exported", "targets", "mirrors", "metrics"})
+    @JsonPropertyOrder({"name", "kind", "type", "subject", "labels", "direction", "warn", "crit", "hold", "recovery", "missed", "enabled",
+            "description"})
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Document(Integer vigil, String exported, List<TargetEntry> targets, List<MirrorEntry> mirrors, List<MetricEntry> metrics) {
+    record RuleEntry(String name, TargetKind kind, RuleType type, String subject, Map<String, String> labels, Direction direction,
+                     Double warn, Double crit, Integer hold, Double recovery, Integer missed, Boolean enabled, String description) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"vigil", "exported", "targets", "mirrors", "metrics", "rules"})
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Document(Integer vigil, String exported, List<TargetEntry> targets, List<MirrorEntry> mirrors, List<MetricEntry> metrics,
+                    List<RuleEntry> rules) {
     }
 
     /** What an import changed, per kind of definition. */
@@ -77,6 +86,16 @@ public final class ConfigYaml {
     /** The store's whole configuration as YAML; passwords only when {@code withPasswords}. */
     public static String export(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, boolean withPasswords,
                                 Instant now) {
+        return export(targets, mirrors, metrics, List.of(), withPasswords, now);
+    }
+
+    /** As {@link #export(List, List, List, boolean, Instant)}, with the alert rules. */
+    public static String export(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, List<AlertRule> rules,
+                                boolean withPasswords, Instant now) {
+        List<RuleEntry> r = rules.stream().map(x -> new RuleEntry(x.name(), x.kind(), x.type(), blankToNull(x.subject()),
+                x.labels().isEmpty() ? null : x.labels(), x.type() == RuleType.THRESHOLD ? x.direction() : null, x.warn(), x.crit(),
+                x.holdSeconds() == 0 ? null : x.holdSeconds(), x.recovery() == 0 ? null : x.recovery(), x.missed() == 0 ? null : x.missed(),
+                x.enabled(), blankToNull(x.description()))).toList();
         List<TargetEntry> t = targets.stream().map(x -> new TargetEntry(x.name(), x.kind(), blankToNull(x.host()),
                 x.port() == 0 ? null : x.port(), x.kind().isNetworked() ? x.connectBy() : null, blankToNull(x.database()),
                 blankToNull(x.tnsAdmin()), blankToNull(x.user()), withPasswords && !x.password().isEmpty() ? x.password().reveal() : null,
@@ -88,10 +107,10 @@ public final class ConfigYaml {
                 x.freshnessSeconds(), x.mirrors(), x.labelColumns().isEmpty() ? null : x.labelColumns(), x.warn(), x.crit(), x.enabled(),
                 blankToNull(x.description()), blankToNull(x.privileges()), x.sql())).toList();
         try {
-            String header = "# Vigil configuration: targets, mirrors and metrics.\n"
+            String header = "# Vigil configuration: targets, mirrors, metrics and alert rules.\n"
                     + (withPasswords ? "# This file holds passwords in plain text: keep it where only you can read it.\n"
                     : "# Passwords are left out; an import keeps the stored password of a target it updates.\n");
-            return header + YAML.writeValueAsString(new Document(FORMAT, now.toString(), t, m, k));
+            return header + YAML.writeValueAsString(new Document(FORMAT, now.toString(), t, m, k, r.isEmpty() ? null : r));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the configuration could not be written as YAML", e);
         }
@@ -155,6 +174,22 @@ public final class ConfigYaml {
                     e.description()));
         }
 
+        List<AlertRule> storedRules = store.rules();
+        List<AlertRule> rules = new ArrayList<>();
+        List<RuleEntry> re = orEmpty(doc.rules());
+        for (int i = 0; i < re.size(); i++) {
+            RuleEntry e = re.get(i);
+            String where = where(source, lines, "rules", i, e.name());
+            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
+            require(e.type() != null, where, "type is missing (THRESHOLD, NO_DATA, MIRROR_STALE, TARGET_DOWN or EVENT)");
+            duplicate(seen, "rule " + e.kind() + " " + nullToBlank(e.name()), i, where, lines, "rules");
+            Optional<AlertRule> old = storedRules.stream().filter(x -> x.kind() == e.kind() && x.name().equals(nullToBlank(e.name())))
+                    .findFirst();
+            rules.add(new AlertRule(old.map(AlertRule::id).orElse(tempId[0]--), e.name(), e.kind(), e.type(), e.subject(), e.labels(),
+                    e.direction(), e.warn(), e.crit(), e.hold() == null ? 0 : e.hold(), e.recovery() == null ? 0 : e.recovery(),
+                    e.missed() == null ? 0 : e.missed(), e.enabled() == null || e.enabled(), e.description()));
+        }
+
         // Every definition is checked against the configuration as it would be after the import.
         List<Target> allTargets = merged(storedTargets, targets, Target::id);
         List<MirrorDef> allMirrors = merged(storedMirrors, mirrors, MirrorDef::id);
@@ -169,9 +204,15 @@ public final class ConfigYaml {
             refuse(Validation.metric(metrics.get(i), allMetrics, allMirrors), where(source, lines, "metrics", i, metrics.get(i).name()),
                     messages);
         }
+        List<AlertRule> allRules = merged(storedRules, rules, AlertRule::id);
+        for (int i = 0; i < rules.size(); i++) {
+            refuse(Validation.rule(rules.get(i), allRules, allMetrics, allMirrors), where(source, lines, "rules", i, rules.get(i).name()),
+                    messages);
+        }
         store.saveAll(targets.stream().map(t -> t.id() < 0 ? t.withId(0) : t).toList(),
                 mirrors.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList(),
-                metrics.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList());
+                metrics.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList(),
+                rules.stream().map(r -> r.id() < 0 ? r.withId(0) : r).toList());
         return new ImportResult(count(targets, Target::id, true), count(targets, Target::id, false),
                 count(mirrors, MirrorDef::id, true), count(mirrors, MirrorDef::id, false),
                 count(metrics, MetricDef::id, true), count(metrics, MetricDef::id, false));

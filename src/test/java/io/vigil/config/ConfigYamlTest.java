@@ -45,7 +45,7 @@ class ConfigYamlTest {
     }
 
     String export(boolean withPasswords) {
-        return ConfigYaml.export(store.targets(), store.mirrors(), store.metrics(), withPasswords, Instant.parse("2026-11-25T10:00:00Z"));
+        return ConfigYaml.export(store.targets(), store.mirrors(), store.metrics(), store.rules(), withPasswords, Instant.parse("2026-11-25T10:00:00Z"));
     }
 
     @Test
@@ -66,6 +66,9 @@ class ConfigYamlTest {
                     .containsExactlyInAnyOrderElementsOf(store.metrics());
             assertThat(empty.mirrors()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
                     .containsExactlyInAnyOrderElementsOf(store.mirrors());
+            assertThat(store.rules()).as("the packs' alert rules").isNotEmpty();
+            assertThat(empty.rules()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+                    .containsExactlyInAnyOrderElementsOf(store.rules());
         }
     }
 

@@ -51,7 +51,8 @@ public final class ConfigTransferViewModel {
             var targets = store.targets();
             var mirrors = store.mirrors();
             var metrics = store.metrics();
-            String yaml = ConfigYaml.export(targets, mirrors, metrics, secrets, Instant.now());
+            var rules = store.rules();
+            String yaml = ConfigYaml.export(targets, mirrors, metrics, rules, secrets, Instant.now());
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
             if (secrets) {
                 ownerOnly(file);
