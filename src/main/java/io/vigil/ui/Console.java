@@ -330,9 +330,19 @@ public final class Console {
         if (!context.hasStore()) {
             return null;
         }
-        io.vigil.ui.channels.ChannelTester tester = channelTester != null ? channelTester
-                : io.vigil.ui.channels.ChannelTester.unavailable(messages.get("channels.test.unavailable"));
-        var model = new io.vigil.ui.channels.ChannelsViewModel(context.store(), tester, channelStatus, executor, messages, Clock.systemUTC(),
+        io.vigil.alert.notify.Dispatcher dispatcher = context.monitors() ? context.monitoring().alerting().dispatcher() : null;
+        io.vigil.ui.channels.ChannelTester tester = channelTester;
+        java.util.function.Supplier<java.util.List<io.vigil.ui.channels.ChannelStatusRow>> deliveries = channelStatus;
+        if (tester == null && dispatcher != null) {
+            // the collector's own dispatcher: a test goes out exactly as an alert would, and the table shows its deliveries
+            tester = channel -> dispatcher.test(channel).thenApply(r -> r.ok() ? "" : r.message());
+            deliveries = () -> dispatcher.status().stream()
+                    .map(s -> new io.vigil.ui.channels.ChannelStatusRow(s.channel(), s.lastOk(), s.lastError(), s.pending())).toList();
+        }
+        if (tester == null) {
+            tester = io.vigil.ui.channels.ChannelTester.unavailable(messages.get("channels.test.unavailable"));
+        }
+        var model = new io.vigil.ui.channels.ChannelsViewModel(context.store(), tester, deliveries, executor, messages, Clock.systemUTC(),
                 status::set);
         model.reload();
         subscribe(snapshot -> model.refreshDeliveries());
