@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.vigil.alert.events.AlertLogEvents;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
@@ -17,6 +19,7 @@ import io.vigil.config.FirstStart;
 import io.vigil.config.Packs;
 import io.vigil.config.Target;
 import io.vigil.gather.Pick;
+import io.vigil.i18n.Messages;
 import io.vigil.ledger.InMemoryLedger;
 import io.vigil.mirror.CacheDb;
 import io.vigil.mirror.MirrorJob;
@@ -50,6 +53,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Messages messages = new Messages(Messages.localeFor(""));
         boolean allGood = true;
         Path scratch = Files.createTempDirectory("vigil-check");
         ConfigStore opened;
@@ -66,60 +70,78 @@ public final class CheckCommand implements Callable<Integer> {
             FirstStart.prepare(store);
             List<Target> targets = store.targets();
             if (targets.isEmpty()) {
-                out.println("No targets are configured (config store: " + store.location() + ").");
+                out.println(messages.get("cli.check.noTargets", store.location()));
                 return 0;
             }
             MirrorJob mirror = new MirrorJob(connections, cache, new InMemoryLedger());
             for (Target t : targets) {
-                allGood &= check(out, t, store, connections, mirror, cache);
+                allGood &= check(out, messages, t, store, connections, mirror, cache);
                 out.flush();
             }
         } finally {
             Scratch.delete(scratch);
         }
-        out.println(allGood ? "Everything works." : "Some checks failed; see above.");
+        out.println(messages.get(allGood ? "cli.check.allGood" : "cli.check.someFailed"));
         return allGood ? 0 : 1;
     }
 
-    private boolean check(PrintWriter out, Target t, ConfigStore store, TargetConnections connections, MirrorJob mirror, CacheDb cache) {
+    private boolean check(PrintWriter out, Messages messages, Target t, ConfigStore store, TargetConnections connections, MirrorJob mirror,
+                          CacheDb cache) {
         ProbeResult probe = connections.probe(t);
         String address = connections.spec(t).address();
         if (!probe.ok()) {
-            out.printf("%s (%s): FAILED. %s%n", t.name(), address, probe.failure().getMessage());
+            out.println(messages.get("cli.check.failed", t.name(), address, probe.failure().getMessage()));
             return false;
         }
-        out.printf("%s (%s): connected in %d ms to %s%n", t.name(), address, probe.took().toMillis(), probe.version());
+        out.println(messages.get("cli.check.connected", t.name(), address, probe.took().toMillis(), probe.version()));
         Pack pack = Packs.shipped(t.kind().packKind());
         Set<String> grants = new LinkedHashSet<>();
+        Set<String> skippedMirrors = new HashSet<>();
         int ok = 0;
         int failed = 0;
         for (MirrorDef m : store.mirrors()) {
             if (!m.enabled() || m.kind() != t.kind().packKind()) {
                 continue;
             }
+            if (!m.runsOn(probe.major(), probe.minor())) {
+                // the view is not there on this version: no GRANT could make it work, so none is advised
+                skippedMirrors.add(m.name());
+                out.println(messages.get("cli.check.mirrorTooNew", m.name(), m.minVersion(), probe.major() + "." + probe.minor()));
+                if (AlertLogEvents.TABLE.equalsIgnoreCase(m.cacheTable())) {
+                    out.println(messages.get("cli.check.noAlertLog", m.minVersion()));
+                }
+                continue;
+            }
             try {
                 MirrorResult r = mirror.run(t, m);
                 ok++;
                 if (r.capped()) {
-                    out.printf("  mirror %s: the row cap of %d cut it short%n", m.name(), m.rowCap());
+                    out.println(messages.get("cli.check.capped", m.name(), m.rowCap()));
                 }
             } catch (TargetFailure e) {
                 failed++;
-                out.printf("  mirror %s: %s%n", m.name(), e.getMessage());
+                out.println(messages.get("cli.check.mirrorFailed", m.name(), e.getMessage()));
                 if (e.kind() == FailureKind.MISSING_PRIVILEGE) {
                     pack.mirrors().stream().filter(pm -> pm.name().equals(m.name())).findFirst()
                             .ifPresent(pm -> pm.grants().forEach(g -> grants.add(g.replace("{user}", t.user().isEmpty() ? "vigil" : t.user()))));
                 }
             } catch (RuntimeException e) {
                 failed++;
-                out.printf("  mirror %s: %s%n", m.name(), e.getMessage());
+                out.println(messages.get("cli.check.mirrorFailed", m.name(), e.getMessage()));
             }
         }
         int metricsOk = 0;
         int metricsFailed = 0;
+        int metricsSkipped = 0;
         try (Connection c = cache.dataSource().getConnection()) {
             for (MetricDef m : store.metrics()) {
                 if (!m.enabled() || m.kind() != t.kind().packKind()) {
+                    continue;
+                }
+                if (m.mirrors().stream().anyMatch(skippedMirrors::contains)) {
+                    metricsSkipped++;
+                    out.println(messages.get("cli.check.metricSkipped", m.name(),
+                            String.join(", ", m.mirrors().stream().filter(skippedMirrors::contains).toList())));
                     continue;
                 }
                 try {
@@ -127,16 +149,19 @@ public final class CheckCommand implements Callable<Integer> {
                     metricsOk++;
                 } catch (RuntimeException e) {
                     metricsFailed++;
-                    out.printf("  metric %s: %s%n", m.name(), e.getMessage());
+                    out.println(messages.get("cli.check.metricFailed", m.name(), e.getMessage()));
                 }
             }
         } catch (java.sql.SQLException e) {
-            out.printf("  metrics not checked: the scratch cache failed: %s%n", e.getMessage());
+            out.println(messages.get("cli.check.scratchFailed", e.getMessage()));
             return false;
         }
-        out.printf("  mirrors: %d ok, %d failed; metrics: %d ok, %d failed%n", ok, failed, metricsOk, metricsFailed);
+        out.println(messages.get("cli.check.summary", ok, failed, metricsOk, metricsFailed));
+        if (!skippedMirrors.isEmpty() || metricsSkipped > 0) {
+            out.println(messages.get("cli.check.skippedSummary", skippedMirrors.size(), metricsSkipped));
+        }
         if (!grants.isEmpty()) {
-            out.println("  To grant what is missing, run as a DBA:");
+            out.println(messages.get("cli.check.grants"));
             grants.forEach(g -> out.println("    " + g + ";"));
         }
         return failed == 0 && metricsFailed == 0;

@@ -52,10 +52,14 @@ public final class TargetConnections implements AutoCloseable {
                 s.setQueryTimeout((int) TargetUrls.CONNECT_TIMEOUT.toSeconds());
                 s.execute(t.kind().packKind() == io.vigil.config.TargetKind.ORACLE ? "SELECT 1 FROM dual" : "SELECT 1");
             }
-            // the demo answers the Oracle pack as a 19c instance, whatever H2's own version
-            boolean demo = t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE;
+            // the demo answers the Oracle pack as a 19c instance (or the release it is told to play), whatever H2's own version
+            if (t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE) {
+                int[] plays = DemoOracles.version(t);
+                return ProbeResult.ok("Demo Oracle " + plays[0] + "." + plays[1] + " (" + version.lines().findFirst().orElse(version) + ")",
+                        Duration.ofNanos(System.nanoTime() - start), plays[0], plays[1]);
+            }
             return ProbeResult.ok(version.lines().findFirst().orElse(version), Duration.ofNanos(System.nanoTime() - start),
-                    demo ? 19 : md.getDatabaseMajorVersion(), demo ? 0 : md.getDatabaseMinorVersion());
+                    md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
         } catch (SQLException e) {
             return ProbeResult.failed(Failures.classify("connecting", spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
         }

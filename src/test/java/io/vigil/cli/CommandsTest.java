@@ -75,6 +75,24 @@ class CommandsTest {
     }
 
     @Test
+    void checkOnAnEleventhReleaseSkipsTheAlertLogAndSaysWhyInsteadOfAdvisingAGrant() throws Exception {
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            io.vigil.config.FirstStart.prepare(store);
+            Target demo = store.targets().getFirst();
+            store.saveTarget(new Target(demo.id(), demo.name(), demo.kind(), "", 0, ConnectBy.SERVICE_NAME, "11.2", "", "", Secret.empty(),
+                    demo.tags(), true));
+        }
+        Run r = run(new CheckCommand(), "--data-dir", home.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("connected").contains("Demo Oracle 11.2")
+                .contains("mirror alert_log: skipped, it needs version 12.2 or later and this server is 11.2.")
+                .contains("The alert log is not read on this server: V$DIAG_ALERT_EXT exists from Oracle 12.2 on")
+                .contains("mirrors: 17 ok, 0 failed").contains("not for this version: 1 mirrors and 0 metrics skipped")
+                .doesNotContain("diag_alert_ext TO").endsWith("Everything works." + System.lineSeparator());
+    }
+
+    @Test
     void checkSaysPlainlyWhatFailsAndExitsWithOne() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -70,7 +70,14 @@ class TargetConnectionsIT {
         Target demo = new Target(9, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
         ProbeResult r = connections.probe(demo);
         assertThat(r.ok()).isTrue();
-        assertThat(r.version()).startsWith("H2");
+        assertThat(r.version()).startsWith("Demo Oracle 19.0 (H2");
+        assertThat(r.major()).isEqualTo(19);
+
+        ProbeResult old = connections.probe(new Target(10, "demo11", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "11.2", "", "",
+                Secret.empty(), List.of(), true));
+        assertThat(old.version()).startsWith("Demo Oracle 11.2");
+        assertThat(old.major()).isEqualTo(11);
+        assertThat(old.minor()).isEqualTo(2);
     }
 
     @Test

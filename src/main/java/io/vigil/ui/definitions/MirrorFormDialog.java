@@ -72,6 +72,14 @@ public final class MirrorFormDialog extends Dialog<MirrorDef> {
         TextField minVersion = form.text("mirrorMinVersion", model.minVersionProperty());
         minVersion.setPromptText(messages.get("mirrorForm.minVersion.prompt"));
         form.addRow("mirrorForm.minVersion", minVersion, "minVersion");
+        Label versionNote = new Label();
+        versionNote.setId("mirrorVersionNote");
+        versionNote.getStyleClass().add("form-hint");
+        versionNote.setWrapText(true);
+        versionNote.textProperty().bind(model.versionNote());
+        versionNote.managedProperty().bind(versionNote.textProperty().isNotEmpty());
+        versionNote.visibleProperty().bind(versionNote.managedProperty());
+        form.addWide(versionNote);
         TextArea description = new TextArea();
         description.setId("mirrorDescription");
         description.setWrapText(true);

@@ -58,6 +58,22 @@ public final class MirrorFormViewModel {
     private String suggestedTable = "";
 
     /**
+     * What a minimum version means for the servers it runs on, in words under the field; empty when it runs everywhere.
+     * The alert log's mirror also says that an older Oracle gives no alert-log events at all.
+     */
+    public javafx.beans.binding.StringBinding versionNote() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String since = minVersion.get() == null ? "" : minVersion.get().strip();
+            if (since.isEmpty() || !since.matches("\\d{1,2}(\\.\\d{1,2})?")) {
+                return "";
+            }
+            String note = messages.get("mirrorForm.minVersion.note", since);
+            boolean alertLog = io.vigil.alert.events.AlertLogEvents.TABLE.equalsIgnoreCase(cacheTable.get() == null ? "" : cacheTable.get().strip());
+            return alertLog ? note + " " + messages.get("mirrorForm.minVersion.alertLog", since) : note;
+        }, minVersion, cacheTable);
+    }
+
+    /**
      * A form for a new mirror ({@code template == null}), for a copy ({@code template.id() == 0}) or for editing {@code template}.
      *
      * @param saved   every stored mirror, for the unique name and table rules

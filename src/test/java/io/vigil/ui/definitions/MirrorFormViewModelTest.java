@@ -60,6 +60,21 @@ class MirrorFormViewModelTest {
     }
 
     @Test
+    void theAlertLogMirrorSaysUnderItsVersionThatAnElderOracleHasNoAlertLogEvents() {
+        MirrorFormViewModel f = model.editMirrorForm(fx.mirror("alert_log"));
+        var note = f.versionNote();
+        assertThat(note.get()).startsWith("Servers older than 12.2 skip this mirror")
+                .contains("On those servers (11g) Vigil shows no alert-log events");
+
+        MirrorFormViewModel other = model.editMirrorForm(fx.mirror("instance"));
+        assertThat(other.versionNote().get()).isEmpty();
+        other.minVersionProperty().set("12.1");
+        assertThat(other.versionNote().get()).startsWith("Servers older than 12.1 skip this mirror").doesNotContain("alert-log");
+        other.minVersionProperty().set("");
+        assertThat(other.versionNote().get()).isEmpty();
+    }
+
+    @Test
     void aTableTheUserTypedIsNotOverwrittenAndAKindBringsItsPrefix() {
         MirrorFormViewModel f = model.newMirrorForm();
         f.kindProperty().set(TargetKind.POSTGRES);
