@@ -66,6 +66,7 @@ public final class Console {
     private io.vigil.ui.alerts.AlertsViewModel alertsModel;
     // Until the notification dispatcher is wired in, "Send test" says sending is not available and no deliveries are known.
     private io.vigil.ui.channels.ChannelTester channelTester;
+    private io.vigil.ui.live.DesktopTray tray;
     private java.util.function.Supplier<java.util.List<io.vigil.ui.channels.ChannelStatusRow>> channelStatus = java.util.List::of;
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context) {
@@ -77,6 +78,13 @@ public final class Console {
         this.executor = executor;
         this.context = context;
         this.options = options;
+        this.tray = io.vigil.ui.live.DesktopTray.install("Vigil", () -> javafx.application.Platform.runLater(() -> {
+            if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+                stage.setIconified(false);
+                stage.show();
+                stage.toFront();
+            }
+        }));
         startFeed();
     }
 
@@ -172,7 +180,12 @@ public final class Console {
                     messages));
             for (HealthNotices.Notice n : notices) {
                 LOG.info("{}: {}", n.title(), n.text());
-                if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                javafx.stage.Window window = scene.getWindow();
+                boolean iconified = window instanceof javafx.stage.Stage stage && stage.isIconified();
+                if (tray != null && (window == null || !window.isFocused() || iconified)) {
+                    tray.show(n); // the DBA is looking elsewhere: the tray reaches them
+                }
+                if (window == null || !window.isShowing()) {
                     continue;
                 }
                 Notifications note = Notifications.create().title(n.title()).text(n.text()).owner(scene.getWindow())
@@ -522,6 +535,9 @@ public final class Console {
 
     /** Stops the collector and closes the config store when the window closes. */
     public void close() {
+        if (tray != null) {
+            tray.close();
+        }
         if (feed != null) {
             feed.close();
         }
