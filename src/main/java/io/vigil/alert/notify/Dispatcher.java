@@ -43,6 +43,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Retries retries;
     private final Map<String, ChannelWorker> workers = new ConcurrentHashMap<>();
     private final Deliveries deliveries = new Deliveries();
+    /** Alerts a channel was not told of when they fired (muted, too mild): their resolve message is not sent there either. */
+    private final Set<Held> withheld = ConcurrentHashMap.newKeySet();
     private final List<Consumer<DeliveryEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ChannelProbe tests;
     private volatile List<ChannelDef> lastChannels = List.of();
@@ -75,6 +77,9 @@ public final class Dispatcher implements AutoCloseable {
         listeners.add(listener);
     }
 
+    private record Held(String channel, io.vigil.config.AlertKey key) {
+    }
+
     /** Queues a notification on every enabled channel that carries any of its items; returns at once. */
     public void submit(Notification n) {
         if (closed) {
@@ -85,7 +90,18 @@ public final class Dispatcher implements AutoCloseable {
             Instant now = clock.instant();
             n.items().stream().filter(i -> i.kind() == Kind.RESOLVED).forEach(i -> deliveries.forget(i.key()));
             for (ChannelDef channel : channels()) {
-                List<Item> kept = ChannelPolicy.keep(channel, n, muteList, now);
+                List<Item> kept = ChannelPolicy.keep(channel, n, muteList, now).stream()
+                        .filter(i -> i.kind() != Kind.RESOLVED || !withheld.contains(new Held(channel.name(), i.key()))).toList();
+                for (Item i : n.items()) {
+                    Held held = new Held(channel.name(), i.key());
+                    if (i.kind() == Kind.RESOLVED) {
+                        withheld.remove(held);
+                    } else if (kept.contains(i)) {
+                        withheld.remove(held);
+                    } else if (i.kind() == Kind.FIRING) {
+                        withheld.add(held);
+                    }
+                }
                 if (!kept.isEmpty()) {
                     workers.get(channel.name()).enqueue(n.with(kept));
                 }
@@ -117,6 +133,7 @@ public final class Dispatcher implements AutoCloseable {
                 for (RemindItem f : firing) {
                     Kind kind = reminder(channel, worker, f, muteList, now);
                     if (kind != null) {
+                        withheld.remove(new Held(channel.name(), f.key()));
                         due.computeIfAbsent(f.targetName(), t -> new ArrayList<>()).add(f.toItem(kind));
                     }
                 }

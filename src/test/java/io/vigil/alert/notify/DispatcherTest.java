@@ -165,6 +165,30 @@ class DispatcherTest {
     }
 
     @Test
+    void aChannelThatWasNotToldOfAnAlertIsNotToldItResolvedEither() throws Exception {
+        WebhookReceiver critOnly = receiver();
+        channels.set(List.of(channel("crit-only", critOnly.url("/"), Severity.CRIT, 0, true)));
+        mutes.set(List.of(new MuteWindow(1, "billing-prod", "backup.late", AT.minusSeconds(60), AT.plusSeconds(3600), "maintenance", "dba")));
+        dispatcher(10);
+
+        dispatcher.submit(new Notification("billing-prod", List.of(item("sessions.high", Kind.FIRING, Severity.WARN),
+                item("backup.late", Kind.FIRING, Severity.CRIT), item("cpu.high", Kind.FIRING, Severity.CRIT)), AT));
+        assertThat(rules(critOnly.next(WAIT))).containsExactly("cpu.high");
+
+        mutes.set(List.of()); // the maintenance ended before backup.late resolved
+        dispatcher.submit(new Notification("billing-prod", List.of(item("sessions.high", Kind.RESOLVED, Severity.WARN),
+                item("backup.late", Kind.RESOLVED, Severity.CRIT), item("cpu.high", Kind.RESOLVED, Severity.CRIT)), AT));
+        assertThat(rules(critOnly.next(WAIT))).as("only what it announced resolves there").containsExactly("cpu.high");
+
+        // an alert that escalates into the channel's range is announced, so its resolve goes out too
+        dispatcher.submit(Samples.one(item("sessions.high", Kind.FIRING, Severity.WARN)));
+        dispatcher.submit(Samples.one(item("sessions.high", Kind.ESCALATED, Severity.CRIT)));
+        assertThat(rules(critOnly.next(WAIT))).containsExactly("sessions.high");
+        dispatcher.submit(Samples.one(item("sessions.high", Kind.RESOLVED, Severity.CRIT)));
+        assertThat(rules(critOnly.next(WAIT))).containsExactly("sessions.high");
+    }
+
+    @Test
     void remindersRepeatAfterTheIntervalAndSendWhatWasNeverDelivered() throws Exception {
         WebhookReceiver hook = receiver();
         channels.set(List.of(channel("ops", hook.url("/"), Severity.WARN, 30, true)));
