@@ -28,9 +28,9 @@ public final class ConfigCommands {
     private ConfigCommands() {
     }
 
-    /** Writes targets, mirrors and metrics as YAML, to a file or standard output; passwords only when asked. */
+    /** Writes targets, mirrors, metrics and alert rules as YAML, to a file or standard output; passwords only when asked. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write every target, mirror and metric as YAML (passwords left out unless --with-passwords).")
+            description = "Write every target, mirror, metric and alert rule as YAML (passwords left out unless --with-passwords).")
     public static final class Export implements Callable<Integer> {
 
         @Mixin
@@ -69,7 +69,7 @@ public final class ConfigCommands {
 
     /** Merges a YAML file into the config store, all or nothing. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Merge a YAML file of targets, mirrors and metrics into the config store: all of it, or nothing with the line and reason.")
+            description = "Merge a YAML file of targets, mirrors, metrics and alert rules into the config store: all of it, or nothing with the line and reason.")
     public static final class Import implements Callable<Integer> {
 
         @Mixin
