@@ -110,6 +110,44 @@ class CommandsTest {
     }
 
     @Test
+    void aHeadlessCollectorAlertsThroughAWebhookAndAlertsListsWhatFires() throws Exception {
+        java.util.concurrent.BlockingQueue<String> bodies = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            AppDirs dirs = new AppDirs(home);
+            try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+                io.vigil.config.FirstStart.prepare(store);
+                // the demo always has sessions: a rule with no hold fires on the first value
+                store.saveRule(new io.vigil.config.AlertRule(0, "sessions.present", TargetKind.ORACLE, io.vigil.config.RuleType.THRESHOLD,
+                        "oracle.sessions.total", java.util.Map.of(), io.vigil.config.Direction.ABOVE, 0.5, 1e9, 0, 0, 3, true,
+                        "Fires whenever the instance has a session."));
+                store.saveChannel(new io.vigil.config.ChannelDef(0, "ops hook", io.vigil.config.ChannelType.WEBHOOK,
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "", Secret.empty(), "", List.of(),
+                        io.vigil.config.Severity.WARN, 0, true, true));
+            }
+            Run collected = run(new CollectCommand(), "--data-dir", home.toString(), "--duration", "30s", "--every", "10");
+            assertThat(collected.exit()).as(collected.out()).isZero();
+
+            String body = bodies.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(body).as("the webhook got nothing; collect printed:%n%s", collected.out()).isNotNull();
+            assertThat(body).contains("sessions.present").contains("demo");
+
+            Run listed = run(new AlertsCommand(), "--data-dir", home.toString());
+            assertThat(listed.exit()).as(listed.out()).isEqualTo(1);
+            assertThat(listed.out()).contains("FIRING").contains("sessions.present").contains("demo");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void collectPrintsAStatusLinePerCycleAndStopsAfterItsDuration() {
         long start = System.nanoTime();
         Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--duration", "7s", "--every", "3");
