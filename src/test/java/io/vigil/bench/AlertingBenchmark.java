@@ -70,7 +70,7 @@ final class AlertingBenchmark {
 
     static final int TARGETS = 40;
     static final int CYCLES = 24;
-    static final int WARM_CYCLES = 2;
+    static final int WARM_CYCLES = 6;
     static final int EVALUATIONS = 20;
     /** The hold of oracle.processes.limit during the latency runs, shortened from the pack's 120 s to keep the run short. */
     static final int SHORT_HOLD = 30;
@@ -219,12 +219,13 @@ final class AlertingBenchmark {
 
         List<Probe> probes = new ArrayList<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < 5; i++) { // five targets, pressed 7 s apart plus up to 5 s, so each meets the cycle at another moment
+        // Each press on its own target, a few seconds apart plus up to 5 s, so each meets the jobs and the cycle at another moment.
+        for (int i = 0; i < 10; i++) {
             probes.add(new Probe("demo" + (2 + i), DemoPressure.BLOCKED_SESSIONS, "oracle.sessions.blocked_long",
                     "oracle.sessions.blocked_longest_s", 300, i * 7000L + random.nextLong(5000)));
         }
-        for (int i = 0; i < 3; i++) {
-            probes.add(new Probe("demo" + (10 + i), DemoPressure.NEAR_LIMITS, "oracle.processes.limit", "oracle.processes.used_pct", 80,
+        for (int i = 0; i < 5; i++) {
+            probes.add(new Probe("demo" + (20 + i), DemoPressure.NEAR_LIMITS, "oracle.processes.limit", "oracle.processes.used_pct", 80,
                     i * 11000L + random.nextLong(5000)));
         }
         System.out.printf("crossing to notification: a webhook receiver in this process, %d presses of demo instances while the collector "
