@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reruns Vigil's benchmarks against the real servers the tests use (see README: .ci/run starts them on Debian).
 # Prints each case as Vigil's figure, the reference's figure in the same process, and their ratio.
-#   run.sh                                 mirror, archive, range and capacity
+#   run.sh                                 mirror, archive, range, capacity and alerting
 #   run.sh mirror archive range capacity   only those
+#   run.sh alerting                        rule evaluation cost and crossing-to-notification time, 40 demo targets (no servers)
 #   run.sh fx                              the Trends chart's FX-thread time per redraw (headless JavaFX, no servers)
 #   run.sh overview                        the Overview's FX-thread time per refresh with 200 targets (headless JavaFX)
 #   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run)

@@ -37,6 +37,11 @@ public final class TargetConnections implements AutoCloseable {
         this.demos = demos;
     }
 
+    /** The demo instances behind demo targets, to put one in trouble on purpose (see DemoPressure). */
+    public DemoOracles demos() {
+        return demos;
+    }
+
     public JdbcSpec spec(Target t) {
         return t.kind().isNetworked() ? TargetUrls.spec(t) : demos.spec(t);
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import io.vigil.schedule.Collector.JobId;
 import io.vigil.schedule.StatusEvent;
 import io.vigil.schedule.StatusEvent.Status;
 
@@ -29,12 +28,12 @@ public final class JobBoard implements Consumer<StatusEvent> {
     public record TargetState(long targetId, String name, Health health, String reason, Optional<Duration> dataAge) {
     }
 
-    private final Map<JobId, JobState> jobs = new ConcurrentHashMap<>();
+    // By target, then job: a target's health reads its own jobs, not every target's (the rules ask for each target every cycle).
+    private final Map<Long, Map<String, JobState>> jobs = new ConcurrentHashMap<>();
 
     @Override
     public void accept(StatusEvent e) {
-        JobId id = new JobId(e.targetId(), e.job());
-        jobs.compute(id, (k, old) -> {
+        jobs.computeIfAbsent(e.targetId(), k -> new ConcurrentHashMap<>()).compute(e.job(), (k, old) -> {
             Instant lastOk = e.status() == Status.OK ? e.at() : old == null ? null : old.lastOk();
             return new JobState(e.targetId(), e.targetName(), e.job(), e.status(), e.reason(), e.at(), e.took(), e.rows(), lastOk);
         });
@@ -42,19 +41,20 @@ public final class JobBoard implements Consumer<StatusEvent> {
 
     /** Every job's last run, by target name and job. */
     public List<JobState> jobs() {
-        List<JobState> out = new ArrayList<>(jobs.values());
+        List<JobState> out = new ArrayList<>();
+        jobs.values().forEach(mine -> out.addAll(mine.values()));
         out.sort(Comparator.comparing(JobState::targetName).thenComparing(JobState::job));
         return out;
     }
 
     /** The last run of one job of a target, if it has run. */
     public Optional<JobState> job(long targetId, String job) {
-        return Optional.ofNullable(jobs.get(new JobId(targetId, job)));
+        return Optional.ofNullable(jobs.getOrDefault(targetId, Map.of()).get(job));
     }
 
     /** Forgets the jobs of a target (deleted), or of all targets (the collector restarted with a new plan). */
     public void forget(long targetId) {
-        jobs.keySet().removeIf(k -> k.targetId() == targetId);
+        jobs.remove(targetId);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class JobBoard implements Consumer<StatusEvent> {
         if (paused) {
             return new TargetState(targetId, name, Health.PAUSED, "", age);
         }
-        List<JobState> mine = jobs.values().stream().filter(j -> j.targetId() == targetId).toList();
+        List<JobState> mine = List.copyOf(jobs.getOrDefault(targetId, Map.of()).values());
         if (mine.isEmpty()) {
             return new TargetState(targetId, name, Health.UNKNOWN, "", age);
         }

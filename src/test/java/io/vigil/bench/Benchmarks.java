@@ -67,6 +67,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("capacity")) {
             capacity();
         }
+        if (only.isEmpty() || only.contains("alerting")) {
+            AlertingBenchmark.run();
+        }
         System.exit(0);
     }
 

@@ -70,4 +70,29 @@ class JobBoardTest {
         board.forget(3);
         assertThat(board.jobs()).isEmpty();
     }
+
+    @Test
+    void amongManyTargetsEachHealthReadsOnlyItsOwnJobsAndForgettingOneKeepsTheOthers() {
+        for (long t = 1; t <= 50; t++) {
+            event(t, "connect", Status.OK, "19.3", 0);
+            event(t, "mirror session", Status.OK, "", 1);
+            event(t, "metric oracle.sessions.total", Status.OK, "", 2);
+        }
+        event(7, "connect", Status.ERROR, "Cannot reach db7:1521.", 3);
+        event(8, "mirror session", Status.ERROR, "ORA-00942", 3);
+        for (long t = 1; t <= 50; t++) {
+            Health expected = t == 7 ? Health.DOWN : t == 8 ? Health.ERROR : Health.OK;
+            assertThat(board.health(t, "db" + t, false, latest, T0.plusSeconds(4)).health()).as("db%d", t).isEqualTo(expected);
+        }
+        assertThat(board.health(8, "db8", false, latest, T0).reason()).isEqualTo("mirror session: ORA-00942");
+        assertThat(board.job(9, "mirror session")).get().extracting(JobBoard.JobState::status).isEqualTo(Status.OK);
+        assertThat(board.job(9, "mirror sysstat")).isEmpty();
+        assertThat(board.job(51, "mirror session")).isEmpty();
+
+        board.forget(7);
+        assertThat(board.health(7, "db7", false, latest, T0).health()).isEqualTo(Health.UNKNOWN);
+        assertThat(board.jobs()).hasSize(49 * 3).extracting(JobBoard.JobState::targetId).doesNotContain(7L);
+        assertThat(board.jobs().subList(0, 4)).extracting(j -> j.targetName() + " " + j.job())
+                .containsExactly("db1 connect", "db1 metric oracle.sessions.total", "db1 mirror session", "db10 connect");
+    }
 }
