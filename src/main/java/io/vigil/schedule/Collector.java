@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -73,6 +74,15 @@ public final class Collector implements AutoCloseable {
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
+    /** For each mirror job, the metric jobs that run right after it syncs. */
+    private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
+
+    // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
+    // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
+    // no sync came, so a figure is never most of an interval older than the snapshot it is picked from.
+    private record Job(Target target, String name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
+                       java.util.concurrent.atomic.AtomicLong lastStart, boolean follower) {
+    }
 
     /** One scheduled job: "mirror sysstat" or "metric oracle.sessions.active" of a target. */
     public record JobId(long targetId, String job) {
@@ -104,12 +114,20 @@ public final class Collector implements AutoCloseable {
                     schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> {
                         runMirror(t, m);
                         return false;
-                    });
+                    }, false);
                 }
             }
             for (MetricDef m : plan.metrics()) {
                 if (m.enabled() && m.kind() == pack) {
-                    schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m));
+                    List<MirrorDef> reads = plan.mirrors().stream().filter(x -> x.enabled() && x.kind() == pack && m.mirrors().contains(x.name()))
+                            .toList();
+                    boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
+                            && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
+                    Job job = schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m), follower);
+                    if (follower) {
+                        reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), "mirror " + x.name()), k -> new CopyOnWriteArrayList<>())
+                                .add(job));
+                    }
                 }
             }
         }
@@ -119,25 +137,49 @@ public final class Collector implements AutoCloseable {
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
     // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
     // not synced yet at start, which would otherwise show stale for up to one long interval.
-    private void schedule(Target t, String job, int intervalSeconds, java.util.function.BooleanSupplier body) {
+    private Job schedule(Target t, String name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
-        AtomicBoolean inFlight = new AtomicBoolean();
+        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower);
         long[] due = {System.currentTimeMillis() + firstDelay};
-        JobId id = new JobId(t.id(), job);
+        JobId id = new JobId(t.id(), name);
         nextRuns.put(id, due[0]);
         timer.scheduleAtFixedRate(() -> {
             long planned = due[0];
             due[0] += period;
             nextRuns.put(id, due[0]);
-            start(t, job, body, planned, inFlight, period);
+            // a follower's timer only stands in for syncs that did not come (the mirror fails, or is slower than planned)
+            if (!job.follower() || planned - job.lastStart().get() >= period + period / 2) {
+                start(job, planned);
+            }
         }, firstDelay, period, TimeUnit.MILLISECONDS);
+        return job;
     }
 
-    private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period) {
+    // The metrics that follow this mirror run now, unless one ran less than ~an interval ago.
+    private void synced(Target t, String mirrorJob) {
+        List<Job> jobs = followers.get(new JobId(t.id(), mirrorJob));
+        if (jobs == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Job job : jobs) {
+            if (now - job.lastStart().get() >= job.period() * 9 / 10) {
+                start(job, now);
+            }
+        }
+    }
+
+    private void start(Job job, long planned) {
+        start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart());
+    }
+
+    private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
+                       java.util.concurrent.atomic.AtomicLong lastStart) {
         if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
         }
+        lastStart.set(planned);
         Thread.ofVirtual().name("vigil-job").start(() -> {
             Semaphore mine = perTarget.get(t.id());
             try {
@@ -147,7 +189,7 @@ public final class Collector implements AutoCloseable {
                     try {
                         lag.add(System.currentTimeMillis() - planned);
                         if (body.getAsBoolean() && period > 2 * RETRY_MILLIS) {
-                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period), RETRY_MILLIS,
+                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart), RETRY_MILLIS,
                                     TimeUnit.MILLISECONDS);
                         }
                     } finally {
@@ -221,6 +263,7 @@ public final class Collector implements AutoCloseable {
         try {
             MirrorResult r = mirrorJob.run(t, m);
             emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
+            synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
                 emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine

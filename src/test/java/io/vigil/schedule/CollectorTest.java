@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,6 +121,36 @@ class CollectorTest {
         if (metric.getFirst().status() == Status.STALE) {
             assertThat(metric.getFirst().reason()).endsWith("has not synced yet");
         }
+    }
+
+    @Test
+    void aMetricRunsRightAfterItsMirrorSyncsAndNotTwiceAnInterval() throws Exception {
+        Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        MirrorDef every6 = new MirrorDef(1, "session", TargetKind.ORACLE, "SELECT sid, status, type FROM v$session", "ora_session",
+                6, 10_000, MirrorMode.REPLACE, "", true, "");
+        MetricDef alsoEvery6 = new MetricDef(1, "oracle.sessions.active", TargetKind.ORACLE, ACTIVE.sql(), List.of("session"), 30,
+                MetricType.GAUGE, "", List.of(), 6, null, null, "", true, "");
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(demo), List.of(every6), List.of(alsoEvery6), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && events.stream().filter(e -> e.job().equals("mirror session")).count() < 4) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000);
+        List<Instant> syncs = events.stream().filter(e -> e.job().equals("mirror session") && e.status() == Status.OK).map(StatusEvent::at).toList();
+        List<Instant> picks = events.stream().filter(e -> e.job().startsWith("metric") && e.status() == Status.OK).map(StatusEvent::at).toList();
+        assertThat(syncs).hasSizeGreaterThanOrEqualTo(4);
+        // after the first sync, every pick comes within moments of a sync: the figure is as fresh as the snapshot
+        List<Instant> later = picks.stream().filter(p -> p.isAfter(syncs.get(1))).toList();
+        assertThat(later).as("picks after the second sync").hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> {
+            Instant lastSync = syncs.stream().filter(x -> !x.isAfter(p)).reduce((a, b) -> b).orElseThrow();
+            assertThat(java.time.Duration.between(lastSync, p).toMillis()).as("pick at %s, last sync at %s", p, lastSync).isLessThan(1_000);
+        });
+        assertThat(picks.size()).as("one pick per sync, not one per sync and one per timer tick").isLessThanOrEqualTo(syncs.size() + 1);
     }
 
     @Test
