@@ -227,8 +227,10 @@ public final class Console {
         if (!context.monitors()) {
             return notCollecting(messages);
         }
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor), messages,
-                TilePalette.of(context.settings().theme()), t -> {
+        io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
+                ZoneId.systemDefault());
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent),
+                messages, TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);
                     }
