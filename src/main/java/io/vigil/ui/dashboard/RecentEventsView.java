@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -81,16 +82,19 @@ final class RecentEventsView {
         private final EventTexts texts;
         private final ObservableValue<Instant> now;
         private final FontIcon icon = new FontIcon();
+        private final StackPane iconBox = new StackPane(icon); // icons differ in width: the columns after them must not
         private final Label time = new Label();
         private final Label kind = new Label();
         private final Label title = new Label();
-        private final HBox box = new HBox(10, icon, time, kind, title);
+        private final HBox box = new HBox(10, iconBox, time, kind, title);
         private final Tooltip tip = new Tooltip();
 
         Row(EventTexts texts, ObservableValue<Instant> now) {
             this.texts = texts;
             this.now = now;
             box.setAlignment(Pos.CENTER_LEFT);
+            iconBox.setMinWidth(18);
+            iconBox.setPrefWidth(18);
             time.getStyleClass().add("event-time");
             kind.getStyleClass().add("event-kind");
             title.getStyleClass().add("event-title");

@@ -34,7 +34,10 @@ public final class EventTexts {
         this.zone = zone;
     }
 
-    /** "ORA-00600 · Internal error" for an alert-log entry, "Instance restarted", or an alert change's sentence. */
+    /**
+     * "ORA-00600 · Internal error" for an alert-log entry with a code, "Startup · Starting ORACLE instance (normal)" for one
+     * without, "Instance restarted", or an alert change's sentence.
+     */
     public String title(VigilEvent e) {
         return switch (e.type()) {
             case RESTART -> messages.get("event.restart.title");
@@ -43,7 +46,7 @@ public final class EventTexts {
                 String key = "event.category." + e.category();
                 String category = messages.has(key) ? messages.get(key) : "";
                 if (e.code().isEmpty()) {
-                    yield category.isEmpty() ? firstLine(e.text()) : category;
+                    yield category.isEmpty() ? firstLine(e.text()) : category + " \u00b7 " + firstLine(e.text());
                 }
                 yield category.isEmpty() ? e.code() : e.code() + " \u00b7 " + category;
             }
