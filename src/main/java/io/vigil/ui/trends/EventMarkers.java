@@ -48,7 +48,7 @@ final class EventMarkers extends ChartPlugin {
     private double laidHeight;
 
     /** One mark as drawn: where (in plot pixels), its colour and its tooltip. */
-    record Mark(double x, Severity severity, List<VigilEvent> events, String tooltip, Node node) {
+    record Mark(double x, Severity severity, List<VigilEvent> events, String tooltip, Node node, Tooltip popup) {
     }
 
     EventMarkers(Axis xAxis, EventTexts texts, Messages messages) {
@@ -125,9 +125,10 @@ final class EventMarkers extends ChartPlugin {
             Severity worst = group.stream().map(VigilEvent::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
             String tip = tooltip(group);
             double x = Math.round(xs.get(i)) + 0.5; // centred on a pixel: crisp, not smeared over two
-            Node node = node(x, h, worst, tip);
+            Tooltip popup = popup(tip);
+            Node node = node(x, h, worst, popup);
             nodes.add(node);
-            marks.add(new Mark(xs.get(i), worst, List.copyOf(group), tip, node));
+            marks.add(new Mark(xs.get(i), worst, List.copyOf(group), tip, node, popup));
         }
         layer.getChildren().setAll(nodes);
     }
@@ -147,7 +148,34 @@ final class EventMarkers extends ChartPlugin {
         return b.toString();
     }
 
-    private static Node node(double x, double height, Severity severity, String tip) {
+    /** Opens the tooltip of the newest of the most severe marks beside it, or closes any ({@code false}). */
+    boolean peek(boolean open) {
+        marks.forEach(m -> m.popup().hide());
+        Mark worst = marks.stream().max(Comparator.comparing(Mark::severity).thenComparing(Mark::x)).orElse(null);
+        if (!open || worst == null || worst.node().getScene() == null) {
+            return false;
+        }
+        javafx.geometry.Bounds b = worst.node().localToScreen(worst.node().getBoundsInLocal());
+        Tooltip popup = worst.popup();
+        popup.show(worst.node(), b.getMaxX() + 6, b.getMinY() + 0.3 * b.getHeight());
+        javafx.stage.Window window = worst.node().getScene().getWindow();
+        if (popup.getX() + popup.getWidth() > window.getX() + window.getWidth()) { // past the window: open it on the left
+            popup.setX(b.getMinX() - 6 - popup.getWidth());
+        }
+        return true;
+    }
+
+    private static Tooltip popup(String tip) {
+        Tooltip t = new Tooltip(tip);
+        t.getStyleClass().add("event-tooltip");
+        t.setShowDelay(Duration.millis(200));
+        t.setShowDuration(Duration.seconds(30));
+        t.setWrapText(true);
+        t.setMaxWidth(640);
+        return t;
+    }
+
+    private static Node node(double x, double height, Severity severity, Tooltip tip) {
         Line hit = new Line(x, 0, x, height);
         hit.setStrokeWidth(HIT_WIDTH);
         hit.setStroke(Color.TRANSPARENT); // wide enough to find with the mouse, and never drawn
@@ -160,13 +188,7 @@ final class EventMarkers extends ChartPlugin {
         flag.setFill(fallback(severity));
         Group mark = new Group(hit, line, flag);
         mark.getStyleClass().addAll("event-marker", EventTexts.styleClass(severity));
-        Tooltip t = new Tooltip(tip);
-        t.getStyleClass().add("event-tooltip");
-        t.setShowDelay(Duration.millis(200));
-        t.setShowDuration(Duration.seconds(30));
-        t.setWrapText(true);
-        t.setMaxWidth(640);
-        Tooltip.install(mark, t);
+        Tooltip.install(mark, tip);
         return mark;
     }
 

@@ -155,6 +155,11 @@ public final class TrendChart {
         markers.show(events);
     }
 
+    /** Opens (or closes) the tooltip of the newest of the most severe marks; false when none is drawn. */
+    boolean peekEvent(boolean open) {
+        return markers.peek(open);
+    }
+
     /** The event marks drawn now, for tests. */
     List<EventMarkers.Mark> eventMarks() {
         return markers.marks();

@@ -228,9 +228,22 @@ public final class TrendsPane {
 
     /** Shows one target with its pack's headline metrics over the last hour: what the dashboard opens. */
     public void showTarget(Target target) {
+        showTarget(target, TrendRange.H1);
+    }
+
+    /** As {@link #showTarget(Target)}, over another preset range. */
+    public void showTarget(Target target, TrendRange span) {
         customBar.setOpen(false);
         chart.resetZoom();
-        model.showTarget(target);
+        model.showTarget(target, span);
+    }
+
+    /**
+     * Opens the tooltip of the newest of the most severe marks as hovering it would, or closes it ({@code false}): the
+     * screenshot tour shows one. False when there is no mark to open.
+     */
+    public boolean peekEvent(boolean open) {
+        return chart.peekEvent(open);
     }
 
     /** Where exports are saved; tests answer without a dialog. */

@@ -147,20 +147,25 @@ public final class TrendsViewModel {
      * Shows one target with its pack's headline metrics over the last hour, following now: what the dashboard opens.
      */
     public void showTarget(Target target) {
+        showTarget(target, TrendRange.H1);
+    }
+
+    /** As {@link #showTarget(Target)}, over another preset range ending now. */
+    public void showTarget(Target target, TrendRange span) {
         executor.run(() -> new Definitions(store.targets(), store.metrics(),
                 Map.of(target.kind().packKind(), Packs.shipped(target.kind().packKind()).headlines())), d -> {
                     apply(d);
-                    pick(target, d.headlines().getOrDefault(target.kind().packKind(), List.of()));
+                    pick(target, d.headlines().getOrDefault(target.kind().packKind(), List.of()), span);
                 }, e -> error.set(messages.get("trends.loadFailed", UserErrors.describe(e, messages))));
     }
 
-    private void pick(Target target, List<Headline> headlines) {
+    private void pick(Target target, List<Headline> headlines, TrendRange span) {
         quiet++;
         try {
             selection.pick(target, headlines);
             frozenEnd = null;
             zoomFrom = null;
-            range.set(TrendRange.H1);
+            range.set(span.isCustom() ? TrendRange.H1 : span);
             live.set(true);
         } finally {
             quiet--;
