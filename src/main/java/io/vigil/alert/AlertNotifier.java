@@ -43,17 +43,17 @@ public final class AlertNotifier implements AlertListener {
                 case RESOLVED -> Notification.Kind.RESOLVED;
             };
             byTarget.computeIfAbsent(a.targetName(), k -> new ArrayList<>()).add(new Notification.Item(a.key(), a.key().rule(), kind,
-                    a.severity(), a.value(), unit(a), a.key().series(), a.firedAt() != null ? a.firedAt() : a.pendingAt(), a.detail(),
+                    a.severity(), a.value(), unit(plan.get(), a), a.key().series(), a.firedAt() != null ? a.firedAt() : a.pendingAt(), a.detail(),
                     a.acknowledged()));
         }
         byTarget.forEach((target, items) -> dispatcher.submit(new Notification(target, items, clock.instant())));
         List<RemindItem> firing = open.stream().filter(a -> a.state() == AlertState.FIRING && !a.acknowledged())
-                .map(a -> RemindItem.of(a, a.key().rule(), unit(a))).toList();
+                .map(a -> RemindItem.of(a, a.key().rule(), unit(plan.get(), a))).toList();
         dispatcher.remind(firing);
     }
 
-    private String unit(Alert a) {
-        RulePlan p = plan.get();
+    /** The unit of the metric an alert's rule watches; empty when it watches none (down, no-data and event rules). */
+    static String unit(RulePlan p, Alert a) {
         return p.rules().stream().filter(r -> r.name().equals(a.key().rule())).findFirst()
                 .flatMap(r -> p.metrics().stream().filter(m -> m.name().equals(r.subject()) && m.kind() == r.kind()).findFirst())
                 .map(MetricDef::unit).orElse("");

@@ -23,6 +23,7 @@ import io.vigil.config.AlertKey;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStoreException;
 import io.vigil.config.VigilEvent;
+import io.vigil.i18n.Messages;
 
 /**
  * The alerting service of a collector (the console's or {@code vigil collect}'s): evaluates the rules every few seconds
@@ -40,6 +41,7 @@ public final class Alerting implements AutoCloseable {
     private final LongPredicate paused;
     private final Clock clock;
     private final RuleEngine engine;
+    private final AlertEvents alertEvents;
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final List<EventSource> sources = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,12 +63,18 @@ public final class Alerting implements AutoCloseable {
         List<VigilEvent> poll(RulePlan plan, Instant now);
     }
 
-    /** Reads the rules and the alerts the store kept: call off the FX thread. */
+    /** Reads the rules and the alerts the store kept: call off the FX thread. Events are written in the system's language. */
     public Alerting(ConfigStore store, Observations seen, LongPredicate paused, Clock clock) {
+        this(store, seen, paused, clock, new Messages(Messages.localeFor("")));
+    }
+
+    /** As {@link #Alerting(ConfigStore, Observations, LongPredicate, Clock)}, with the language of the events' texts. */
+    public Alerting(ConfigStore store, Observations seen, LongPredicate paused, Clock clock, Messages messages) {
         this.store = store;
         this.seen = seen;
         this.paused = paused;
         this.clock = clock;
+        this.alertEvents = new AlertEvents(messages);
         List<Alert> restored = store.alerts().open();
         restored.forEach(a -> persisted.put(a.key(), a));
         this.engine = new RuleEngine(restored, clock.instant());
@@ -81,9 +89,11 @@ public final class Alerting implements AutoCloseable {
     public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, io.vigil.watch.JobBoard board,
                                         io.vigil.watch.LatestValues latest, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
-        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock);
+        Messages messages = new Messages(Messages.localeFor(""));
+        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
-        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),
+                messages, java.time.ZoneId.systemDefault()));
         io.vigil.alert.notify.Dispatcher dispatcher = new io.vigil.alert.notify.Dispatcher(store::channels,
                 () -> store.mutes(clock.instant()), messages, clock, desktop);
         dispatcher.addListener(d -> alerting.notified(d.keys(), d.at()));
@@ -143,6 +153,7 @@ public final class Alerting implements AutoCloseable {
                 notable.add(s);
             }
         }
+        unsavedEvents.addAll(alertEvents.of(notable, current)); // the chart marks what the channels hear
         open = engine.alerts();
         save();
         for (AlertListener l : listeners) {

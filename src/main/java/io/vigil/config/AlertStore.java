@@ -3,6 +3,7 @@ package io.vigil.config;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The alerting state the collector keeps beside the configuration: alerts that are not OK, their history, and events.
@@ -30,4 +31,10 @@ public interface AlertStore {
 
     /** Events of a target (empty = all) between two times, oldest first, at most {@code limit}. */
     List<VigilEvent> events(String target, Instant from, Instant to, int limit);
+
+    /** Events of a target (empty = all) between two times, newest first, at most {@code limit}: the latest when there are more. */
+    List<VigilEvent> recentEvents(String target, Instant from, Instant to, int limit);
+
+    /** The newest event of one type on a target (by id, so a rename does not lose it), if there is one. */
+    Optional<VigilEvent> lastEvent(long targetId, EventType type);
 }

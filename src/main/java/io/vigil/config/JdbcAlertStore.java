@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The alerting state in the config store's database: open alerts, their history, and events. */
 final class JdbcAlertStore implements AlertStore {
@@ -17,6 +18,7 @@ final class JdbcAlertStore implements AlertStore {
             + "fired_at, changed_at, notified_at, ack_by, ack_comment, ack_at, detail";
     private static final int MAX_DETAIL = 2000;
     private static final int MAX_SERIES = 500;
+    private static final String EVENT_COLUMNS = "id, target_id, target_name, at_time, event_type, category, severity, code, text_body";
 
     private final Transactions tx;
 
@@ -184,27 +186,51 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<VigilEvent> events(String target, Instant from, Instant to, int limit) {
+        return readEvents(target, from, to, "ORDER BY at_time, id", limit);
+    }
+
+    @Override
+    public List<VigilEvent> recentEvents(String target, Instant from, Instant to, int limit) {
+        return readEvents(target, from, to, "ORDER BY at_time DESC, id DESC", limit);
+    }
+
+    private List<VigilEvent> readEvents(String target, Instant from, Instant to, String order, int limit) {
         return tx.run("reading events", c -> {
-            List<VigilEvent> out = new ArrayList<>();
-            String sql = "SELECT id, target_id, target_name, at_time, event_type, category, severity, code, text_body FROM vigil_event "
-                    + "WHERE at_time >= ? AND at_time < ?" + (target.isEmpty() ? "" : " AND target_name = ?") + " ORDER BY at_time, id";
+            String sql = "SELECT " + EVENT_COLUMNS + " FROM vigil_event WHERE at_time >= ? AND at_time < ?"
+                    + (target.isEmpty() ? "" : " AND target_name = ?") + " " + order;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setTimestamp(1, ts(from));
                 ps.setTimestamp(2, ts(to));
                 if (!target.isEmpty()) {
                     ps.setString(3, target);
                 }
-                ps.setMaxRows(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && out.size() < limit) {
-                        out.add(new VigilEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4),
-                                EventType.valueOf(rs.getString(5)), rs.getString(6), Severity.valueOf(rs.getString(7)), rs.getString(8),
-                                rs.getString(9)));
-                    }
-                }
+                return events(ps, limit);
             }
-            return out;
         });
+    }
+
+    @Override
+    public Optional<VigilEvent> lastEvent(long targetId, EventType type) {
+        return tx.run("reading the last event", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM vigil_event WHERE target_id = ? "
+                    + "AND event_type = ? ORDER BY at_time DESC, id DESC")) {
+                ps.setLong(1, targetId);
+                ps.setString(2, type.name());
+                return events(ps, 1).stream().findFirst();
+            }
+        });
+    }
+
+    private static List<VigilEvent> events(PreparedStatement ps, int limit) throws SQLException {
+        List<VigilEvent> out = new ArrayList<>();
+        ps.setMaxRows(limit);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next() && out.size() < limit) {
+                out.add(new VigilEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), EventType.valueOf(rs.getString(5)),
+                        rs.getString(6), Severity.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9)));
+            }
+        }
+        return out;
     }
 
     private static Timestamp ts(Instant i) {

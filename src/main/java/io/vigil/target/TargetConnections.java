@@ -107,6 +107,11 @@ public final class TargetConnections implements AutoCloseable {
         return cfg;
     }
 
+    /** The simulated instance of a demo target once it has started: the screenshot tour puts it in trouble on purpose. */
+    public java.util.Optional<io.vigil.target.demo.DemoOracle> demo(long targetId) {
+        return demos.running(targetId);
+    }
+
     /** Closes a target's pool (its settings changed, it was paused or deleted, or its login started failing). */
     public void release(long targetId) {
         Pooled p = pools.remove(targetId);

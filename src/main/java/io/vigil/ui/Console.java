@@ -240,8 +240,10 @@ public final class Console {
         if (!context.monitors()) {
             return notCollecting(messages);
         }
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor), messages,
-                TilePalette.of(context.settings().theme()), t -> {
+        io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
+                ZoneId.systemDefault());
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent),
+                messages, TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);
                     }
@@ -518,6 +520,43 @@ public final class Console {
             trendsPane.showTarget(context.monitoring().snapshot().targets().getFirst());
         }
         view.show(pane);
+    }
+
+    /** The tour's events picture, first step: the first demo target's headline trends (the tour narrows them next). */
+    void prepareEventsTour() {
+        if (trendsPane == null || !context.monitors()) {
+            return;
+        }
+        java.util.List<Target> all = context.monitoring().snapshot().targets();
+        all.stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst().or(() -> all.stream().findFirst())
+                .ifPresent(t -> trendsPane.showTarget(t, io.vigil.ui.trends.TrendRange.M15));
+        view.show(Pane.TRENDS);
+    }
+
+    /**
+     * The tour's events picture, second step: the window from {@code since} to a minute from now, so the marks spread out,
+     * and the few metrics the tour's trouble moves.
+     */
+    void narrowEventsTour(java.time.Instant since) {
+        if (trendsPane == null) {
+            return;
+        }
+        TrendsViewModel m = trendsPane.model();
+        java.util.Set<String> shown = java.util.Set.of("oracle.sessions.active", "oracle.sessions.blocked_longest_s",
+                "oracle.host.cpu_busy_pct");
+        m.metrics().forEach(c -> c.setSelected(shown.contains(c.value().name())));
+        java.time.ZonedDateTime from = since.atZone(m.zone()).withSecond(0).withNano(0);
+        java.time.ZonedDateTime to = java.time.ZonedDateTime.now(m.zone()).plusMinutes(1).withSecond(0).withNano(0);
+        m.customFromDateProperty().set(from.toLocalDate());
+        m.customFromTimeProperty().set(from.toLocalTime().toString());
+        m.customToDateProperty().set(to.toLocalDate());
+        m.customToTimeProperty().set(to.toLocalTime().toString());
+        m.applyCustom();
+    }
+
+    /** Opens (or closes) the tooltip of the worst event mark on the Trends pane; false when there is none. */
+    boolean peekTourEvent(boolean open) {
+        return trendsPane != null && trendsPane.peekEvent(open);
     }
 
     public ConsoleContext context() {

@@ -16,7 +16,8 @@ import io.vigil.ui.util.FxThread;
 /**
  * Lets data flow for a while, then writes a PNG of every main pane in the light and the dark theme
  * ({@code overview.png}, {@code overview-dark.png}, ...) and closes the console: the README's pictures, and a way to
- * look at every pane of a build without a screen.
+ * look at every pane of a build without a screen. Meanwhile the first demo target gets into trouble on purpose
+ * ({@link TourIncidents}), and {@code trends-events.png} shows the marks that left on its trends.
  */
 final class ScreenshotTour {
 
@@ -26,9 +27,12 @@ final class ScreenshotTour {
     }
 
     static void start(Console console, Scene scene, Path folder, int delaySeconds) {
+        java.time.Instant since = java.time.Instant.now();
+        TourIncidents.start(console, delaySeconds);
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(delaySeconds * 1000L);
+                FxThread.run(() -> pointerAside(scene), 30);
                 for (Theme theme : Theme.values()) {
                     FxThread.run(() -> console.tourTheme(theme), 30);
                     Thread.sleep(3000); // a rebuilt view fills from the next snapshots
@@ -39,6 +43,9 @@ final class ScreenshotTour {
                         Thread[] writer = new Thread[1];
                         FxThread.run(() -> writer[0] = Screenshots.write(scene, folder.resolve(name)), 30);
                         writer[0].join();
+                        if (pane == Pane.TRENDS) {
+                            events(console, scene, folder.resolve("trends-events" + (theme == Theme.DARK ? "-dark" : "") + ".png"), since);
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -50,6 +57,28 @@ final class ScreenshotTour {
         }, "vigil-screenshot-tour");
         t.setDaemon(true);
         t.start();
+    }
+
+    // The pointer of a virtual display sits in the middle of the screen, over the charts, where it draws their crosshair.
+    private static void pointerAside(Scene scene) {
+        javafx.stage.Window w = scene.getWindow();
+        if (w != null) {
+            new javafx.scene.robot.Robot().mouseMove(w.getX() + w.getWidth() - 4, w.getY() + w.getHeight() - 4);
+        }
+    }
+
+    // The trends of the demo target the tour put in trouble, since the tour began, with the worst mark's tooltip open.
+    private static void events(Console console, Scene scene, Path png, java.time.Instant since) throws Exception {
+        FxThread.run(console::prepareEventsTour, 30);
+        Thread.sleep(2500); // its headlines are read in the background
+        FxThread.run(() -> console.narrowEventsTour(since), 30);
+        Thread.sleep(2500);
+        FxThread.run(() -> console.peekTourEvent(true), 30);
+        Thread.sleep(500);
+        Thread[] writer = new Thread[1];
+        FxThread.run(() -> writer[0] = Screenshots.writeWithPopups(scene, png), 30);
+        writer[0].join();
+        FxThread.run(() -> console.peekTourEvent(false), 30);
     }
 
 }

@@ -1,5 +1,6 @@
 package io.vigil.ui;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +8,8 @@ import java.nio.file.Path;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
 
@@ -24,8 +26,33 @@ public final class Screenshots {
 
     /** Takes the picture on the FX thread; encoding and writing happen on a background thread. */
     public static Thread write(Scene scene, Path png) {
-        WritableImage image = scene.snapshot(null);
-        BufferedImage awt = SwingFXUtils.fromFXImage(image, null);
+        return write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), png);
+    }
+
+    /**
+     * As {@link #write(Scene, Path)}, with the popups open over the scene's window (a tooltip) drawn where they show: a
+     * scene's snapshot leaves them out, as they are windows of their own.
+     */
+    public static Thread writeWithPopups(Scene scene, Path png) {
+        BufferedImage awt = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+        Window owner = scene.getWindow();
+        Graphics2D g = awt.createGraphics();
+        try {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof PopupWindow popup && popup.isShowing() && popup.getOwnerWindow() == owner && popup.getScene() != null) {
+                    BufferedImage shown = SwingFXUtils.fromFXImage(popup.getScene().snapshot(null), null);
+                    int x = (int) Math.round(popup.getX() + popup.getScene().getX() - owner.getX() - scene.getX());
+                    int y = (int) Math.round(popup.getY() + popup.getScene().getY() - owner.getY() - scene.getY());
+                    g.drawImage(shown, x, y, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return write(awt, png);
+    }
+
+    private static Thread write(BufferedImage awt, Path png) {
         Thread writer = new Thread(() -> {
             try {
                 Path parent = png.toAbsolutePath().getParent();

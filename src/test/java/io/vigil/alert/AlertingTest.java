@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.ConnectBy;
+import io.vigil.config.EventType;
 import io.vigil.config.Packs;
 import io.vigil.config.Secret;
 import io.vigil.config.SecretBox;
@@ -29,6 +31,8 @@ import io.vigil.config.Severity;
 import io.vigil.config.StoreLocation;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.config.VigilEvent;
+import io.vigil.i18n.Messages;
 import io.vigil.series.Point;
 import io.vigil.testsupport.SettableClock;
 
@@ -164,5 +168,35 @@ class AlertingTest {
         assertThat(a.open()).singleElement().satisfies(x -> assertThat(x.ackBy()).isEqualTo("li.wei"));
         assertThat(store.alerts().open()).singleElement().satisfies(x -> assertThat(x.ackComment()).isEqualTo("adding a datafile"));
         a.close();
+    }
+
+    @Test
+    void whatTheChannelsHearIsAlsoKeptAsAlertEventsForTheCharts() {
+        Alerting a = new Alerting(store, values, id -> false, clock, new Messages(Locale.ENGLISH));
+        a.plan().rules().forEach(r -> values.ok.putIfAbsent("metric " + r.subject(), clock.instant()));
+        Instant start = clock.instant();
+        values.tablespace("USERS", 87, clock.instant());
+        a.cycle(); // fires at WARN
+        clock.advance(Duration.ofSeconds(5));
+        values.tablespace("USERS", 88, clock.instant());
+        a.cycle(); // still WARN: nothing to tell, nothing to mark
+        clock.advance(Duration.ofSeconds(5));
+        values.tablespace("USERS", 97, clock.instant());
+        a.cycle(); // escalates to CRIT
+        clock.advance(Duration.ofSeconds(5));
+        values.tablespace("USERS", 60, clock.instant());
+        a.cycle(); // resolves
+        a.close();
+
+        List<VigilEvent> events = store.alerts().events("prod", start, clock.instant().plusSeconds(1), 100);
+        assertThat(events).extracting(VigilEvent::type).containsOnly(EventType.ALERT);
+        assertThat(events).extracting(VigilEvent::category).containsOnly("oracle.tablespace.full");
+        assertThat(events).extracting(VigilEvent::targetId).containsOnly(prod.id());
+        assertThat(events).extracting(VigilEvent::severity).containsExactly(Severity.WARN, Severity.CRIT, Severity.INFO);
+        assertThat(events).extracting(VigilEvent::at).containsExactly(start, start.plusSeconds(10), start.plusSeconds(15));
+        assertThat(events).extracting(VigilEvent::text).containsExactly(
+                "oracle.tablespace.full (contents=PERMANENT, tablespace_name=USERS) fires on prod at WARN, value 87 %",
+                "oracle.tablespace.full (contents=PERMANENT, tablespace_name=USERS) on prod escalated to CRIT, value 97 %",
+                "oracle.tablespace.full (contents=PERMANENT, tablespace_name=USERS) on prod resolved, value 60 %");
     }
 }

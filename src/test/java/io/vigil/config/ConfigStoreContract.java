@@ -259,5 +259,16 @@ abstract class ConfigStoreContract {
                 "ORA-00600: internal error code, arguments: [kcbz_check_objd_typ]\nIncident details in: /u01/trace")));
         assertThat(store.alerts().events("prod", t0.minusSeconds(1), t0.plusSeconds(1), 10)).singleElement()
                 .satisfies(e -> assertThat(e.text()).contains("\nIncident details"));
+
+        store.alerts().addEvents(List.of(
+                new VigilEvent(0, 7, "prod", t0.plusSeconds(60), EventType.RESTART, "RESTART", Severity.WARN, "", "restarted"),
+                new VigilEvent(0, 7, "prod", t0.plusSeconds(120), EventType.ALERT, "space.full", Severity.CRIT, "", "fired"),
+                new VigilEvent(0, 8, "test", t0.plusSeconds(180), EventType.RESTART, "RESTART", Severity.WARN, "", "other target")));
+        assertThat(store.alerts().recentEvents("prod", t0, t0.plusSeconds(3600), 2)).as("the newest two, newest first")
+                .extracting(VigilEvent::text).containsExactly("fired", "restarted");
+        assertThat(store.alerts().recentEvents("", t0, t0.plusSeconds(3600), 10)).hasSize(4);
+        assertThat(store.alerts().lastEvent(7, EventType.RESTART)).hasValueSatisfying(e -> assertThat(e.at()).isEqualTo(t0.plusSeconds(60)));
+        assertThat(store.alerts().lastEvent(7, EventType.ALERT_LOG)).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo("ORA-00600"));
+        assertThat(store.alerts().lastEvent(9, EventType.RESTART)).isEmpty();
     }
 }

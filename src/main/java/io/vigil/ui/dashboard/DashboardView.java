@@ -29,8 +29,8 @@ import io.vigil.watch.Health;
 import io.vigil.watch.Watch;
 
 /**
- * The dashboard pane: a target chooser, a banner saying why the target is not healthy, "Open trends", and a tile per
- * headline. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
+ * The dashboard pane: a target chooser, a banner saying why the target is not healthy, "Open trends", a tile per
+ * headline, and the target's recent events. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
  * is on screen: TilesFX queues every event of a tile outside a showing window, so the view catches up when it returns.
  */
 public final class DashboardView {
@@ -100,7 +100,11 @@ public final class DashboardView {
         root.setTop(top);
 
         flow.getStyleClass().add("dashboard-tiles");
-        ScrollPane scroll = new ScrollPane(flow);
+        VBox content = new VBox(flow);
+        if (model.recentEvents() != null) {
+            content.getChildren().add(new RecentEventsView(model.recentEvents(), messages, model.at()).root());
+        }
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("tiles-scroll");
         noTargets = EmptyState.of("fas-tachometer-alt", messages.get("dashboard.empty.title"), messages.get("dashboard.empty.hint"));

@@ -38,6 +38,7 @@ public final class DashboardViewModel {
     private final HeadlineSource source;
     private final SeriesStore series;
     private final TaskExecutor executor;
+    private final RecentEvents recent;
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final ObservableList<HeadlineTrack> tracks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Target> selected = new ReadOnlyObjectWrapper<>();
@@ -54,9 +55,15 @@ public final class DashboardViewModel {
 
     /** A dashboard whose sparklines start with the last quarter hour read from the series store, in the background. */
     public DashboardViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor) {
+        this(source, series, executor, null);
+    }
+
+    /** As {@link #DashboardViewModel(HeadlineSource, SeriesStore, TaskExecutor)}, listing the target's recent events. */
+    public DashboardViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor, RecentEvents recent) {
         this.source = source;
         this.series = series;
         this.executor = executor;
+        this.recent = recent;
     }
 
     /** Takes a snapshot: the target list, the chosen target's health and its headlines' new values. */
@@ -70,6 +77,9 @@ public final class DashboardViewModel {
         Target now = resolve(snapshot.targets());
         Target before = selected.get();
         selected.set(now);
+        if (recent != null) {
+            recent.update(now, snapshot.at());
+        }
         if (now == null) {
             tracks.clear();
             health.set(Health.UNKNOWN);
@@ -161,6 +171,11 @@ public final class DashboardViewModel {
         if (last != null && (current == null || current.id() != target.id())) {
             update(last);
         }
+    }
+
+    /** The chosen target's events of the last day; null when this dashboard lists none. */
+    public RecentEvents recentEvents() {
+        return recent;
     }
 
     public ObservableList<Target> targets() {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -26,6 +27,9 @@ import io.fair_acc.chartfx.ui.css.ColorPalette;
 import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.vigil.config.VigilEvent;
+import io.vigil.i18n.Messages;
+import io.vigil.ui.util.EventTexts;
 
 /**
  * The ChartFX chart of a trend: a local-time axis, one y axis per unit (left, right, left...), one line per series. A
@@ -40,6 +44,7 @@ public final class TrendChart {
     private final DefaultNumericAxis baseY;
     private final XYChart chart;
     private final Zoomer zoomer;
+    private final EventMarkers markers;
     private final String noUnit;
     private final Map<String, DoubleDataSet> sets = new LinkedHashMap<>();
     private final List<Axis> yAxes = new ArrayList<>();
@@ -49,12 +54,18 @@ public final class TrendChart {
     private BiConsumer<Instant, Instant> onZoom = (from, to) -> { };
     private boolean zoomTold;
 
+    /** A chart whose event marks speak English (the benchmarks draw one without a console). */
+    public TrendChart(ZoneId zone, String timeTitle, String noUnit) {
+        this(zone, timeTitle, noUnit, new Messages(Locale.ENGLISH));
+    }
+
     /**
      * @param zone      the zone the time axis and the tooltips show
      * @param timeTitle the time axis's title
      * @param noUnit    the y axis title for metrics without a unit
+     * @param messages  the language of the event marks' tooltips
      */
-    public TrendChart(ZoneId zone, String timeTitle, String noUnit) {
+    public TrendChart(ZoneId zone, String timeTitle, String noUnit, Messages messages) {
         this.noUnit = noUnit;
         xAxis = new DefaultNumericAxis(timeTitle);
         xAxis.setTimeAxis(true);
@@ -97,7 +108,8 @@ public final class TrendChart {
         // Pan with the middle button, or shift and the left one for a touchpad; a plain left drag zooms.
         zoomer.setPanMouseFilter(e -> zoomer.defaultPanMouseFilter.test(e)
                 || MouseEventsHelper.isOnlyPrimaryButtonDown(e) && e.isShiftDown() && !e.isControlDown());
-        chart.getPlugins().addAll(zoomer, new TrendPlugins.Crosshair(zone, noUnit), new TrendPlugins.Tooltip(zone, noUnit));
+        markers = new EventMarkers(xAxis, new EventTexts(messages, zone), messages);
+        chart.getPlugins().addAll(zoomer, markers, new TrendPlugins.Crosshair(zone, noUnit), new TrendPlugins.Tooltip(zone, noUnit));
         // A zoom or a pan moves the time axis many times a second while the mouse drags: say where it came to rest.
         zoomSettles.setOnFinished(e -> tellZoom());
         xAxis.minProperty().addListener((o, was, now) -> zoomSettles.playFromStart());
@@ -136,6 +148,21 @@ public final class TrendChart {
         if (trend != null && !isZoomed()) {
             xAxis.set(trend.from().toEpochMilli() / 1000.0, trend.to().toEpochMilli() / 1000.0);
         }
+    }
+
+    /** Marks these events over the lines (an empty list clears them); call on the FX thread. */
+    public void showEvents(List<VigilEvent> events) {
+        markers.show(events);
+    }
+
+    /** Opens (or closes) the tooltip of the newest of the most severe marks; false when none is drawn. */
+    boolean peekEvent(boolean open) {
+        return markers.peek(open);
+    }
+
+    /** The event marks drawn now, for tests. */
+    List<EventMarkers.Mark> eventMarks() {
+        return markers.marks();
     }
 
     // One renderer and y axis per unit, in the order the units first appear.

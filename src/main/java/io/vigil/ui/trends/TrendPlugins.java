@@ -26,6 +26,13 @@ final class TrendPlugins {
         Crosshair(ZoneId zone, String noUnit) {
             this.zone = zone;
             this.noUnit = noUnit;
+            // The crosshair follows the cursor, so it is always under it: it must not take the hover from the event marks.
+            getChartChildren().forEach(n -> n.setMouseTransparent(true));
+            getChartChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(n -> n.setMouseTransparent(true));
+                }
+            });
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class TrendsPane {
         root.setId("trendsPane");
         String offset = model.zone().getRules().getOffset(Instant.now()).getId();
         chart = new TrendChart(model.zone(), messages.get("trends.axis.time", "Z".equals(offset) ? "" : offset),
-                messages.get("trends.axis.noUnit"));
+                messages.get("trends.axis.noUnit"), messages);
         customBar = new CustomRangeBar(model, messages);
 
         Label title = new Label(messages.get("trends.title"));
@@ -92,6 +92,7 @@ public final class TrendsPane {
         root.setCenter(center());
 
         model.trendProperty().addListener((o, was, now) -> chart.show(now));
+        model.eventsProperty().addListener((o, was, now) -> chart.showEvents(now));
         chart.setOnZoom(model::zoom);
         model.rangeProperty().addListener((o, was, now) -> {
             chart.resetZoom();
@@ -124,6 +125,10 @@ public final class TrendsPane {
         live.setId("trendsLive");
         live.setTooltip(new Tooltip(messages.get("trends.live.tooltip")));
         live.selectedProperty().bindBidirectional(model.liveProperty());
+        ToggleButton events = new ToggleButton(messages.get("trends.events"), new FontIcon("fas-map-marker-alt"));
+        events.setId("trendsEvents");
+        events.setTooltip(new Tooltip(messages.get("trends.events.tooltip")));
+        events.selectedProperty().bindBidirectional(model.showEventsProperty());
         Button reset = button("trendsResetZoom", "fas-search-minus", "trends.resetZoom");
         reset.setOnAction(e -> chart.resetZoom());
         Button png = button("trendsExportPng", "fas-image", "trends.exportPng");
@@ -134,7 +139,8 @@ public final class TrendsPane {
         csv.disableProperty().bind(model.emptyProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, ranges, new Separator(javafx.geometry.Orientation.VERTICAL), live, reset, grow, png, csv);
+        HBox bar = new HBox(8, ranges, new Separator(javafx.geometry.Orientation.VERTICAL), live, events, reset, grow, png,
+                csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -222,9 +228,22 @@ public final class TrendsPane {
 
     /** Shows one target with its pack's headline metrics over the last hour: what the dashboard opens. */
     public void showTarget(Target target) {
+        showTarget(target, TrendRange.H1);
+    }
+
+    /** As {@link #showTarget(Target)}, over another preset range. */
+    public void showTarget(Target target, TrendRange span) {
         customBar.setOpen(false);
         chart.resetZoom();
-        model.showTarget(target);
+        model.showTarget(target, span);
+    }
+
+    /**
+     * Opens the tooltip of the newest of the most severe marks as hovering it would, or closes it ({@code false}): the
+     * screenshot tour shows one. False when there is no mark to open.
+     */
+    public boolean peekEvent(boolean open) {
+        return chart.peekEvent(open);
     }
 
     /** Where exports are saved; tests answer without a dialog. */
@@ -239,6 +258,11 @@ public final class TrendsPane {
     /** The chart, for tests. */
     public io.fair_acc.chartfx.XYChart chart() {
         return chart.node();
+    }
+
+    /** The event marks drawn, for tests. */
+    java.util.List<EventMarkers.Mark> eventMarks() {
+        return chart.eventMarks();
     }
 
     public Region root() {

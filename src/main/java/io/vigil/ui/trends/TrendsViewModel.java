@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,7 @@ import io.vigil.config.MetricDef;
 import io.vigil.config.Packs;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.config.VigilEvent;
 import io.vigil.i18n.Messages;
 import io.vigil.series.SeriesStore;
 import io.vigil.ui.util.TaskExecutor;
@@ -58,6 +61,8 @@ public final class TrendsViewModel {
 
     private static final Duration LIVE_FASTEST = Duration.ofSeconds(2);
     private static final Duration LIVE_SLOWEST = Duration.ofSeconds(30);
+    /** Events marked per target at most: the newest, when a long range holds more. */
+    static final int MAX_EVENTS = 500;
 
     private final ConfigStore store;
     private final SeriesStore series;
@@ -79,6 +84,8 @@ public final class TrendsViewModel {
     private final StringProperty customToTime = new SimpleStringProperty(this, "customToTime", "");
     private final ReadOnlyStringWrapper customProblem = new ReadOnlyStringWrapper(this, "customProblem", "");
     private final IntegerProperty maxPoints = new SimpleIntegerProperty(this, "maxPoints", 1000);
+    private final BooleanProperty showEvents = new SimpleBooleanProperty(this, "showEvents", true);
+    private final ReadOnlyObjectWrapper<List<VigilEvent>> events = new ReadOnlyObjectWrapper<>(this, "events", List.of());
 
     private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
@@ -120,6 +127,13 @@ public final class TrendsViewModel {
         customToDate.set(today);
         customToTime.set(LocalTime.now(clock.withZone(zone)).withSecond(0).withNano(0).toString());
         live.addListener((o, was, on) -> liveChanged(on));
+        showEvents.addListener((o, was, on) -> {
+            if (on) {
+                refresh();
+            } else {
+                events.set(List.of());
+            }
+        });
         showNothingChosen();
     }
 
@@ -133,20 +147,25 @@ public final class TrendsViewModel {
      * Shows one target with its pack's headline metrics over the last hour, following now: what the dashboard opens.
      */
     public void showTarget(Target target) {
+        showTarget(target, TrendRange.H1);
+    }
+
+    /** As {@link #showTarget(Target)}, over another preset range ending now. */
+    public void showTarget(Target target, TrendRange span) {
         executor.run(() -> new Definitions(store.targets(), store.metrics(),
                 Map.of(target.kind().packKind(), Packs.shipped(target.kind().packKind()).headlines())), d -> {
                     apply(d);
-                    pick(target, d.headlines().getOrDefault(target.kind().packKind(), List.of()));
+                    pick(target, d.headlines().getOrDefault(target.kind().packKind(), List.of()), span);
                 }, e -> error.set(messages.get("trends.loadFailed", UserErrors.describe(e, messages))));
     }
 
-    private void pick(Target target, List<Headline> headlines) {
+    private void pick(Target target, List<Headline> headlines, TrendRange span) {
         quiet++;
         try {
             selection.pick(target, headlines);
             frozenEnd = null;
             zoomFrom = null;
-            range.set(TrendRange.H1);
+            range.set(span.isCustom() ? TrendRange.H1 : span);
             live.set(true);
         } finally {
             quiet--;
@@ -293,18 +312,34 @@ public final class TrendsViewModel {
         inFlight = true;
         loading.set(true);
         lastRefresh = now;
+        boolean withEvents = showEvents.get();
         executor.run(() -> {
             long started = System.nanoTime();
             Trend t = q.run(series);
             LOG.debug("Trend of {} lines, {} points read in {} ms", t.lines().size(), t.points(), (System.nanoTime() - started) / 1_000_000);
-            return t;
-        }, t -> done(q, t), e -> {
+            return new Drawn(t, withEvents ? eventsOf(q) : List.of());
+        }, d -> done(q, d), e -> {
             done(q, null);
             error.set(UserErrors.describe(e, messages));
         });
     }
 
-    private void done(TrendQuery q, Trend t) {
+    // The marks come with the lines, read in the same background call; without them the trend still shows.
+    private List<VigilEvent> eventsOf(TrendQuery q) {
+        List<VigilEvent> found = new ArrayList<>();
+        try {
+            for (Target t : q.targets()) {
+                found.addAll(store.alerts().recentEvents(t.name(), q.from(), q.to(), MAX_EVENTS));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Events of the trend not read: {}", e.toString());
+            return List.of();
+        }
+        found.sort(Comparator.comparing(VigilEvent::at));
+        return List.copyOf(found);
+    }
+
+    private void done(TrendQuery q, Drawn d) {
         inFlight = false;
         loading.set(false);
         if (pending) { // what was asked changed meanwhile: this answer is already old
@@ -312,8 +347,9 @@ public final class TrendsViewModel {
             refresh();
             return;
         }
-        if (t != null) {
-            show(q, t);
+        if (d != null) {
+            show(q, d.trend());
+            events.set(showEvents.get() ? d.events() : List.of());
         }
     }
 
@@ -332,6 +368,7 @@ public final class TrendsViewModel {
 
     private void showNothingChosen() {
         trend.set(null);
+        events.set(List.of());
         empty.set(true);
         info.set("");
         emptyTitle.set(messages.get("trends.empty.choose.title"));
@@ -413,6 +450,16 @@ public final class TrendsViewModel {
         return maxPoints;
     }
 
+    /** Whether events are marked on the chart; on by default. */
+    public BooleanProperty showEventsProperty() {
+        return showEvents;
+    }
+
+    /** The events of the targets shown inside the window shown, oldest first; empty while marks are off. */
+    public ReadOnlyObjectProperty<List<VigilEvent>> eventsProperty() {
+        return events.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Trend> trendProperty() {
         return trend.getReadOnlyProperty();
     }
@@ -443,6 +490,10 @@ public final class TrendsViewModel {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** One refresh's answer: the lines and the events to mark. */
+    private record Drawn(Trend trend, List<VigilEvent> events) {
     }
 
     /** What the config store holds, read in one background call. */

@@ -3,11 +3,13 @@ package io.vigil.ui.alerts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.vigil.config.Alert;
 import io.vigil.config.AlertChange;
 import io.vigil.config.AlertKey;
 import io.vigil.config.AlertStore;
+import io.vigil.config.EventType;
 import io.vigil.config.Severity;
 import io.vigil.config.VigilEvent;
 
@@ -43,5 +45,15 @@ record ForwardingAlertStore(AlertStore store, List<String> targetsAsked) impleme
     @Override
     public List<VigilEvent> events(String target, Instant from, Instant to, int limit) {
         return store.events(target, from, to, limit);
+    }
+
+    @Override
+    public List<VigilEvent> recentEvents(String target, Instant from, Instant to, int limit) {
+        return store.recentEvents(target, from, to, limit);
+    }
+
+    @Override
+    public Optional<VigilEvent> lastEvent(long targetId, EventType type) {
+        return store.lastEvent(targetId, type);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.dataset.DataSet;
+import io.vigil.config.EventType;
+import io.vigil.config.Severity;
 import io.vigil.config.Theme;
+import io.vigil.config.VigilEvent;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.Themes;
 import io.vigil.ui.util.FxTaskExecutor;
@@ -79,6 +84,13 @@ class TrendsPaneTest {
     private void tick(FxRobot robot, String text) {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".check-box").match(n -> n instanceof CheckBox c && c.getText().equals(text)).queryAs(Node.class));
+    }
+
+    /** The text of the event tooltip on screen, or null while none shows. */
+    private static String eventTooltip() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getStyleClass().contains("event-tooltip"))
+                .map(w -> ((javafx.scene.control.Tooltip) w).getText()).findFirst().orElse(null);
     }
 
     private int points() throws Exception {
@@ -212,5 +224,53 @@ class TrendsPaneTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusBar.contains("Saved " + png));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).as("the chart, not the window").isEqualTo((int) Math.ceil(fx(() -> pane.chart().getWidth())));
+    }
+
+    @Test
+    void storedEventsOfTheTargetShownAreMarkedInRangeWithTheirTextOnHover(FxRobot robot) throws Exception {
+        Instant internalError = TrendsFixture.NOW.minus(Duration.ofMinutes(20));
+        Instant restart = TrendsFixture.NOW.minus(Duration.ofHours(3));
+        data.config.alerts().addEvents(List.of(
+                new VigilEvent(0, data.prod.id(), "prod", internalError, EventType.ALERT_LOG, "INTERNAL_ERROR", Severity.CRIT, "ORA-00600",
+                        "ORA-00600: internal error code, arguments: [kcbz_check_objd_typ], [0], [0], [1]\nIncident details in: "
+                                + "/u01/app/oracle/diag/rdbms/orcl/ORCL/incident/incdir_12345/ORCL_ora_4321_i12345.trc"),
+                new VigilEvent(0, data.prod.id(), "prod", restart, EventType.RESTART, "RESTART", Severity.WARN, "",
+                        "The instance started at 2026-03-02 09:00:00; it had been up since 2026-02-20 08:00:00."),
+                new VigilEvent(0, data.shop.id(), "shop", TrendsFixture.NOW.minus(Duration.ofMinutes(10)), EventType.ALERT, "mysql.x",
+                        Severity.CRIT, "", "another target's alert")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".check-box").queryAll().isEmpty());
+        robot.interact(() -> pane.showTarget(data.prod));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.eventMarks().size()) == 1);
+
+        EventMarkers.Mark mark = fx(() -> pane.eventMarks().getFirst());
+        assertThat(mark.severity()).isEqualTo(Severity.CRIT);
+        assertThat(mark.events()).extracting(VigilEvent::code).containsExactly("ORA-00600");
+        assertThat(mark.node().getStyleClass()).contains("event-marker", "event-crit");
+        double expectedX = fx(() -> pane.chart().getCanvas().localToScene(pane.chart().getXAxis().getDisplayPosition(
+                internalError.getEpochSecond()), 0).getX());
+        javafx.geometry.Bounds onScreen = fx(() -> mark.node().localToScene(mark.node().getBoundsInLocal()));
+        assertThat(onScreen.getCenterX()).as("the mark stands at the event's time").isCloseTo(expectedX, org.assertj.core.data.Offset.offset(1.5));
+        assertThat(onScreen.getHeight()).as("across the plot").isGreaterThan(fx(() -> pane.chart().getCanvas().getHeight()) - 2);
+
+        robot.moveTo(mark.node());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(TrendsPaneTest::eventTooltip) != null);
+        String shown = fx(TrendsPaneTest::eventTooltip);
+        assertThat(shown.lines().toList()).startsWith("2026-03-02 11:40:00 \u00b7 Alert log \u00b7 CRIT \u00b7 ORA-00600",
+                "ORA-00600: internal error code, arguments: [kcbz_check_objd_typ], [0], [0], [1]");
+        assertThat(shown).contains("Incident details in: /u01/app/oracle/diag");
+        robot.moveBy(0, 0).moveTo("#trendsInfo");
+
+        robot.clickOn("#rangeH6");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.eventMarks().size()) == 2);
+        assertThat(fx(() -> pane.eventMarks().stream().map(EventMarkers.Mark::severity).toList()))
+                .as("oldest first, the restart three hours ago now in range").containsExactly(Severity.WARN, Severity.CRIT);
+        assertThat(fx(() -> pane.eventMarks().getFirst().tooltip())).contains("Restart").contains("it had been up since 2026-02-20 08:00:00");
+
+        robot.clickOn("#trendsEvents");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.eventMarks().isEmpty()));
+        assertThat(robot.lookup(".event-marker").queryAll()).isEmpty();
+        robot.clickOn("#trendsEvents");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.eventMarks().size()) == 2);
     }
 }

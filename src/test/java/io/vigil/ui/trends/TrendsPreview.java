@@ -81,7 +81,7 @@ public final class TrendsPreview {
     }
 
     // The figures a DBA watches on a busy OLTP instance: a daily load wave with noise, a batch spike at night.
-    private static void write(TrendsFixture data) {
+    static void write(TrendsFixture data) {
         Random random = new Random(7);
         Instant start = TrendsFixture.NOW.minus(TrendsFixture.HISTORY);
         List<Point> points = new ArrayList<>();

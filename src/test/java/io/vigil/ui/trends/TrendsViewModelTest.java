@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vigil.config.EventType;
 import io.vigil.config.MetricDef;
+import io.vigil.config.Severity;
+import io.vigil.config.VigilEvent;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.DirectTaskExecutor;
 import io.vigil.ui.util.TaskExecutor;
@@ -85,6 +88,31 @@ class TrendsViewModelTest {
         assertThat(t.lines()).extracting(TrendLine::unit).containsExactly("sessions", "%", "%");
         assertThat(model.emptyProperty().get()).isFalse();
         assertThat(model.infoProperty().get()).startsWith("3 series · ").contains("one per 5 s");
+    }
+
+    @Test
+    void theEventsOfTheTickedTargetsInTheWindowComeWithTheTrendAndGoWhileMarksAreOff() {
+        Instant now = TrendsFixture.NOW;
+        data.config.alerts().addEvents(List.of(
+                event(data.prod.id(), "prod", now.minus(Duration.ofMinutes(30)), "in the hour"),
+                event(data.prod.id(), "prod", now.minus(Duration.ofHours(2)), "before the hour"),
+                event(data.shop.id(), "shop", now.minus(Duration.ofMinutes(5)), "on shop")));
+        tick("prod", "oracle.sessions.active");
+        assertThat(model.eventsProperty().get()).extracting(VigilEvent::text).containsExactly("in the hour");
+        tick("shop", "mysql.connections");
+        assertThat(model.eventsProperty().get()).as("oldest first, both targets").extracting(VigilEvent::text)
+                .containsExactly("in the hour", "on shop");
+
+        model.showEventsProperty().set(false);
+        assertThat(model.eventsProperty().get()).isEmpty();
+        model.choose(TrendRange.H6);
+        assertThat(model.eventsProperty().get()).as("marks stay off across refreshes").isEmpty();
+        model.showEventsProperty().set(true);
+        assertThat(model.eventsProperty().get()).extracting(VigilEvent::text).containsExactly("before the hour", "in the hour", "on shop");
+    }
+
+    private static VigilEvent event(long targetId, String target, Instant at, String text) {
+        return new VigilEvent(0, targetId, target, at, EventType.ALERT, "rule", Severity.WARN, "", text);
     }
 
     @Test
