@@ -128,7 +128,9 @@ class DispatcherTest {
             dispatcher.submit(new Notification("target-" + i, List.of(item("cpu.high", Kind.FIRING, Severity.CRIT)), AT));
         }
 
-        ChannelStatus full = eventually(() -> dispatcher.status().getFirst(), s -> s.dropped() == 3 && s.pending() == 3);
+        // the queue fills at once; the first refused attempt is recorded a moment later, on the channel's worker
+        ChannelStatus full = eventually(() -> dispatcher.status().getFirst(),
+                s -> s.dropped() == 3 && s.pending() == 3 && !s.lastError().isEmpty());
         assertThat(full.lastError()).contains("connection refused");
         try (WebhookReceiver up = new WebhookReceiver(port)) {
             for (int i = 4; i <= 6; i++) {
