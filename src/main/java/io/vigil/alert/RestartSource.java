@@ -38,8 +38,8 @@ import io.vigil.ledger.SyncRecord;
 /**
  * Restarts as events: each cycle, every target's instance start as its pack reads it from the cache (Oracle's
  * STARTUP_TIME, PostgreSQL's postmaster start, MySQL's Uptime taken from the time the status was read). A start that
- * moved forward is a restart. The first look at a target after this collector started only takes note, unless the store
- * holds an earlier restart of it: a later start than that one happened while nobody watched, and is told once.
+ * moved forward is a restart. Each new start is kept in the store, so the first look after a collector starts compares with
+ * the start the last collector saw: a restart while nobody watched is told once; a target never seen before only takes note.
  */
 public final class RestartSource implements Alerting.EventSource {
 
@@ -104,7 +104,7 @@ public final class RestartSource implements Alerting.EventSource {
                 continue;
             }
             try {
-                look(t, start.get()).ifPresent(out::add);
+                look(t, start.get(), now).ifPresent(out::add);
             } catch (ConfigStoreException e) {
                 LOG.warn("Earlier restarts of {} not read; looking again next cycle: {}", t.name(), e.getMessage());
             }
@@ -112,11 +112,11 @@ public final class RestartSource implements Alerting.EventSource {
         return out;
     }
 
-    private Optional<VigilEvent> look(Target t, Instant start) {
-        Instant before = known.containsKey(t.id()) ? known.get(t.id())
-                : store.lastEvent(t.id(), EventType.RESTART).map(VigilEvent::at).orElse(null);
+    private Optional<VigilEvent> look(Target t, Instant start, Instant now) {
+        Instant before = known.containsKey(t.id()) ? known.get(t.id()) : stored(t);
         if (before == null || Duration.between(before, start).abs().compareTo(SAME_START) > 0) {
             known.put(t.id(), start);
+            store.instanceStarted(t.id(), start, now); // kept, so a restart while no collector runs is told when one starts
         } else {
             known.putIfAbsent(t.id(), before); // the same life: keep the start first seen, so wobbles never add up
         }
@@ -126,6 +126,11 @@ public final class RestartSource implements Alerting.EventSource {
         LOG.info("{} restarted: its instance started at {}, it had been up since {}", t.name(), start, before);
         return Optional.of(new VigilEvent(0, t.id(), t.name(), start, EventType.RESTART, CATEGORY, Severity.WARN, "",
                 messages.get("event.restart.text", time(start), time(before))));
+    }
+
+    // The start kept by an earlier run of a collector, or failing that the last restart told.
+    private Instant stored(Target t) {
+        return store.instanceStart(t.id()).or(() -> store.lastEvent(t.id(), EventType.RESTART).map(VigilEvent::at)).orElse(null);
     }
 
     // Nothing to read before the first mirror run (the table is not there yet) or while the mirror fails: no start, no news.

@@ -35,6 +35,12 @@ public interface AlertStore {
     /** Events of a target (empty = all) between two times, newest first, at most {@code limit}: the latest when there are more. */
     List<VigilEvent> recentEvents(String target, Instant from, Instant to, int limit);
 
+    /** The instance start last seen on a target, if one was ever seen. */
+    Optional<Instant> instanceStart(long targetId);
+
+    /** Keeps the instance start seen on a target (replacing the one before). */
+    void instanceStarted(long targetId, Instant startedAt, Instant seenAt);
+
     /** The newest event of one type on a target (by id, so a rename does not lose it), if there is one. */
     Optional<VigilEvent> lastEvent(long targetId, EventType type);
 }

@@ -221,6 +221,39 @@ final class JdbcAlertStore implements AlertStore {
         });
     }
 
+    @Override
+    public Optional<Instant> instanceStart(long targetId) {
+        return tx.run("reading the last instance start", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM instance_start WHERE target_id = ?")) {
+                ps.setLong(1, targetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(instant(rs, 1)) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void instanceStarted(long targetId, Instant startedAt, Instant seenAt) {
+        tx.run("keeping the instance start", c -> {
+            try (PreparedStatement up = c.prepareStatement("UPDATE instance_start SET started_at = ?, seen_at = ? WHERE target_id = ?")) {
+                up.setTimestamp(1, ts(startedAt));
+                up.setTimestamp(2, ts(seenAt));
+                up.setLong(3, targetId);
+                if (up.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement in = c.prepareStatement("INSERT INTO instance_start (target_id, started_at, seen_at) VALUES (?, ?, ?)")) {
+                in.setLong(1, targetId);
+                in.setTimestamp(2, ts(startedAt));
+                in.setTimestamp(3, ts(seenAt));
+                in.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static List<VigilEvent> events(PreparedStatement ps, int limit) throws SQLException {
         List<VigilEvent> out = new ArrayList<>();
         ps.setMaxRows(limit);

@@ -132,6 +132,23 @@ class RestartSourceTest {
     }
 
     @Test
+    void aRestartBetweenTwoRunsOfTheCollectorIsToldByTheNextRunThoughNoRestartWasEverTold() throws Exception {
+        mirror.run(DEMO, INSTANCE);
+        assertThat(source().poll(plan, Instant.now())).as("the first collector sees the target for the first time").isEmpty();
+
+        // that collector stops; the instance restarts; a new collector (a new source, nothing in memory) starts
+        demos.running(1).orElseThrow().restart();
+        mirror.run(DEMO, INSTANCE);
+        RestartSource next = source();
+        assertThat(next.poll(plan, Instant.now())).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.RESTART);
+            assertThat(e.at()).isEqualTo(startupTime());
+        });
+        assertThat(next.poll(plan, Instant.now())).isEmpty();
+        assertThat(source().poll(plan, Instant.now())).as("a third run knows this start").isEmpty();
+    }
+
+    @Test
     void theStartTheStoreAlreadyKnowsIsNoRestart() {
         mirror.run(DEMO, INSTANCE);
         Instant start = startupTime();

@@ -270,5 +270,12 @@ abstract class ConfigStoreContract {
         assertThat(store.alerts().lastEvent(7, EventType.RESTART)).hasValueSatisfying(e -> assertThat(e.at()).isEqualTo(t0.plusSeconds(60)));
         assertThat(store.alerts().lastEvent(7, EventType.ALERT_LOG)).hasValueSatisfying(e -> assertThat(e.code()).isEqualTo("ORA-00600"));
         assertThat(store.alerts().lastEvent(9, EventType.RESTART)).isEmpty();
+
+        assertThat(store.alerts().instanceStart(7)).isEmpty();
+        store.alerts().instanceStarted(7, t0.plusMillis(123), t0.plusSeconds(5));
+        store.alerts().instanceStarted(7, t0.plusSeconds(600), t0.plusSeconds(700));
+        store.alerts().instanceStarted(8, t0, t0);
+        assertThat(store.alerts().instanceStart(7)).contains(t0.plusSeconds(600));
+        assertThat(store.alerts().instanceStart(8)).contains(t0);
     }
 }

@@ -56,4 +56,14 @@ record ForwardingAlertStore(AlertStore store, List<String> targetsAsked) impleme
     public Optional<VigilEvent> lastEvent(long targetId, EventType type) {
         return store.lastEvent(targetId, type);
     }
+
+    @Override
+    public Optional<java.time.Instant> instanceStart(long targetId) {
+        return store.instanceStart(targetId);
+    }
+
+    @Override
+    public void instanceStarted(long targetId, java.time.Instant startedAt, java.time.Instant seenAt) {
+        store.instanceStarted(targetId, startedAt, seenAt);
+    }
 }
