@@ -45,9 +45,7 @@ final class AlertEvents {
         if (a.value() != null && Double.isFinite(a.value())) {
             return messages.get("event.alert.value", sentence, messages.get("notify.value", a.value(), unit).strip());
         }
-        // an alert-log entry's first line is often "Errors in file …": its error line says more
-        List<String> lines = a.detail().strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String detail = lines.stream().filter(l -> l.matches(".*\\bORA-\\d+.*")).findFirst().orElse(lines.isEmpty() ? "" : lines.getFirst());
+        String detail = Alert.headline(a.detail());
         if (detail.isEmpty()) {
             return sentence;
         }

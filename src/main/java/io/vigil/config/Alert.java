@@ -36,6 +36,15 @@ public record Alert(AlertKey key, String targetName, AlertState state, Severity 
         detail = detail == null ? "" : detail;
     }
 
+    /** The detail's most telling line: its first ORA- error line (an alert-log entry opens with "Errors in file …"), else its first. */
+    public static String headline(String detail) {
+        java.util.List<String> lines = detail == null ? java.util.List.of()
+                : detail.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.stream().filter(l -> ORA_LINE.matcher(l).find()).findFirst().orElse(lines.isEmpty() ? "" : lines.getFirst());
+    }
+
+    private static final java.util.regex.Pattern ORA_LINE = java.util.regex.Pattern.compile("\\bORA-\\d+");
+
     public boolean acknowledged() {
         return !ackBy.isEmpty();
     }

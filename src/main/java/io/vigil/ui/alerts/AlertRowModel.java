@@ -26,6 +26,7 @@ public final class AlertRowModel {
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ackBy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ackComment = new ReadOnlyStringWrapper("");
@@ -41,6 +42,7 @@ public final class AlertRowModel {
         since.set(a.firedAt() != null ? a.firedAt() : a.pendingAt());
         target.set(a.targetName());
         value.set(valueText);
+        detail.set(a.detail());
         description.set(descriptionText);
         ackBy.set(a.ackBy());
         ackComment.set(a.ackComment());
@@ -103,6 +105,11 @@ public final class AlertRowModel {
 
     public ReadOnlyStringProperty descriptionProperty() {
         return description.getReadOnlyProperty();
+    }
+
+    /** What the alert is about in full (an alert-log entry's lines, why a target is down); empty for a plain threshold. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty valueProperty() {

@@ -102,8 +102,10 @@ public final class AlertsPane {
         TableColumn<AlertRowModel, String> target = column("alerts.col.target", AlertRowModel::targetProperty, 120);
         TableColumn<AlertRowModel, String> rule = column("alerts.col.rule", r -> constant(r.rule()), 210);
         rule.setCellFactory(c -> AlertCells.withTooltip(r -> r.descriptionProperty().get()));
-        TableColumn<AlertRowModel, String> series = column("alerts.col.series", r -> constant(r.series()), 210);
-        TableColumn<AlertRowModel, String> value = column("alerts.col.value", AlertRowModel::valueProperty, 90);
+        TableColumn<AlertRowModel, String> series = column("alerts.col.series", r -> constant(r.series()), 190);
+        TableColumn<AlertRowModel, String> value = column("alerts.col.value", AlertRowModel::valueProperty, 150);
+        value.setCellFactory(c -> AlertCells.withTooltip(r -> r.detailProperty().get().lines().limit(30)
+                .collect(java.util.stream.Collectors.joining("\n"))));
         value.getStyleClass().add("alerts-value");
         TableColumn<AlertRowModel, String> age = column("alerts.col.age", AlertRowModel::ageProperty, 70);
         TableColumn<AlertRowModel, String> acked = column("alerts.col.ack", r -> Bindings.createStringBinding(() -> ackText(r),

@@ -183,7 +183,8 @@ public final class AlertsViewModel {
             String figure = FigureFormat.format(value, messages.locale());
             return unit.isEmpty() ? figure : figure + " " + unit;
         }
-        return detail == null || detail.isBlank() ? FigureFormat.NO_VALUE : detail.lines().findFirst().orElse(detail);
+        String headline = Alert.headline(detail);
+        return headline.isEmpty() ? FigureFormat.NO_VALUE : headline;
     }
 
     private String valueText(Alert a) {

@@ -115,6 +115,17 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void anAlertWithoutAValueShowsItsErrorLineAndKeepsItsWholeTextForTheTooltip() {
+        String entry = "Errors in file /u01/app/oracle/diag/rdbms/orcl/ORCL/trace/ORCL_ora_23817.trc  (incident=48021):\n"
+                + "ORA-00600: internal error code, arguments: [kcbz_check_objd_typ], [0], [0], [1]";
+        assertThat(model.valueText(new AlertKey("oracle.alertlog.internal_error", 1, ""), null, entry))
+                .isEqualTo("ORA-00600: internal error code, arguments: [kcbz_check_objd_typ], [0], [0], [1]");
+        assertThat(model.valueText(new AlertKey("oracle.target.down", 1, ""), null, "Nothing answered at db1:1521.\nNext try in 15 s."))
+                .isEqualTo("Nothing answered at db1:1521.");
+        assertThat(model.valueText(new AlertKey("oracle.target.down", 1, ""), null, "  ")).isEqualTo(io.vigil.ui.dashboard.FigureFormat.NO_VALUE);
+    }
+
+    @Test
     void acknowledgingCallsTheCollectorAsTheUserAndShowsTheOutcome() {
         Alert space = alert(1, "billing-prod", "oracle.tablespace.full", "tablespace_name=USERS", AlertState.FIRING, Severity.CRIT, 96.0,
                 T0.minusSeconds(900));
