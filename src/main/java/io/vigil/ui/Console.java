@@ -352,7 +352,8 @@ public final class Console {
             // the collector's own dispatcher: a test goes out exactly as an alert would, and the table shows its deliveries
             tester = channel -> dispatcher.test(channel).thenApply(r -> r.ok() ? "" : r.message());
             deliveries = () -> dispatcher.status().stream()
-                    .map(s -> new io.vigil.ui.channels.ChannelStatusRow(s.channel(), s.lastOk(), s.lastError(), s.pending())).toList();
+                    .map(s -> new io.vigil.ui.channels.ChannelStatusRow(s.channel(), s.lastOk(), s.lastError(), s.pending(), s.dropped()))
+                    .toList();
         }
         if (tester == null) {
             tester = io.vigil.ui.channels.ChannelTester.unavailable(messages.get("channels.test.unavailable"));

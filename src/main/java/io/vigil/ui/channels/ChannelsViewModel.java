@@ -171,7 +171,10 @@ public final class ChannelsViewModel {
             if (s.pending() > 0) {
                 text.append(" \u00b7 ").append(messages.get("channels.delivery.pending", s.pending()));
             }
-            row.delivery(text.toString(), !s.lastError().isEmpty());
+            if (s.dropped() > 0) {
+                text.append(" \u00b7 ").append(messages.get("channels.delivery.dropped", s.dropped()));
+            }
+            row.delivery(text.toString(), !s.lastError().isEmpty() || s.dropped() > 0);
         }
     }
 

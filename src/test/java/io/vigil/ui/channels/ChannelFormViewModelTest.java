@@ -208,6 +208,11 @@ class ChannelFormViewModelTest {
         model.refreshDeliveries();
         assertThat(row.deliveryProperty().get()).isEqualTo("sent 3 min ago \u00b7 failed: 421 try later \u00b7 2 waiting");
         assertThat(row.deliveryFailedProperty().get()).isTrue();
+        deliveries = List.of(new ChannelStatusRow("DBA on-call", NOW.minusSeconds(60), "", 0, 4));
+        model.refreshDeliveries();
+        assertThat(row.deliveryProperty().get()).as("nothing given up goes unsaid")
+                .isEqualTo("sent 60 s ago \u00b7 4 given up (the queue was full while the receiver failed)");
+        assertThat(row.deliveryFailedProperty().get()).isTrue();
         deliveries = List.of();
         model.refreshDeliveries();
         assertThat(row.deliveryProperty().get()).isEmpty();
