@@ -130,7 +130,7 @@ class DispatcherTest {
 
         // the queue fills at once; the first refused attempt is recorded a moment later, on the channel's worker
         ChannelStatus full = eventually(() -> dispatcher.status().getFirst(),
-                s -> s.dropped() == 3 && s.pending() == 3 && !s.lastError().isEmpty());
+                s -> s.dropped() == 3 && s.pending() == 3 && s.lastError() != null && !s.lastError().isBlank());
         assertThat(full.lastError()).contains("connection refused");
         try (WebhookReceiver up = new WebhookReceiver(port)) {
             for (int i = 4; i <= 6; i++) {
