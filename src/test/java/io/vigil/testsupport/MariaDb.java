@@ -94,7 +94,7 @@ final class MariaDb extends SharedJdbcServer {
     }
 
     @Override
-    Connection adminConnection() throws SQLException {
+    public Connection adminConnection() throws SQLException {
         return connect(port, "", admin.user(), admin.password());
     }
 

@@ -93,7 +93,7 @@ final class Postgres extends SharedJdbcServer {
     }
 
     @Override
-    Connection adminConnection() throws SQLException {
+    public Connection adminConnection() throws SQLException {
         return connect(port, "postgres", admin.user(), admin.password());
     }
 
