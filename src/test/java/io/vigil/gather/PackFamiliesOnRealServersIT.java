@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +43,7 @@ import io.vigil.series.Retention;
 import io.vigil.series.Series;
 import io.vigil.target.DemoOracles;
 import io.vigil.target.TargetConnections;
+import io.vigil.testsupport.JdbcServer;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -121,6 +123,42 @@ class PackFamiliesOnRealServersIT {
                 // this server is a primary: SHOW SLAVE STATUS has no row, so the replica figures have no value rather than a made-up 0
                 assertThat(h.pick("mysql.replication.thread_running")).isEmpty();
                 assertThat(h.pick("mysql.replication.last_error")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void mariadbReplicaThatCannotReachItsSourceShowsItsThreadsAndLastError() throws Exception {
+        JdbcServer replica = RealServices.privateMariadb();
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (Connection admin = replica.adminConnection(); Statement s = admin.createStatement()) {
+            s.execute("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = " + closed
+                    + ", MASTER_USER = 'repl', MASTER_PASSWORD = 'repl', MASTER_CONNECT_RETRY = 1");
+            s.execute("START SLAVE");
+        }
+        try (TestDatabase db = replica.createDatabase("myrepl");
+             Harness h = new Harness(new Target(3, "replica", TargetKind.MYSQL, db.host(), db.port(), ConnectBy.DATABASE, db.name(), "",
+                     db.user(), Secret.of(db.password()), List.of(), true), folder.resolve("replica"))) {
+            double ioError = h.eventually("replica", () -> h.pickByLabel("mysql.replication.last_error", "thread").get("io"), v -> v > 0);
+            assertThat(ioError).as("the I/O thread's error: it cannot connect to the source (2003)").isEqualTo(2003);
+            assertThat(h.pickByLabel("mysql.replication.last_error", "thread").get("sql")).isZero();
+            assertThat(h.pickByLabel("mysql.replication.thread_running", "thread")).containsEntry("io", 0.0).containsEntry("sql", 1.0);
+            assertThat(h.pickOne("mysql.replication.threads_stopped")).isEqualTo(1);
+            assertThat(h.pick("mysql.replication.lag_seconds")).as("no lag is known while the I/O thread is down")
+                    .allSatisfy(v -> assertThat(v.value()).isNaN());
+            // SHOW SLAVE STATUS declares these as 3 and 20 characters; the cache keeps the whole text
+            try (Connection c = h.cache.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT slave_io_running, last_io_error FROM my_replica WHERE target_id = 3")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isIn("Connecting", "No");
+                assertThat(rs.getString(2)).startsWith("error connecting to master").contains(String.valueOf(closed)).doesNotEndWith("\u2026");
+            }
+        } finally {
+            try (Connection admin = replica.adminConnection(); Statement s = admin.createStatement()) {
+                s.execute("STOP SLAVE");
             }
         }
     }

@@ -32,7 +32,7 @@ final class MariaDb extends SharedJdbcServer {
         return startPrivate();
     }
 
-    private static MariaDb startPrivate() {
+    static MariaDb startPrivate() {
         Path installDb = Binaries.find("mariadb-install-db", "mariadb-server", List.of());
         Path daemon = Binaries.find("mariadbd", "mariadb-server", List.of());
         Path dir = Processes.freshDir("mariadb");
