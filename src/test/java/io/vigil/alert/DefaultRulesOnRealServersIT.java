@@ -52,18 +52,15 @@ import io.vigil.watch.JobBoard;
 import io.vigil.watch.LatestValues;
 
 /**
- * The MySQL pack's deadlock and refused-connection alerts, fired by a real deadlock and a real refusal at
- * max_connections on a private MariaDB (so lowering its limit disturbs no one), and resolved by the next quiet snapshot.
- * The pack's own mirror, metric and rule definitions run through the real mirror and gather jobs and the rule engine.
+ * Default alerts of the MySQL and PostgreSQL packs fired by the real thing on private servers (so lowering a limit or
+ * breaking archiving disturbs no one): a deadlock and a refusal at max_connections on MariaDB, a failing WAL archiver
+ * on PostgreSQL; and resolved when it stops. The pack's own mirror, metric and rule definitions run through the real
+ * mirror and gather jobs and the rule engine, whose clock the test moves past a rule's hold.
  */
 class DefaultRulesOnRealServersIT {
 
     @TempDir
     Path folder;
-
-    final Pack pack = Packs.shipped(TargetKind.MYSQL);
-    final JobBoard board = new JobBoard();
-    final LatestValues latest = new LatestValues();
 
     @Test
     void aDeadlockAndAConnectionRefusedAtMaxConnectionsFireAndTheNextQuietSnapshotResolvesThem() throws Exception {
@@ -78,26 +75,8 @@ class DefaultRulesOnRealServersIT {
             }
             Target t = new Target(1, "maria", TargetKind.MYSQL, db.host(), db.port(), ConnectBy.DATABASE, db.name(), "", db.user(),
                     Secret.of(db.password()), List.of(), true);
-            InMemoryLedger ledger = new InMemoryLedger();
-            MirrorJob mirrors = new MirrorJob(connections, cache, ledger);
-            GatherJob gather = new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000),
-                    latest::add), Clock.systemUTC());
-            RulePlan plan = new RulePlan(List.of(t), pack.ruleDefs(), pack.metricDefs(), pack.mirrorDefs());
-            Instant[] now = {Instant.now()};
-            RuleEngine engine = new RuleEngine(List.of(), now[0]);
-            Runnable cycle = () -> {
-                for (MirrorDef m : pack.mirrorDefs()) {
-                    mirrors.run(t, m);
-                    board.accept(new StatusEvent(t.id(), t.name(), "mirror " + m.name(), Status.OK, "", Duration.ZERO, 0, now[0]));
-                }
-                for (MetricDef m : pack.metricDefs()) {
-                    GatherResult r = gather.run(t, m, "same");
-                    board.accept(new StatusEvent(t.id(), t.name(), "metric " + m.name(),
-                            r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE, "", Duration.ZERO, 0, now[0]));
-                }
-                now[0] = now[0].plusSeconds(1);
-                engine.evaluate(plan, new BoardObservations(board, latest, Clock.fixed(now[0], java.time.ZoneOffset.UTC)), id -> false, now[0]);
-            };
+            Cycle cycle = new Cycle(t, connections, cache, series, folder.resolve("spool"));
+            RuleEngine engine = cycle.engine;
             cycle.run(); // the counters' first readings
             Thread.sleep(1_100);
             cycle.run(); // their first rates: nothing happened
@@ -121,6 +100,100 @@ class DefaultRulesOnRealServersIT {
             cycle.run();
             assertThat(alert(engine, "mysql.deadlocks.rising")).get().extracting(Alert::state).isEqualTo(AlertState.RESOLVED);
             assertThat(alert(engine, "mysql.connections.refused")).get().extracting(Alert::state).isEqualTo(AlertState.RESOLVED);
+        }
+    }
+
+    @Test
+    void aFailingArchiverFiresAfterItsHoldAndResolvesOnceAnArchiveSucceeds() throws Exception {
+        JdbcServer server = RealServices.privatePostgres("archive_mode=on"); // archive_command set below: a reload changes it
+        try (TestDatabase db = server.createDatabase("pgarch");
+             TargetConnections connections = new TargetConnections(new DemoOracles());
+             CacheDb cache = CacheDb.embedded(folder);
+             H2SeriesStore series = new H2SeriesStore(folder, Retention.defaults(), Clock.systemUTC())) {
+            Target t = new Target(2, "pg", TargetKind.POSTGRES, db.host(), db.port(), ConnectBy.DATABASE, db.name(), "", db.user(),
+                    Secret.of(db.password()), List.of(), true);
+            Cycle cycle = new Cycle(t, connections, cache, series, folder.resolve("spool"));
+            cycle.run();
+            assertThat(alert(cycle.engine, "pg.archiver.failing")).isEmpty();
+
+            try (Connection admin = server.adminConnection(); Statement s = admin.createStatement()) {
+                s.execute("ALTER SYSTEM SET archive_command = 'false'");
+                s.execute("SELECT pg_reload_conf()");
+                s.execute("CREATE TABLE IF NOT EXISTS wal_filler (n INT)");
+                s.execute("INSERT INTO wal_filler VALUES (1)");
+                s.execute("SELECT pg_switch_wal()"); // a full segment to archive, which 'false' refuses
+            }
+            cycle.until(() -> alert(cycle.engine, "pg.archiver.failing").isPresent());
+            assertThat(alert(cycle.engine, "pg.archiver.failing")).get().extracting(Alert::state).as("while its hold runs")
+                    .isEqualTo(AlertState.PENDING);
+            cycle.later(Duration.ofSeconds(300));
+            assertThat(alert(cycle.engine, "pg.archiver.failing")).get().satisfies(a -> {
+                assertThat(a.state()).isEqualTo(AlertState.FIRING);
+                assertThat(a.severity()).isEqualTo(Severity.CRIT);
+            });
+            assertThat(cycle.latest.of("pg", "pg.archiver.last_failure_age_seconds")).singleElement()
+                    .satisfies(p -> assertThat(p.value()).isBetween(0.0, 120.0));
+
+            try (Connection admin = server.adminConnection(); Statement s = admin.createStatement()) {
+                s.execute("ALTER SYSTEM SET archive_command = 'true'");
+                s.execute("SELECT pg_reload_conf()");
+            }
+            cycle.until(() -> alert(cycle.engine, "pg.archiver.failing").map(a -> a.state() == AlertState.RESOLVED).orElse(false));
+            assertThat(cycle.latest.of("pg", "pg.archiver.failed")).as("failures per second while it failed").isNotEmpty();
+        }
+    }
+
+    /** One target's pack run as the collector would: every mirror and metric, then the rules, on a clock the test moves. */
+    private static final class Cycle {
+
+        final Target target;
+        final Pack pack;
+        final JobBoard board = new JobBoard();
+        final LatestValues latest = new LatestValues();
+        final MirrorJob mirrors;
+        final GatherJob gather;
+        final RulePlan plan;
+        final RuleEngine engine;
+        Instant now = Instant.now();
+
+        Cycle(Target target, TargetConnections connections, CacheDb cache, H2SeriesStore series, Path spool) {
+            this.target = target;
+            this.pack = Packs.shipped(target.kind().packKind());
+            InMemoryLedger ledger = new InMemoryLedger();
+            this.mirrors = new MirrorJob(connections, cache, ledger);
+            this.gather = new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(spool, 1_000_000), latest::add), Clock.systemUTC());
+            this.plan = new RulePlan(List.of(target), pack.ruleDefs(), pack.metricDefs(), pack.mirrorDefs());
+            this.engine = new RuleEngine(List.of(), now);
+        }
+
+        /** Mirrors, gathers and evaluates once, a second later on the rules' clock. */
+        void run() {
+            for (MirrorDef m : pack.mirrorDefs()) {
+                mirrors.run(target, m);
+                board.accept(new StatusEvent(target.id(), target.name(), "mirror " + m.name(), Status.OK, "", Duration.ZERO, 0, now));
+            }
+            for (MetricDef m : pack.metricDefs()) {
+                GatherResult r = gather.run(target, m, "same");
+                board.accept(new StatusEvent(target.id(), target.name(), "metric " + m.name(),
+                        r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE, "", Duration.ZERO, 0, now));
+            }
+            later(Duration.ofSeconds(1));
+        }
+
+        /** Moves the rules' clock and evaluates on what was last gathered. */
+        void later(Duration d) {
+            now = now.plus(d);
+            engine.evaluate(plan, new BoardObservations(board, latest, Clock.fixed(now, java.time.ZoneOffset.UTC)), id -> false, now);
+        }
+
+        /** Runs a cycle a second or so until the condition holds, for up to 30 s. */
+        void until(java.util.function.BooleanSupplier done) throws InterruptedException {
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!done.getAsBoolean()) {
+                assertThat(System.nanoTime()).as("waited 30 s; alerts: " + engine.alerts()).isLessThan(end);
+                Thread.sleep(1_100);
+                run();
+            }
         }
     }
 

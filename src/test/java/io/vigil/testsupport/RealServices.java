@@ -31,6 +31,14 @@ public final class RealServices {
         return MariaDb.startPrivate();
     }
 
+    /**
+     * Always a new private PostgreSQL started with these settings ({@code name=value}, e.g. {@code archive_mode=on}, which
+     * only a start can change); it stops when the test JVM exits.
+     */
+    public static JdbcServer privatePostgres(String... settings) {
+        return Postgres.startPrivate(java.util.List.of(settings));
+    }
+
     /** Always a new private InfluxDB the test may stop and start; it stops when the test JVM exits. */
     public static PrivateInflux privateInflux() {
         PrivateInflux p = new PrivateInflux();
