@@ -306,6 +306,7 @@ class PackFamiliesOnRealServersIT {
                 assertThat(h.pickOne("pg.archiver.failing")).as("archive_mode is off here: nothing fails").isZero();
                 Map<String, Double> ages = h.pickByLabel("pg.xid.age", "datname");
                 assertThat(ages.get(db.name())).isPositive();
+                assertThat(h.pickByLabel("pg.mxid.age", "datname")).containsKey(db.name()).allSatisfy((d, v) -> assertThat(v).isNotNegative());
                 double oldest = ages.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                 assertThat(h.pickOne("pg.xid.wraparound_left_pct")).isCloseTo(100.0 * (2147483648.0 - oldest) / 2147483648.0, within(1e-6))
                         .isBetween(50.0, 100.0);
