@@ -7,6 +7,7 @@
 #   run.sh fx                              the Trends chart's FX-thread time per redraw (headless JavaFX, no servers)
 #   run.sh overview                        the Overview's FX-thread time per refresh with 200 targets (headless JavaFX)
 #   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run)
+#   run.sh packcost [mysql] [postgres]     the MySQL and PostgreSQL packs' cost on the target against an exporter scrape
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
@@ -25,6 +26,9 @@ case "${1:-}" in
     shift
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" -Xmx2g "${fx_flags[@]}" -cp "$cp" \
       io.vigil.bench.ConsoleStallBenchmark "$@" ;;
+  packcost)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.PackCostBenchmark "$@" ;;
   *)
     exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.vigil.bench.Benchmarks "$@" ;;
 esac

@@ -40,6 +40,12 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
     }
 
     static final int MAX_VARCHAR = 255;
+    /**
+     * Declared text lengths below this are not trusted: MariaDB's and MySQL's SHOW SLAVE STATUS declare Slave_IO_Running
+     * as 3 characters and Last_IO_Error as 20, then return "Connecting" and a 170-character message. Such columns get
+     * {@link #MAX_VARCHAR}; a wider VARCHAR costs the cache nothing.
+     */
+    static final int TRUSTED_LENGTH = 64;
 
     static List<CacheColumn> of(ResultSetMetaData md) throws SQLException {
         List<CacheColumn> out = new ArrayList<>();
@@ -106,11 +112,16 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
     /** The column's DDL in the cache, e.g. {@code `statistic_no` BIGINT}. */
     String ddl() {
         String type = switch (kind) {
-            case TEXT -> String.format(kind.ddl, Math.max(1, Math.min(precision, MAX_VARCHAR)));
+            case TEXT -> String.format(kind.ddl, width());
             case BINARY -> String.format(kind.ddl, Math.max(2, Math.min(precision * 2, 2 * MAX_VARCHAR)));
             default -> kind.ddl;
         };
         return CacheDb.quote(name) + " " + type;
+    }
+
+    /** The characters a text column holds in the cache. */
+    int width() {
+        return precision < TRUSTED_LENGTH ? MAX_VARCHAR : Math.min(precision, MAX_VARCHAR);
     }
 
     /**
@@ -163,6 +174,11 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
             case BINARY -> {
                 byte[] v = rs.getBytes(from);
                 ps.setString(to, v == null ? null : HexFormat.of().withUpperCase().formatHex(v));
+            }
+            case TEXT -> {
+                // a value longer than its column is cut with an ellipsis rather than failing the whole snapshot
+                String v = rs.getString(from);
+                ps.setString(to, v == null || v.length() <= width() ? v : v.substring(0, width() - 1) + "\u2026");
             }
             default -> ps.setString(to, rs.getString(from));
         }

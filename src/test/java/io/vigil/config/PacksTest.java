@@ -32,6 +32,19 @@ class PacksTest {
         assertThat(pack.instanceStart()).contains("?");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TargetKind.class, names = {"ORACLE", "MYSQL", "POSTGRES"})
+    void everyShippedRulePassesValidationAndThresholdsReadAMetricOfTheirPack(TargetKind kind) {
+        Pack pack = Packs.shipped(kind);
+        for (AlertRule r : pack.ruleDefs()) {
+            assertThat(Validation.rule(r, List.of(), pack.metricDefs(), pack.mirrorDefs())).as(r.name()).isEmpty();
+            if (r.type() == RuleType.THRESHOLD) {
+                MetricDef subject = pack.metricDefs().stream().filter(m -> m.name().equals(r.subject())).findFirst().orElseThrow();
+                assertThat(subject.labelColumns()).as(r.name() + " filters on labels its metric has").containsAll(r.labels().keySet());
+            }
+        }
+    }
+
     @Test
     void everyShippedMetricHasATitleAndEveryMirrorAndPackADescriptionInEnglishAndChinese() {
         for (java.util.Locale locale : io.vigil.i18n.Messages.SUPPORTED) {
@@ -112,8 +125,8 @@ class PacksTest {
             assertThat(Packs.installMissing(store)).containsExactly(TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES);
             int mirrors = store.mirrors().size();
             int metrics = store.metrics().size();
-            assertThat(mirrors).isGreaterThan(25);
-            assertThat(metrics).isGreaterThan(35);
+            assertThat(mirrors).isGreaterThan(35);
+            assertThat(metrics).isGreaterThan(85);
             assertThat(Packs.installMissing(store)).isEmpty();
             assertThat(store.mirrors()).hasSize(mirrors);
             assertThat(store.metrics()).hasSize(metrics);

@@ -6,6 +6,9 @@ public interface JdbcServer {
     /** A fresh empty database and a user with all rights on it (plus what a monitoring user has); close() drops them. */
     TestDatabase createDatabase(String prefix);
 
+    /** A connection as the server's admin account, for what a test needs beyond its own database (a replication slot, a checkpoint). */
+    java.sql.Connection adminConnection() throws java.sql.SQLException;
+
     String host();
 
     int port();

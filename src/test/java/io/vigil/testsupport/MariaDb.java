@@ -32,7 +32,7 @@ final class MariaDb extends SharedJdbcServer {
         return startPrivate();
     }
 
-    private static MariaDb startPrivate() {
+    static MariaDb startPrivate() {
         Path installDb = Binaries.find("mariadb-install-db", "mariadb-server", List.of());
         Path daemon = Binaries.find("mariadbd", "mariadb-server", List.of());
         Path dir = Processes.freshDir("mariadb");
@@ -94,7 +94,7 @@ final class MariaDb extends SharedJdbcServer {
     }
 
     @Override
-    Connection adminConnection() throws SQLException {
+    public Connection adminConnection() throws SQLException {
         return connect(port, "", admin.user(), admin.password());
     }
 

@@ -33,6 +33,11 @@ final class Postgres extends SharedJdbcServer {
     }
 
     private static Postgres startPrivate() {
+        return startPrivate(List.of());
+    }
+
+    /** A new private server; each setting ({@code name=value}) is given to it at start, e.g. {@code archive_mode=on}. */
+    static Postgres startPrivate(List<String> settings) {
         List<Path> binDirs = Binaries.postgresBinDirs();
         Path initdb = Binaries.find("initdb", "postgresql", binDirs);
         Path pgCtl = Binaries.find("pg_ctl", "postgresql", binDirs);
@@ -48,7 +53,8 @@ final class Postgres extends SharedJdbcServer {
                 "--encoding=UTF8", "--no-sync"));
         int port = Processes.freePort();
         Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + settings.stream().map(x -> " -c " + x).collect(java.util.stream.Collectors.joining()), "start"));
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-m", "fast", "stop")),
                 "stop postgres"));
@@ -93,7 +99,7 @@ final class Postgres extends SharedJdbcServer {
     }
 
     @Override
-    Connection adminConnection() throws SQLException {
+    public Connection adminConnection() throws SQLException {
         return connect(port, "postgres", admin.user(), admin.password());
     }
 

@@ -26,6 +26,19 @@ public final class RealServices {
         return InfluxHolder.INFLUX;
     }
 
+    /** Always a new private MariaDB the test may set up as it likes (as a replica, say); it stops when the test JVM exits. */
+    public static JdbcServer privateMariadb() {
+        return MariaDb.startPrivate();
+    }
+
+    /**
+     * Always a new private PostgreSQL started with these settings ({@code name=value}, e.g. {@code archive_mode=on}, which
+     * only a start can change); it stops when the test JVM exits.
+     */
+    public static JdbcServer privatePostgres(String... settings) {
+        return Postgres.startPrivate(java.util.List.of(settings));
+    }
+
     /** Always a new private InfluxDB the test may stop and start; it stops when the test JVM exits. */
     public static PrivateInflux privateInflux() {
         PrivateInflux p = new PrivateInflux();

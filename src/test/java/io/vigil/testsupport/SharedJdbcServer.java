@@ -57,7 +57,8 @@ abstract class SharedJdbcServer implements JdbcServer {
         throw new AssertionError(hint + " Logins tried: " + refusals);
     }
 
-    abstract Connection adminConnection() throws SQLException;
+    @Override
+    public abstract Connection adminConnection() throws SQLException;
 
     /** Drops a test database and its user. */
     abstract void dropWith(Statement s, String name) throws SQLException;
