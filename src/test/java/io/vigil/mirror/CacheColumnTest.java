@@ -19,23 +19,24 @@ class CacheColumnTest {
     @Test
     void aShortDeclaredLengthIsNotTrustedAndAnHonestOneIsKept() {
         // SHOW SLAVE STATUS declares Slave_IO_Running as 3 characters and returns "Connecting"
-        assertThat(new CacheColumn("Slave_IO_Running", "slave_io_running", CacheColumn.Kind.TEXT, 3).ddl())
+        assertThat(new CacheColumn("Slave_IO_Running", "slave_io_running", CacheColumn.Kind.TEXT, 3, 1).ddl())
                 .isEqualTo("`slave_io_running` VARCHAR(255)");
-        assertThat(new CacheColumn("tablespace_name", "tablespace_name", CacheColumn.Kind.TEXT, 128).ddl())
+        assertThat(new CacheColumn("tablespace_name", "tablespace_name", CacheColumn.Kind.TEXT, 128, 1).ddl())
                 .isEqualTo("`tablespace_name` VARCHAR(128)");
     }
 
     @Test
     void aValueLongerThanItsColumnIsCutWithAnEllipsisInsteadOfFailingTheSnapshot() throws Exception {
-        CacheColumn col = new CacheColumn("Last_IO_Error", "last_io_error", CacheColumn.Kind.TEXT, 20);
+        CacheColumn col = new CacheColumn("Last_IO_Error", "last_io_error", CacheColumn.Kind.TEXT, 20, 1);
+        CacheColumn second = new CacheColumn("Last_IO_Error", "last_io_error", CacheColumn.Kind.TEXT, 20, 2);
         try (CacheDb cache = CacheDb.embedded(folder); Connection c = cache.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (" + col.ddl() + ")");
             try (ResultSet rs = s.executeQuery("SELECT REPEAT('e', 300) AS a, 'short' AS b UNION ALL SELECT NULL, NULL");
                  PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
                 while (rs.next()) {
-                    col.transfer(rs, 1, ps, 1, false);
+                    col.transfer(rs, ps, 1, false);
                     ps.executeUpdate();
-                    col.transfer(rs, 2, ps, 1, false);
+                    second.transfer(rs, ps, 1, false);
                     ps.executeUpdate();
                 }
             }
