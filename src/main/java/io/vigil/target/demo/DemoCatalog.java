@@ -39,7 +39,20 @@ final class DemoCatalog {
             new Stat(23, "bytes sent via SQL*Net to client", 1, 2_400_000),
             new Stat(24, "bytes received via SQL*Net from client", 1, 900_000),
             new Stat(25, "physical read total bytes", 8, 1_600 * 8192.0),
-            new Stat(26, "physical write total bytes", 8, 420 * 8192.0));
+            new Stat(26, "physical write total bytes", 8, 420 * 8192.0),
+            new Stat(27, "recursive calls", 1, 2_600),
+            new Stat(28, "physical read IO requests", 8, 1_500),
+            new Stat(29, "physical write IO requests", 8, 300),
+            new Stat(30, "SQL*Net roundtrips to/from client", 1, 1_250),
+            new Stat(31, "parse time cpu", 64, 12),
+            new Stat(32, "parse time elapsed", 64, 18),
+            new Stat(33, "table scan rows gotten", 64, 240_000),
+            new Stat(34, "table fetch by rowid", 64, 31_000),
+            new Stat(35, "session cursor cache hits", 64, 700),
+            new Stat(36, "enqueue waits", 4, 0.5),
+            new Stat(37, "redo log space requests", 2, 0.05),
+            new Stat(38, "user I/O wait time", 1, 35),
+            new Stat(39, "consistent changes", 8, 300));
 
     /** A wait event with its class, how often it happens per second at full load, and its typical length in µs. */
     record Event(long eventId, String name, int classNo, String waitClass, long classId, double perSecond, double micros) {
@@ -58,7 +71,13 @@ final class DemoCatalog {
             new Event(1714089451L, "library cache lock", 4, "Concurrency", 3875070507L, 0.2, 5_000),
             new Event(3051536733L, "log buffer space", 2, "Configuration", 3290255840L, 0.1, 20_000),
             new Event(2000153315L, "SQL*Net message to client", 7, "Network", 2000153315L, 1300, 2),
-            new Event(1421975091L, "SQL*Net message from client", 6, "Idle", 2723168908L, 1300, 150_000));
+            new Event(1421975091L, "SQL*Net message from client", 6, "Idle", 2723168908L, 1300, 150_000),
+            new Event(3468926427L, "direct path write temp", 8, "User I/O", 1740759767L, 8, 900),
+            new Event(2436117823L, "db file parallel write", 9, "System I/O", 4108307767L, 20, 900),
+            new Event(2888579258L, "log file switch completion", 2, "Configuration", 3290255840L, 0.05, 45_000),
+            new Event(1729366244L, "cursor: pin S wait on X", 4, "Concurrency", 3875070507L, 0.1, 8_000),
+            new Event(554161347L, "SQL*Net more data to client", 7, "Network", 2000153315L, 40, 15),
+            new Event(866018717L, "rdbms ipc message", 6, "Idle", 2723168908L, 60, 900_000));
 
     /** A tablespace: contents, size and how much is used at the start, and how many bytes a second it grows at full load. */
     record Tablespace(String name, String contents, long sizeMb, double usedFraction, double growthBytesPerSecond) {
