@@ -24,8 +24,12 @@ public final class DemoOracle implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoOracle.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** H2 keywords that Oracle's views use as column names. */
-    static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+    /**
+     * H2 keywords that Oracle's views use as column names (VALUE), or that Oracle lets a query use as a name (AS hour,
+     * AS session_user): not OFFSET, which 12c's OFFSET ... FETCH needs as a keyword.
+     */
+    static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE,DAY,HOUR,MINUTE,SECOND,MONTH,YEAR,KEY,"
+            + "SESSION_USER,SYSTEM_USER,CURRENT_SCHEMA,CURRENT_CATALOG,CURRENT_PATH,CURRENT_ROLE,GROUPS,QUALIFY,WINDOW,TOP,LIMIT,UESCAPE;DB_CLOSE_DELAY=-1";
 
     static {
         DemoDriver.register();

@@ -75,6 +75,7 @@ final class DemoSeed {
                     "DEFAULT_TABLESPACE", user.startsWith("SYS") ? "SYSTEM" : "USERS", "TEMPORARY_TABLESPACE", "TEMP",
                     "CREATED", date(now.minus(Duration.ofDays(800))), "PROFILE", "DEFAULT");
         }
+        DemoSettings.accounts(c, now);
     }
 
     private static void instance(Connection c, String name, Instant startup) throws SQLException {

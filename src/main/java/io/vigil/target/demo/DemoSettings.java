@@ -4,6 +4,9 @@ import static io.vigil.target.demo.DemoSql.insert;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -74,6 +77,18 @@ final class DemoSettings {
     }
 
     private DemoSettings() {
+    }
+
+    /**
+     * Password expiry under the DEFAULT profile (a 180-day PASSWORD_LIFE_TIME): each account changed its password at a
+     * different time, so some expire within the month a DBA's expiry check looks ahead; and when each last logged in.
+     */
+    static void accounts(Connection c, Instant now) throws SQLException {
+        Object[][] users = {{"SYS", 25}, {"SYSTEM", 160}, {"APP", 12}, {"BATCH", 75}, {"REPORTING", 3}, {"DBA_ANNA", 140}};
+        for (Object[] u : users) {
+            DemoSql.update(c, "UPDATE DBA_USERS SET EXPIRY_DATE = ?, LAST_LOGIN = ? WHERE USERNAME = ?",
+                    DemoSql.date(now.plus(Duration.ofDays((Integer) u[1]))), Timestamp.from(now.minusSeconds(3_600L * (Integer) u[1])), u[0]);
+        }
     }
 
     static void seed(Connection c, String db) throws SQLException {
