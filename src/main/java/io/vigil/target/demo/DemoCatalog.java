@@ -39,20 +39,7 @@ final class DemoCatalog {
             new Stat(23, "bytes sent via SQL*Net to client", 1, 2_400_000),
             new Stat(24, "bytes received via SQL*Net from client", 1, 900_000),
             new Stat(25, "physical read total bytes", 8, 1_600 * 8192.0),
-            new Stat(26, "physical write total bytes", 8, 420 * 8192.0),
-            new Stat(27, "recursive calls", 1, 2_600),
-            new Stat(28, "physical read IO requests", 8, 1_500),
-            new Stat(29, "physical write IO requests", 8, 300),
-            new Stat(30, "SQL*Net roundtrips to/from client", 1, 1_250),
-            new Stat(31, "parse time cpu", 64, 12),
-            new Stat(32, "parse time elapsed", 64, 18),
-            new Stat(33, "table scan rows gotten", 64, 240_000),
-            new Stat(34, "table fetch by rowid", 64, 31_000),
-            new Stat(35, "session cursor cache hits", 64, 700),
-            new Stat(36, "enqueue waits", 4, 0.5),
-            new Stat(37, "redo log space requests", 2, 0.05),
-            new Stat(38, "user I/O wait time", 1, 35),
-            new Stat(39, "consistent changes", 8, 300));
+            new Stat(26, "physical write total bytes", 8, 420 * 8192.0));
 
     /** A wait event with its class, how often it happens per second at full load, and its typical length in µs. */
     record Event(long eventId, String name, int classNo, String waitClass, long classId, double perSecond, double micros) {
