@@ -23,7 +23,7 @@ import java.util.Random;
  * The metric views of the demo instance, worked out from the counters the workload moves as MMON works them out on
  * Oracle: V$SYSMETRIC with its 60-second group (2) and 15-second group (3), V$SYSMETRIC_HISTORY (an hour of group 2,
  * the last interval of group 3), V$WAITCLASSMETRIC and V$EVENTMETRIC (60 s), V$SESSMETRIC (15 s); and one sample a
- * second of the active sessions in V$ACTIVE_SESSION_HISTORY (the last five minutes). Between the ends of intervals a
+ * second of the active sessions in V$ACTIVE_SESSION_HISTORY (the last two minutes). Between the ends of intervals a
  * tick costs one INSERT ... SELECT, so forty demo instances stay cheap.
  */
 final class DemoMetrics {
@@ -33,7 +33,8 @@ final class DemoMetrics {
     private static final Duration LONG = Duration.ofSeconds(60);
     private static final Duration SHORT = Duration.ofSeconds(15);
     private static final Duration HISTORY = Duration.ofHours(1);
-    private static final long ASH_SECONDS = 300;
+    /** Samples kept: two minutes, enough for a mirror that reads the view every minute by its SAMPLE_ID. */
+    private static final long ASH_SAMPLES = 120;
 
     /** A system metric: its id, name and unit as V$METRICNAME has them, and how it is worked out over an interval. */
     record Metric(int id, String name, String unit, Formula formula) {
@@ -327,8 +328,8 @@ final class DemoMetrics {
                 + "FROM V$SESSION s LEFT JOIN V$SYSTEM_EVENT e ON e.EVENT = s.EVENT LEFT JOIN V$SQLSTATS q ON q.SQL_ID = s.SQL_ID "
                 + "WHERE s.TYPE = 'USER' AND s.STATUS = 'ACTIVE' AND (s.STATE <> 'WAITING' OR s.WAIT_CLASS <> 'Idle')",
                 sampleId, at, sampleId, DemoSeed.DBID);
-        if (sampleId % 30 == 0) {
-            update(c, "DELETE FROM V$ACTIVE_SESSION_HISTORY WHERE SAMPLE_ID <= ?", sampleId - ASH_SECONDS);
+        if (sampleId % 20 == 0) {
+            update(c, "DELETE FROM V$ACTIVE_SESSION_HISTORY WHERE SAMPLE_ID <= ?", sampleId - ASH_SAMPLES);
         }
     }
 
