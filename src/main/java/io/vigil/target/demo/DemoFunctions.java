@@ -2,13 +2,16 @@ package io.vigil.target.demo;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -17,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Oracle's built-in functions that H2 lacks, as H2 functions of the demo instance: SYS_CONTEXT('USERENV', ...), the
- * byte-length string functions, TO_NUMBER, MONTHS_BETWEEN, and the helpers {@link DemoDialect} rewrites DATE arithmetic,
+ * byte-length string functions, TO_NUMBER, MONTHS_BETWEEN, NUMTODSINTERVAL/NUMTOYMINTERVAL, and the helpers {@link DemoDialect} rewrites DATE arithmetic,
  * TRUNC of a DATE and INSTR with an occurrence into. The database is AL32UTF8, so a byte is a UTF-8 byte.
  */
 public final class DemoFunctions {
@@ -29,7 +32,8 @@ public final class DemoFunctions {
         String[][] aliases = {
             {"SYS_CONTEXT", "sysContext"}, {"USERENV", "userenv"}, {"SUBSTRB", "substrb"}, {"LENGTHB", "lengthb"},
             {"INSTRB", "instrb"}, {"ORA_INSTR", "instr"}, {"TO_NUMBER", "toNumber"}, {"MONTHS_BETWEEN", "monthsBetween"},
-            {"ORA_DATE_DAYS", "dateDays"}, {"ORA_TRUNC_DATE", "truncDate"}};
+            {"ORA_DATE_DAYS", "dateDays"}, {"ORA_TRUNC_DATE", "truncDate"}, {"NUMTODSINTERVAL", "numToDsInterval"},
+            {"NUMTOYMINTERVAL", "numToYmInterval"}};
         try (Statement s = c.createStatement()) {
             for (String[] a : aliases) {
                 s.execute("CREATE ALIAS " + a[0] + " FOR '" + DemoFunctions.class.getName() + "." + a[1] + "'");
@@ -219,6 +223,35 @@ public final class DemoFunctions {
         long seconds = d.toEpochSecond(ZoneOffset.UTC);
         BigDecimal s = BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(d.getNano(), 9));
         return s.divide(BigDecimal.valueOf(86_400), MathContext.DECIMAL128);
+    }
+
+    /** NUMTODSINTERVAL(n, 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND'): an INTERVAL DAY TO SECOND. */
+    public static Duration numToDsInterval(BigDecimal n, String unit) throws SQLException {
+        if (n == null || unit == null) {
+            return null;
+        }
+        long seconds = switch (unit.strip().toUpperCase(Locale.ROOT)) {
+            case "DAY" -> 86_400;
+            case "HOUR" -> 3_600;
+            case "MINUTE" -> 60;
+            case "SECOND" -> 1;
+            default -> throw new SQLException("ORA-01760: illegal argument for function", "22023", 1760);
+        };
+        BigDecimal nanos = n.multiply(BigDecimal.valueOf(seconds * 1_000_000_000L));
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** NUMTOYMINTERVAL(n, 'YEAR' | 'MONTH'): an INTERVAL YEAR TO MONTH (whole months, as Oracle rounds them). */
+    public static Period numToYmInterval(BigDecimal n, String unit) throws SQLException {
+        if (n == null || unit == null) {
+            return null;
+        }
+        BigDecimal months = switch (unit.strip().toUpperCase(Locale.ROOT)) {
+            case "YEAR" -> n.multiply(BigDecimal.valueOf(12));
+            case "MONTH" -> n;
+            default -> throw new SQLException("ORA-01760: illegal argument for function", "22023", 1760);
+        };
+        return Period.ofMonths(months.setScale(0, RoundingMode.HALF_UP).intValueExact()).normalized();
     }
 
     /** TRUNC(date, format) for Oracle's formats: year, quarter, month, week, day, hour and minute. */

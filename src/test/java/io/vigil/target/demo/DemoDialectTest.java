@@ -96,6 +96,10 @@ class DemoDialectTest {
         assertThat(number("SELECT MIN(SYSDATE - created) FROM dba_users")).isBetween(799.9, 800.1);
         assertThat(number("SELECT ROUND((SYSDATE - startup_time) * 24) FROM v$instance")).isBetween(72.0, 83.0);
         assertThat(number("SELECT COUNT(*) FROM dba_users WHERE SYSDATE - created > 799")).isEqualTo(6);
+        LocalDateTime ninetyMinutes = ((Timestamp) one("SELECT SYSDATE - NUMTODSINTERVAL(1.5, 'HOUR') FROM dual")).toLocalDateTime();
+        assertThat(Duration.between(ninetyMinutes, now).toMinutes()).isBetween(89L, 90L);
+        LocalDateTime yearAgo = ((Timestamp) one("SELECT SYSDATE - NUMTOYMINTERVAL(1, 'YEAR') FROM dual")).toLocalDateTime();
+        assertThat(yearAgo.toLocalDate()).isEqualTo(now.toLocalDate().minusYears(1));
         // TIMESTAMP - TIMESTAMP stays an interval, as on Oracle
         assertThat(one("SELECT SYSTIMESTAMP - SYSTIMESTAMP FROM dual")).isNotInstanceOf(Number.class);
     }
