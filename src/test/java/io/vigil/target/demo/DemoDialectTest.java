@@ -135,7 +135,9 @@ class DemoDialectTest {
         assertThat(one("SELECT SYS_CONTEXT('userenv', 'instance_name') FROM dual")).isEqualTo(one("SELECT instance_name FROM v$instance"));
         assertThat(one("SELECT SYS_CONTEXT('USERENV', 'SERVER_HOST') FROM dual")).isEqualTo(one("SELECT host_name FROM v$instance"));
         assertThat(one("SELECT SYS_CONTEXT('USERENV', 'SESSION_USER') FROM dual")).isEqualTo("VIGIL");
-        assertThat(one("SELECT SYS_CONTEXT('USERENV', 'CON_ID') FROM dual")).isEqualTo("0");
+        boolean cdb = "YES".equals(one("SELECT cdb FROM v$database"));
+        assertThat(one("SELECT SYS_CONTEXT('USERENV', 'CON_ID') FROM dual")).isEqualTo(cdb ? "1" : "0");
+        assertThat(one("SELECT SYS_CONTEXT('USERENV', 'CON_NAME') FROM dual")).isEqualTo(cdb ? "CDB$ROOT" : one("SELECT name FROM v$database"));
         assertThat(one("SELECT SYS_CONTEXT('USERENV', 'SID') FROM dual")).asString().containsOnlyDigits();
         assertThatThrownBy(() -> one("SELECT SYS_CONTEXT('USERENV', 'NO_SUCH_THING') FROM dual")).hasMessageContaining("ORA-02003");
     }

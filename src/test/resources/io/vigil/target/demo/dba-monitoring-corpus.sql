@@ -24,7 +24,7 @@ SELECT resource_name, current_utilization, max_utilization, TRIM(limit_value) AS
  ORDER BY pct_used DESC;
 
 -- name: tablespaces with free space
--- rows: 6..6
+-- rows: 6..
 -- range: USED_PCT 0 100
 -- range: SIZE_MB 500 30000
 SELECT d.tablespace_name,
@@ -180,7 +180,7 @@ SELECT username, account_status, TO_CHAR(expiry_date, 'YYYY-MM-DD') AS expires,
  ORDER BY expiry_date;
 
 -- name: account age
--- rows: 6..6
+-- rows: 6..
 -- range: AGE_DAYS 799 801
 -- range: AGE_MONTHS 25 27
 SELECT username, TRUNC(created) AS created_day, TRUNC(SYSDATE - created) AS age_days,
@@ -235,7 +235,6 @@ SELECT inst_id, SUM(DECODE(name, 'user commits', value, 0)) AS commits, SUM(DECO
 -- equals: HOST demo-db01
 -- equals: SESSION_USER VIGIL
 -- equals: ISDBA FALSE
--- equals: CON_ID 0
 SELECT SYS_CONTEXT('USERENV', 'DB_NAME') AS db_name, SYS_CONTEXT('USERENV', 'INSTANCE_NAME') AS instance_name,
        SYS_CONTEXT('USERENV', 'SERVER_HOST') AS host, SYS_CONTEXT('USERENV', 'SESSION_USER') AS session_user,
        SYS_CONTEXT('USERENV', 'CON_NAME') AS con_name, SYS_CONTEXT('USERENV', 'CON_ID') AS con_id,
