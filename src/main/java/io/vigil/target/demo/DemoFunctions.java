@@ -20,8 +20,9 @@ import java.util.Locale;
 
 /**
  * Oracle's built-in functions that H2 lacks, as H2 functions of the demo instance: SYS_CONTEXT('USERENV', ...), the
- * byte-length string functions, TO_NUMBER, MONTHS_BETWEEN, NUMTODSINTERVAL/NUMTOYMINTERVAL, and the helpers {@link DemoDialect} rewrites DATE arithmetic,
- * TRUNC of a DATE and INSTR with an occurrence into. The database is AL32UTF8, so a byte is a UTF-8 byte.
+ * byte-length string functions, TO_NUMBER, MONTHS_BETWEEN, NUMTODSINTERVAL/NUMTOYMINTERVAL, and the functions
+ * {@link DemoDialect} rewrites DATE arithmetic, TRUNC of a DATE and INSTR with an occurrence into. The database is
+ * AL32UTF8, so a byte is a UTF-8 byte.
  */
 public final class DemoFunctions {
 
