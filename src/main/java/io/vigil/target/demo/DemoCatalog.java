@@ -58,7 +58,13 @@ final class DemoCatalog {
             new Event(1714089451L, "library cache lock", 4, "Concurrency", 3875070507L, 0.2, 5_000),
             new Event(3051536733L, "log buffer space", 2, "Configuration", 3290255840L, 0.1, 20_000),
             new Event(2000153315L, "SQL*Net message to client", 7, "Network", 2000153315L, 1300, 2),
-            new Event(1421975091L, "SQL*Net message from client", 6, "Idle", 2723168908L, 1300, 150_000));
+            new Event(1421975091L, "SQL*Net message from client", 6, "Idle", 2723168908L, 1300, 150_000),
+            new Event(3468926427L, "direct path write temp", 8, "User I/O", 1740759767L, 8, 900),
+            new Event(2436117823L, "db file parallel write", 9, "System I/O", 4108307767L, 20, 900),
+            new Event(2888579258L, "log file switch completion", 2, "Configuration", 3290255840L, 0.05, 45_000),
+            new Event(1729366244L, "cursor: pin S wait on X", 4, "Concurrency", 3875070507L, 0.1, 8_000),
+            new Event(554161347L, "SQL*Net more data to client", 7, "Network", 2000153315L, 40, 15),
+            new Event(866018717L, "rdbms ipc message", 6, "Idle", 2723168908L, 60, 900_000));
 
     /** A tablespace: contents, size and how much is used at the start, and how many bytes a second it grows at full load. */
     record Tablespace(String name, String contents, long sizeMb, double usedFraction, double growthBytesPerSecond) {

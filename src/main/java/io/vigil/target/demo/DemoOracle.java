@@ -16,15 +16,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A simulated Oracle instance: an in-memory H2 database in Oracle mode with the 19c dictionary views the Oracle pack
- * reads, and a workload that moves them once a second. Oracle SQL runs on it unchanged (apart from the few constructs
- * H2 lacks; the pack avoids them). One per demo target, living as long as the collector that reads it.
+ * reads, and a workload that moves them once a second. Oracle SQL runs on it unchanged: readers connect through
+ * {@link DemoDriver}, which gives H2 Oracle's arithmetic, functions and (+) joins (see {@link DemoDialect}). One per demo
+ * target, living as long as the collector that reads it.
  */
 public final class DemoOracle implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoOracle.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** H2 keywords that Oracle's views use as column names. */
-    static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1";
+    /**
+     * H2 keywords that Oracle's views use as column names (VALUE), or that Oracle lets a query use as a name (AS hour,
+     * AS session_user): not OFFSET, which 12c's OFFSET ... FETCH needs as a keyword.
+     */
+    static final String URL_OPTIONS = ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE,DAY,HOUR,MINUTE,SECOND,MONTH,YEAR,KEY,"
+            + "SESSION_USER,SYSTEM_USER,CURRENT_SCHEMA,CURRENT_CATALOG,CURRENT_PATH,CURRENT_ROLE,GROUPS,QUALIFY,WINDOW,TOP,LIMIT,UESCAPE;DB_CLOSE_DELAY=-1";
+
+    static {
+        DemoDriver.register();
+    }
 
     private final String url;
     private final Connection owner;
@@ -41,6 +50,7 @@ public final class DemoOracle implements AutoCloseable {
         Instant now = clock.instant();
         owner.setAutoCommit(false);
         DemoSchema.create(owner);
+        DemoFunctions.create(owner);
         DemoSeed.seed(owner, name, now, random);
         this.workload = new DemoWorkload(random, new Random(~seed), now.minusSeconds(60));
         workload.tick(owner, now); // a first minute of activity, so the first pull already has figures
@@ -68,9 +78,9 @@ public final class DemoOracle implements AutoCloseable {
         return demo;
     }
 
-    /** The JDBC URL readers use (user {@code vigil}, no password). */
+    /** The JDBC URL readers use (user {@code vigil}, no password): Oracle SQL passes {@link DemoDialect} on its way to H2. */
     public String jdbcUrl() {
-        return url;
+        return DemoDriver.url(url);
     }
 
     /** Advances the instance to the clock's now, in one transaction: readers see a whole tick or none. */

@@ -59,5 +59,20 @@ public final class DemoSchema {
                 s.execute(ddl.append(')').toString());
             }
         }
+        globalViews(c);
+    }
+
+    /**
+     * A GV$ view beside every V$ view, as on a single instance: INST_ID 1 first, then every V$ column (CON_ID
+     * included), so SQL written for RAC runs here as it runs on a one-instance database.
+     */
+    static void globalViews(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String view : views().keySet()) {
+                if (view.startsWith("V$")) {
+                    s.execute("CREATE VIEW G" + view + " AS SELECT CAST(1 AS NUMBER) AS INST_ID, v.* FROM " + view + " v");
+                }
+            }
+        }
     }
 }

@@ -62,12 +62,7 @@ final class DemoSeed {
                 "TARGET", "PRIMARY", "DESTINATION", "USE_DB_RECOVERY_FILE_DEST", "ERROR", "");
         insert(c, "V$ARCHIVE_DEST_STATUS", "DEST_ID", 1, "DEST_NAME", "LOG_ARCHIVE_DEST_1", "STATUS", "VALID", "TYPE", "LOCAL",
                 "DATABASE_MODE", "OPEN", "RECOVERY_MODE", "IDLE", "DESTINATION", "USE_DB_RECOVERY_FILE_DEST", "ERROR", "");
-        for (String[] p : new String[][] {{"db_name", name}, {"sga_target", String.valueOf(12 * 1024 * MB)},
-                {"pga_aggregate_target", String.valueOf(4 * 1024 * MB)}, {"processes", "600"}, {"sessions", "924"},
-                {"db_block_size", String.valueOf(BLOCK)}, {"undo_retention", "900"}, {"compatible", "19.0.0"}}) {
-            insert(c, "V$PARAMETER", "NUM", p[0].hashCode() & 0xffff, "NAME", p[0], "TYPE", 2, "VALUE", p[1], "DISPLAY_VALUE", p[1],
-                    "ISDEFAULT", "FALSE", "CON_ID", 0);
-        }
+        DemoSettings.seed(c, name);
         for (int i = 0; i < 5; i++) {
             Instant start = now.minus(Duration.ofDays(i + 1)).minus(Duration.ofHours(2));
             insert(c, "V$RMAN_BACKUP_JOB_DETAILS", "SESSION_KEY", 900 + i, "COMMAND_ID", "BACKUP_DAILY", "START_TIME", date(start),
@@ -80,6 +75,7 @@ final class DemoSeed {
                     "DEFAULT_TABLESPACE", user.startsWith("SYS") ? "SYSTEM" : "USERS", "TEMPORARY_TABLESPACE", "TEMP",
                     "CREATED", date(now.minus(Duration.ofDays(800))), "PROFILE", "DEFAULT");
         }
+        DemoSettings.accounts(c, now);
     }
 
     private static void instance(Connection c, String name, Instant startup) throws SQLException {

@@ -28,12 +28,14 @@ final class DemoWorkload {
     private Instant last;
     private double redoSinceSwitch;
     private final DemoAlertLog alertLog;
+    private final DemoMetrics metricViews;
 
     /** {@code incidents} draws the alert log's incidents apart from {@code random}, which moves the figures. */
     DemoWorkload(Random random, Random incidents, Instant start) {
         this.random = random;
         this.last = start;
         this.alertLog = new DemoAlertLog(incidents, 1); // the seed wrote record 1
+        this.metricViews = new DemoMetrics(new Random(start.getEpochSecond()), start); // its own draws leave the workload's as they were
     }
 
     /** Load between about 0.2 and 1.0: a swing over the hour, with noise. */
@@ -61,7 +63,7 @@ final class DemoWorkload {
         space(c, dt, load);
         redo(c, now, dt, load);
         sql(c, now, dt, load);
-        metrics(c, now, load, active);
+        metrics(c, now);
         alertLog.maybeIncident(c, now, dt);
     }
 
@@ -155,7 +157,7 @@ final class DemoWorkload {
             ps.setLong(1, Math.round(100 * Math.max(active, 0.5) * dt));
             ps.setString(2, "DB time");
             ps.addBatch();
-            ps.setLong(1, Math.round(100 * active * 0.45 * dt));
+            ps.setLong(1, Math.round(100 * active * (0.3 + 0.25 * load) * dt)); // busier means more of DB time on CPU
             ps.setString(2, "CPU used by this session");
             ps.addBatch();
             ps.executeBatch();
@@ -277,18 +279,9 @@ final class DemoWorkload {
                 + "(SELECT EXECUTIONS, ELAPSED_TIME, CPU_TIME, BUFFER_GETS, DISK_READS, ROWS_PROCESSED, LAST_ACTIVE_TIME FROM V$SQLSTATS s WHERE s.SQL_ID = q.SQL_ID)");
     }
 
-    private void metrics(Connection c, Instant now, double load, int active) throws SQLException {
-        update(c, "DELETE FROM V$SYSMETRIC");
-        Object[][] m = {{2057, "Host CPU Utilization (%)", 100 * Math.clamp(0.08 + 0.7 * load, 0, 1), "% Busy/(Idle+Busy)"},
-            {2147, "Average Active Sessions", (double) active, "Active Sessions"},
-            {2123, "Database Time Per Sec", active * 100.0, "CentiSeconds Per Second"},
-            {2022, "User Commits Per Sec", 45 * load, "Commits Per Second"},
-            {2004, "Physical Reads Per Sec", 1_600 * load, "Reads Per Second"},
-            {2000, "Buffer Cache Hit Ratio", 97.5 + load, "% (LogRead - PhyRead)/LogRead"}};
-        for (Object[] row : m) {
-            insert(c, "V$SYSMETRIC", "BEGIN_TIME", date(now.minusSeconds(60)), "END_TIME", date(now), "INTSIZE_CSEC", 6000, "GROUP_ID", 2,
-                    "METRIC_ID", row[0], "METRIC_NAME", row[1], "VALUE", row[2], "METRIC_UNIT", row[3], "CON_ID", 0);
-        }
+    /** The metric views (V$SYSMETRIC and its kin, Active Session History), worked out from what this tick moved. */
+    private void metrics(Connection c, Instant now) throws SQLException {
+        metricViews.tick(c, now);
     }
 
     /** Shutdown and startup: a new startup time, counters from zero, sessions reconnected, a line in the alert log. */
