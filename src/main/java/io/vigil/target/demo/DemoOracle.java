@@ -41,6 +41,7 @@ public final class DemoOracle implements AutoCloseable {
         Instant now = clock.instant();
         owner.setAutoCommit(false);
         DemoSchema.create(owner);
+        DemoFunctions.install(owner);
         DemoSeed.seed(owner, name, now, random);
         this.workload = new DemoWorkload(random, new Random(~seed), now.minusSeconds(60));
         workload.tick(owner, now); // a first minute of activity, so the first pull already has figures
@@ -110,6 +111,11 @@ public final class DemoOracle implements AutoCloseable {
         for (var e : pressures.entrySet()) {
             e.getKey().apply(owner, java.time.Duration.between(e.getValue(), now).toSeconds());
         }
+    }
+
+    /** The workload's Top Activity episodes, for tests that wait for one. */
+    DemoBursts bursts() {
+        return workload.bursts();
     }
 
     /** Restarts the instance now (also happens by itself, rarely). */
