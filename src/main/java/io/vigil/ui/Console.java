@@ -546,6 +546,7 @@ public final class Console {
         if (pane == Pane.ACTIVITY && activityPane != null && context.monitors()) {
             context.monitoring().snapshot().targets().stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst()
                     .ifPresent(t -> activityPane.model().targetProperty().set(t));
+            activityPane.model().rangeProperty().set(io.vigil.ui.activity.ActivityRange.M15); // the tour runs minutes, not hours
         }
         view.show(pane);
     }

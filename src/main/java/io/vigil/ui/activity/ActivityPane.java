@@ -68,11 +68,7 @@ public final class ActivityPane {
         info.setId("activityInfo");
         info.getStyleClass().add("activity-info");
         info.textProperty().bind(model.infoProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox heading = new HBox(8, new VBox(2, title, subtitle), grow, info);
-        heading.setAlignment(Pos.BOTTOM_LEFT);
-        VBox header = new VBox(10, heading, toolbar());
+        VBox header = new VBox(10, new VBox(2, title, subtitle), toolbar(info));
         header.getStyleClass().addAll("pane-header", "activity-header");
         root.setTop(header);
 
@@ -93,7 +89,7 @@ public final class ActivityPane {
         model.showingProperty().bind(root.sceneProperty().isNotNull()); // the main view detaches panes it does not show
     }
 
-    private HBox toolbar() {
+    private HBox toolbar(Label info) {
         ComboBox<Target> targetBox = new ComboBox<>(model.targets());
         targetBox.setId("activityTarget");
         targetBox.setConverter(Converters.display(Target::name));
@@ -131,9 +127,10 @@ public final class ActivityPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, targetLabel, targetBox, ranges, grow, whole, live);
+        HBox bar = new HBox(8, targetLabel, targetBox, ranges, info, grow, whole, live);
+        HBox.setMargin(info, new javafx.geometry.Insets(0, 0, 0, 8));
         for (javafx.scene.Node n : bar.getChildren()) {
-            if (n instanceof Region r && n != grow) {
+            if (n instanceof Region r && n != grow && n != info) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
@@ -156,17 +153,13 @@ public final class ActivityPane {
 
         legend.setId("activityLegend");
         legend.getStyleClass().add("activity-legend");
-        Label selection = new Label();
-        selection.setId("activitySelection");
-        selection.getStyleClass().add("activity-selection-text");
-        selection.textProperty().bind(model.selectionTextProperty());
         Label hint = new Label(messages.get("activity.dragHint"));
         hint.getStyleClass().add("activity-hint");
         hint.visibleProperty().bind(model.selectionProperty().isNull());
         hint.managedProperty().bind(hint.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox under = new HBox(12, legend, grow, hint, selection);
+        HBox under = new HBox(12, legend, grow, hint);
         HBox.setHgrow(legend, Priority.SOMETIMES);
         under.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, stack, under);
@@ -190,10 +183,10 @@ public final class ActivityPane {
         return l;
     }
 
-    private SplitPane tables() {
+    private VBox tables() {
         TableView<ActivityBreakdown.TopSql> sql = table("activityTopSql", model.topSql());
         sql.getColumns().add(bar(messages.get("activity.col.activity"), ActivityBreakdown.TopSql::pct, ActivityBreakdown.TopSql::byClass));
-        sql.getColumns().add(text(messages.get("activity.col.sqlId"), ActivityBreakdown.TopSql::sqlId, 115, "mono"));
+        sql.getColumns().add(text(messages.get("activity.col.sqlId"), ActivityBreakdown.TopSql::sqlId, 118, "mono"));
         sql.getColumns().add(number(messages.get("activity.col.aas"), ActivityBreakdown.TopSql::aas));
         TableColumn<ActivityBreakdown.TopSql, String> textCol = text(messages.get("activity.col.text"),
                 s -> s.text().isEmpty() ? messages.get("activity.noText") : s.text(), 320, null);
@@ -203,7 +196,7 @@ public final class ActivityPane {
         sessions.getColumns().add(bar(messages.get("activity.col.activity"), ActivityBreakdown.TopSession::pct,
                 ActivityBreakdown.TopSession::byClass));
         sessions.getColumns().add(text(messages.get("activity.col.sid"), s -> Long.toString(s.sid()), 55, "number"));
-        sessions.getColumns().add(text(messages.get("activity.col.serial"), s -> Long.toString(s.serial()), 65, "number"));
+        sessions.getColumns().add(text(messages.get("activity.col.serial"), s -> Long.toString(s.serial()), 70, "number"));
         sessions.getColumns().add(text(messages.get("activity.col.user"), ActivityBreakdown.TopSession::user, 90, null));
         sessions.getColumns().add(text(messages.get("activity.col.program"), ActivityBreakdown.TopSession::program, 170, null));
         sessions.getColumns().add(text(messages.get("activity.col.topEvent"), s -> eventName(s.topEvent()), 200, null));
@@ -217,9 +210,16 @@ public final class ActivityPane {
 
         SplitPane split = new SplitPane(titled("activity.sql.title", sql), titled("activity.sessions.title", sessions),
                 titled("activity.events.title", events));
-        split.setDividerPositions(0.4, 0.72);
+        split.setDividerPositions(0.42, 0.74);
         split.getStyleClass().add("activity-tables");
-        return split;
+        Label selection = new Label();
+        selection.setId("activitySelection");
+        selection.getStyleClass().add("activity-selection-text");
+        selection.textProperty().bind(model.selectionTextProperty());
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(2, selection, split);
+        box.getStyleClass().add("activity-tables-box");
+        return box;
     }
 
     private VBox titled(String key, TableView<?> table) {
@@ -271,7 +271,7 @@ public final class ActivityPane {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setComparator((a, b) -> Double.compare(pct.applyAsDouble(a), pct.applyAsDouble(b)));
         c.setSortType(TableColumn.SortType.DESCENDING);
-        c.setPrefWidth(150);
+        c.setPrefWidth(128);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -283,13 +283,13 @@ public final class ActivityPane {
                 }
                 double top = getTableView().getItems().stream().mapToDouble(pct).max().orElse(100);
                 double share = pct.applyAsDouble(item);
-                double width = 80 * share / Math.max(top, 1e-9);
+                double width = 64 * share / Math.max(top, 1e-9);
                 Map<String, Long> parts = byClass.apply(item);
                 long all = parts.values().stream().mapToLong(Long::longValue).sum();
                 HBox bars = new HBox();
                 bars.getStyleClass().add("activity-bar");
-                bars.setMinWidth(80);
-                bars.setMaxWidth(80);
+                bars.setMinWidth(64);
+                bars.setMaxWidth(64);
                 List<String> order = parts.keySet().stream().sorted(WaitClasses.STACKING).toList();
                 StringBuilder tip = new StringBuilder();
                 for (String cls : order) {

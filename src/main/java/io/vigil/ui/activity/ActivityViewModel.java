@@ -136,9 +136,17 @@ public final class ActivityViewModel {
         }
         Instant now = clock.instant();
         // a pane out of sight reads nothing; the first tick after it comes back catches up
-        if (live.get() && showing.get() && !loading.get() && !now.isBefore(lastRead.plusSeconds(sampleSeconds))) {
+        if (live.get() && showing.get() && !loading.get() && !now.isBefore(lastRead.plusSeconds(refreshSeconds()))) {
             load();
         }
+    }
+
+    /**
+     * How often a live pane reads again: as each sample lands, but no more than five times a bucket, so that a day in
+     * 5 min buckets is read once a minute rather than every 5 s.
+     */
+    int refreshSeconds() {
+        return Math.max(sampleSeconds, range.get().bucketSeconds(sampleSeconds) / 5);
     }
 
     private boolean sameTargets(List<Target> fresh) {
@@ -264,7 +272,7 @@ public final class ActivityViewModel {
         } else {
             emptyTitle.set("");
             emptyHint.set("");
-            info.set(messages.get("activity.info", time.format(c.newest()), c.bucketSeconds(), sampleSeconds));
+            info.set(messages.get("activity.info", time.format(c.newest()), c.bucketSeconds()));
         }
         Selection s = selection.get();
         ActivityBreakdown b = breakdown.get();
