@@ -131,4 +131,17 @@ final class Cache {
             ps.executeUpdate();
         }
     }
+
+    /** Drops the target's rows of an append table whose time watermark is more than {@code seconds} before its newest. */
+    static void trimOlder(Connection c, String table, String watermark, long targetId, long seconds) throws SQLException {
+        String t = CacheDb.quote(table);
+        String w = CacheDb.quote(watermark);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE `target_id` = ? AND " + w + " < (SELECT cut FROM ("
+                + "SELECT TIMESTAMPADD(SECOND, ?, MAX(" + w + ")) AS cut FROM " + t + " WHERE `target_id` = ?) x)")) {
+            ps.setLong(1, targetId);
+            ps.setLong(2, -seconds);
+            ps.setLong(3, targetId);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -32,6 +32,12 @@ public final class MirrorJob {
     private static final Logger LOG = LoggerFactory.getLogger(MirrorJob.class);
     /** How many rows an append mirror keeps per target, as a multiple of its row cap. */
     static final int APPEND_KEEP_FACTOR = 10;
+    /**
+     * How far back an append mirror whose watermark is a time keeps rows per target, from its newest row (a day of
+     * session samples for Top Activity). Its size is bounded all the same: a pull keeps at most the row cap and there
+     * are a day's intervals in it.
+     */
+    static final java.time.Duration APPEND_KEEP_TIME = java.time.Duration.ofHours(24);
 
     private final TargetConnections targets;
     private final CacheDb cache;
@@ -93,7 +99,9 @@ public final class MirrorJob {
         try {
             long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap());
             onCache("committing", table, () -> {
-                if (watermark != null) {
+                if (watermark != null && keyedByTime(columns, watermark)) {
+                    Cache.trimOlder(dst, table, watermark, targetId, APPEND_KEEP_TIME.toSeconds());
+                } else if (watermark != null) {
                     Cache.trim(dst, table, watermark, targetId, def.rowCap() * APPEND_KEEP_FACTOR);
                 }
                 dst.commit();
@@ -108,6 +116,10 @@ public final class MirrorJob {
             }
             throw e;
         }
+    }
+
+    private static boolean keyedByTime(List<CacheColumn> columns, String watermark) {
+        return columns.stream().anyMatch(c -> c.name().equals(watermark) && c.kind() == CacheColumn.Kind.TIME);
     }
 
     @FunctionalInterface

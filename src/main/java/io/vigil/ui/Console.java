@@ -63,6 +63,7 @@ public final class Console {
     private LiveFeed feed;
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
+    private io.vigil.ui.activity.ActivityPane activityPane;
     private io.vigil.ui.alerts.AlertsViewModel alertsModel;
     // Until the notification dispatcher is wired in, "Send test" says sending is not available and no deliveries are known.
     private io.vigil.ui.channels.ChannelTester channelTester;
@@ -116,6 +117,7 @@ public final class Console {
         panes.put(Pane.ALERTS, alerts(messages));
         panes.put(Pane.DASHBOARD, dashboard(messages));
         panes.put(Pane.TRENDS, trends(messages));
+        panes.put(Pane.ACTIVITY, activity(messages));
         panes.put(Pane.TABLES, tables(messages));
         panes.put(Pane.STATUS, pipelineStatus(messages));
         panes.put(Pane.TARGETS, targetsPane.root());
@@ -275,6 +277,27 @@ public final class Console {
     /** The Trends pane while collecting (the dashboard opens it on a target), else null. */
     public TrendsPane trendsPane() {
         return trendsPane;
+    }
+
+    // Top Activity reads the session samples from the collector's cache; it has nothing to show without one.
+    private Region activity(Messages messages) {
+        activityPane = null;
+        if (!context.monitors()) {
+            return notCollecting(messages);
+        }
+        io.vigil.config.ConfigStore store = context.store();
+        var model = new io.vigil.ui.activity.ActivityViewModel(store::mirrors,
+                new io.vigil.activity.ActivityReader(context.monitoring().cache()), executor, messages, Clock.systemUTC(),
+                ZoneId.systemDefault(), status::set);
+        activityPane = new io.vigil.ui.activity.ActivityPane(model, messages);
+        subscribe(model::update);
+        model.start();
+        return activityPane.root();
+    }
+
+    /** The Top Activity pane while collecting, else null. */
+    public io.vigil.ui.activity.ActivityPane activityPane() {
+        return activityPane;
     }
 
     private Region tables(Messages messages) {
@@ -519,6 +542,11 @@ public final class Console {
     void prepareTour(Pane pane) {
         if (pane == Pane.TRENDS && trendsPane != null && context.monitors() && !context.monitoring().snapshot().targets().isEmpty()) {
             trendsPane.showTarget(context.monitoring().snapshot().targets().getFirst());
+        }
+        if (pane == Pane.ACTIVITY && activityPane != null && context.monitors()) {
+            context.monitoring().snapshot().targets().stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst()
+                    .ifPresent(t -> activityPane.model().targetProperty().set(t));
+            activityPane.model().rangeProperty().set(io.vigil.ui.activity.ActivityRange.M15); // the tour runs minutes, not hours
         }
         view.show(pane);
     }

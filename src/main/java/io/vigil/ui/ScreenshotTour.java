@@ -39,7 +39,7 @@ final class ScreenshotTour {
                     for (Pane pane : Pane.values()) {
                         FxThread.run(() -> console.prepareTour(pane), 30);
                         Thread.sleep(2500); // a live tick, layout, CSS and a background query
-                        String name = pane.name().toLowerCase(Locale.ROOT) + (theme == Theme.DARK ? "-dark" : "") + ".png";
+                        String name = fileName(pane) + (theme == Theme.DARK ? "-dark" : "") + ".png";
                         Thread[] writer = new Thread[1];
                         FxThread.run(() -> writer[0] = Screenshots.write(scene, folder.resolve(name)), 30);
                         writer[0].join();
@@ -57,6 +57,11 @@ final class ScreenshotTour {
         }, "vigil-screenshot-tour");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** overview, trends, ... and top-activity, as the README names its pictures. */
+    static String fileName(Pane pane) {
+        return pane == Pane.ACTIVITY ? "top-activity" : pane.name().toLowerCase(Locale.ROOT);
     }
 
     // The pointer of a virtual display sits in the middle of the screen, over the charts, where it draws their crosshair.

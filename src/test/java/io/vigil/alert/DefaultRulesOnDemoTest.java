@@ -234,7 +234,7 @@ class DefaultRulesOnDemoTest {
         List<Step> back = evaluate(Duration.ofSeconds(1));
         assertThat(back).extracting(Step::notice).containsExactly(Step.Notice.RESOLVED);
         assertThat(new ArrayList<>(engine.alerts())).allSatisfy(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED));
-        evaluate(Duration.ofSeconds(30));
+        evaluate(Duration.ofSeconds(10)); // under three intervals of the 5 s session sampler, the pack's shortest
         assertThat(engine.alerts()).as("no-data counts from when it came back").isEmpty();
     }
 }

@@ -70,7 +70,7 @@ class CommandsTest {
     void checkOnAFirstStartFindsTheDemoAndEverythingWorking() {
         Run r = run(new CheckCommand(), "--data-dir", home.toString());
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 18 ok, 0 failed; metrics: 20 ok, 0 failed")
+        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 19 ok, 0 failed; metrics: 20 ok, 0 failed")
                 .endsWith("Everything works." + System.lineSeparator());
     }
 
@@ -88,7 +88,7 @@ class CommandsTest {
         assertThat(r.out()).contains("connected").contains("Demo Oracle 11.2")
                 .contains("mirror alert_log: skipped, it needs version 12.2 or later and this server is 11.2.")
                 .contains("The alert log is not read on this server: V$DIAG_ALERT_EXT exists from Oracle 12.2 on")
-                .contains("mirrors: 17 ok, 0 failed").contains("not for this version: 1 mirrors and 0 metrics skipped")
+                .contains("mirrors: 18 ok, 0 failed").contains("not for this version: 1 mirrors and 0 metrics skipped")
                 .doesNotContain("diag_alert_ext TO").endsWith("Everything works." + System.lineSeparator());
     }
 

@@ -122,6 +122,11 @@ public final class DemoOracle implements AutoCloseable {
         }
     }
 
+    /** The workload's Top Activity episodes, for tests that wait for one. */
+    DemoBursts bursts() {
+        return workload.bursts();
+    }
+
     /** Restarts the instance now (also happens by itself, rarely). */
     public synchronized void restart() throws SQLException {
         workload.restart(owner, clock.instant());

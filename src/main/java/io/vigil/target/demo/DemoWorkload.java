@@ -29,6 +29,7 @@ final class DemoWorkload {
     private double redoSinceSwitch;
     private final DemoAlertLog alertLog;
     private final DemoMetrics metricViews;
+    private final DemoBursts bursts;
 
     /** {@code incidents} draws the alert log's incidents apart from {@code random}, which moves the figures. */
     DemoWorkload(Random random, Random incidents, Instant start) {
@@ -36,6 +37,7 @@ final class DemoWorkload {
         this.last = start;
         this.alertLog = new DemoAlertLog(incidents, 1); // the seed wrote record 1
         this.metricViews = new DemoMetrics(new Random(start.getEpochSecond()), start); // its own draws leave the workload's as they were
+        this.bursts = new DemoBursts(start);
     }
 
     /** Load between about 0.2 and 1.0: a swing over the hour, with noise. */
@@ -56,7 +58,7 @@ final class DemoWorkload {
             return;
         }
         double load = load(now);
-        int active = sessions(c, now, load);
+        int active = sessions(c, now, load) + bursts.tick(c, now);
         counters(c, dt, load, active);
         waits(c, dt, load);
         os(c, dt, load, active);
@@ -65,6 +67,11 @@ final class DemoWorkload {
         sql(c, now, dt, load);
         metrics(c, now);
         alertLog.maybeIncident(c, now, dt);
+    }
+
+    /** The episodes Top Activity shows (I/O burst, lock chain, a statement on CPU), for tests. */
+    DemoBursts bursts() {
+        return bursts;
     }
 
     /** Writes an incident to the alert log now. */

@@ -33,6 +33,7 @@ public final class MainView {
         ALERTS("fas-bell"),
         DASHBOARD("fas-tachometer-alt"),
         TRENDS("fas-chart-line"),
+        ACTIVITY("fas-chart-area"),
         TABLES("fas-table"),
         STATUS("fas-tasks"),
         TARGETS("fas-database"),
