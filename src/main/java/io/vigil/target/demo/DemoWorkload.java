@@ -63,6 +63,7 @@ final class DemoWorkload {
         sql(c, now, dt, load);
         metrics(c, now, load, active);
         alertLog.maybeIncident(c, now, dt);
+        DemoEstate.tick(c, now, dt, load);
     }
 
     /** Writes an incident to the alert log now. */
