@@ -90,6 +90,26 @@ final class DemoEstate {
         }
     }
 
+    /** Marks every completed RMAN job failed, or back (see {@link DemoPressure#BACKUPS_FAILING}). */
+    static void backupsFailing(Connection c, boolean failing) throws SQLException {
+        update(c, "UPDATE V$RMAN_BACKUP_JOB_DETAILS SET STATUS = ? WHERE STATUS = ?", failing ? "FAILED" : "COMPLETED",
+                failing ? "COMPLETED" : "FAILED");
+    }
+
+    /** Puts the standby behind with a gap, or takes the gap away (the next tick brings the lags back). */
+    static void standbyBehind(Connection c, long heldSeconds, boolean behind) throws SQLException {
+        if (!behind) {
+            update(c, "DELETE FROM V$ARCHIVE_GAP");
+            return;
+        }
+        update(c, "UPDATE V$DATAGUARD_STATS SET VALUE = ? WHERE NAME = 'apply lag'", interval(1_200 + heldSeconds));
+        update(c, "UPDATE V$DATAGUARD_STATS SET VALUE = ? WHERE NAME = 'transport lag'", interval(480 + heldSeconds));
+        if (count(c, "SELECT COUNT(*) FROM V$ARCHIVE_GAP") == 0) {
+            long current = count(c, "SELECT MAX(SEQUENCE#) FROM V$LOG");
+            insert(c, "V$ARCHIVE_GAP", "THREAD#", 1, "LOW_SEQUENCE#", current - 6, "HIGH_SEQUENCE#", current - 4, "CON_ID", 0);
+        }
+    }
+
     /** A lag as V$DATAGUARD_STATS writes it: '+DD HH:MI:SS'. */
     static String interval(long seconds) {
         return String.format(Locale.ROOT, "+%02d %02d:%02d:%02d", seconds / 86_400, seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
