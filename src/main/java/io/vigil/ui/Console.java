@@ -242,7 +242,8 @@ public final class Console {
         }
         io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
                 ZoneId.systemDefault());
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent),
+        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context.monitoring().cache().dataSource(), executor, messages);
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent, dba),
                 messages, TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);

@@ -30,7 +30,7 @@ import io.vigil.watch.Watch;
 
 /**
  * The dashboard pane: a target chooser, a banner saying why the target is not healthy, "Open trends", a tile per
- * headline, and the target's recent events. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
+ * headline, an Oracle target's morning checks (Data Guard, backups, passwords), and the target's recent events. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
  * is on screen: TilesFX queues every event of a tile outside a showing window, so the view catches up when it returns.
  */
 public final class DashboardView {
@@ -101,6 +101,9 @@ public final class DashboardView {
 
         flow.getStyleClass().add("dashboard-tiles");
         VBox content = new VBox(flow);
+        if (model.dbaChecks() != null) {
+            content.getChildren().add(new DbaChecksView(model.dbaChecks(), messages, model.at()).root());
+        }
         if (model.recentEvents() != null) {
             content.getChildren().add(new RecentEventsView(model.recentEvents(), messages, model.at()).root());
         }
