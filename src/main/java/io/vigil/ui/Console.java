@@ -524,6 +524,13 @@ public final class Console {
         view.show(pane);
     }
 
+    /** The tour's DBA picture: the dashboard scrolled to the first target's Data Guard, backup and password checks. */
+    void prepareDbaTour() {
+        if (dashboardView != null) {
+            dashboardView.revealDbaChecks();
+        }
+    }
+
     /** The tour's events picture, first step: the first demo target's headline trends (the tour narrows them next). */
     void prepareEventsTour() {
         if (trendsPane == null || !context.monitors()) {

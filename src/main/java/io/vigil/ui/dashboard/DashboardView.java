@@ -43,6 +43,8 @@ public final class DashboardView {
     private final Label banner = new Label();
     private final FlowPane flow = new FlowPane(14, 14);
     private final StackPane body = new StackPane();
+    private ScrollPane scroll;
+    private Region dba;
     private final Region noTargets;
     private final List<HeadlineTile> tiles = new ArrayList<>();
     private boolean rebuild = true;
@@ -102,12 +104,13 @@ public final class DashboardView {
         flow.getStyleClass().add("dashboard-tiles");
         VBox content = new VBox(flow);
         if (model.dbaChecks() != null) {
-            content.getChildren().add(new DbaChecksView(model.dbaChecks(), messages, model.at()).root());
+            dba = new DbaChecksView(model.dbaChecks(), messages, model.at()).root();
+            content.getChildren().add(dba);
         }
         if (model.recentEvents() != null) {
             content.getChildren().add(new RecentEventsView(model.recentEvents(), messages, model.at()).root());
         }
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("tiles-scroll");
         noTargets = EmptyState.of("fas-tachometer-alt", messages.get("dashboard.empty.title"), messages.get("dashboard.empty.hint"));
@@ -188,6 +191,15 @@ public final class DashboardView {
         for (HeadlineTile t : tiles) {
             t.render(model.at().get());
         }
+    }
+
+    /** Scrolls the DBA checks to the top of the pane, where the tiles were (the screenshot tour's dashboard-dba.png). */
+    public void revealDbaChecks() {
+        if (dba == null || !dba.isVisible()) {
+            return;
+        }
+        double hidden = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, (dba.getBoundsInParent().getMinY() - 14) / hidden));
     }
 
     /** The tiles shown, for tests. */
