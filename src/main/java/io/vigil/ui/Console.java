@@ -242,7 +242,7 @@ public final class Console {
         }
         io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
                 ZoneId.systemDefault());
-        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context.monitoring().cache().dataSource(), executor, messages);
+        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context.monitoring().cache(), executor, messages);
         dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent, dba),
                 messages, TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {

@@ -65,6 +65,18 @@ class PacksOnBothCachesIT {
                                 oracleWithValues.computeIfAbsent(cache.location(), k -> new java.util.TreeSet<>()).add(m.name());
                             }
                         }
+                        if (source.kind() == TargetKind.DEMO_ORACLE) { // the dashboard's DBA checks read this cache too
+                            io.vigil.mirror.OracleChecks.Report r = io.vigil.mirror.OracleChecks.read(cache, source.id(), java.time.Instant.now());
+                            assertThat(r.role()).as(cache.location()).isEqualTo("PRIMARY");
+                            assertThat(r.started()).isNotNull();
+                            assertThat(r.applyLag()).isNotNull();
+                            assertThat(r.gapLogs()).isZero();
+                            assertThat(r.backups()).hasSize(3).allSatisfy(b -> assertThat(b.ageHours()).isNotNull());
+                            assertThat(r.accountsRead()).isTrue();
+                            assertThat(r.expiring()).extracting(io.vigil.mirror.OracleChecks.Account::username)
+                                    .containsExactly("REPORTING", "BATCH", "DBA_ANNA");
+                            assertThat(r.locked()).containsExactly("AUDITOR", "ETL_OLD");
+                        }
                         assertThat(InstanceStart.read(c, pack.instanceStart(), source.id(), java.time.Instant.now()))
                                 .as(source.kind() + " instance start on " + cache.location())
                                 .hasValueSatisfying(t -> assertThat(t).isBefore(java.time.Instant.now().plusSeconds(5)));

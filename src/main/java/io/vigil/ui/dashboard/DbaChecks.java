@@ -1,18 +1,7 @@
 package io.vigil.ui.dashboard;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,113 +11,39 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.vigil.config.Packs;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
-import io.vigil.gather.InstanceStart;
 import io.vigil.i18n.Messages;
+import io.vigil.mirror.CacheDb;
+import io.vigil.mirror.OracleChecks;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
 /**
- * What a DBA looks at each morning on an Oracle target, read from the cache the Oracle pack's mirrors fill: the
- * instance's version and uptime, Data Guard (role, protection mode, lags, gap), the last full, incremental and
- * archived-log backups, and the accounts whose password expires soon, is in grace or is locked. Read in the
- * background when another target is shown and every {@link #EVERY} of snapshot time; an answer for a target no longer
- * shown is dropped. Other kinds of target have no report.
+ * The shown Oracle target's {@link OracleChecks} report (Data Guard, backups, passwords, version and uptime), read in
+ * the background when another target is shown and every {@link #EVERY} of snapshot time; an answer for a target no
+ * longer shown is dropped. Other kinds of target have no report.
  */
 public final class DbaChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(DbaChecks.class);
     /** How often the report is read again while a target is shown (its mirrors run every 30 s to 5 min). */
     static final Duration EVERY = Duration.ofSeconds(30);
-    /** Accounts listed as expiring: within this many days. */
-    public static final int EXPIRY_DAYS = 30;
     /** Lags past this many seconds are amber, past {@link #LAG_CRIT_S} red, as the pack's default apply-lag rule. */
     static final double LAG_WARN_S = 300;
     static final double LAG_CRIT_S = 900;
 
-    /** The backups listed, with the age in hours past which each is amber (the pack's default rules) and red. */
-    public enum BackupKind {
-        FULL("DB FULL", 192, 336),
-        INCREMENTAL("DB INCR", 48, 96),
-        ARCHIVELOG("ARCHIVELOG", 24, 48);
-
-        final String inputType;
-        final double warnHours;
-        final double critHours;
-
-        BackupKind(String inputType, double warnHours, double critHours) {
-            this.inputType = inputType;
-            this.warnHours = warnHours;
-            this.critHours = critHours;
-        }
-    }
-
-    /**
-     * One kind of backup: when the last successful one ended (database time) and how many hours ago, and the status of
-     * the last job of that kind; nulls when there was none in the 35 days the mirror reads.
-     */
-    public record Backup(BackupKind kind, LocalDateTime lastOk, Double ageHours, String lastStatus) {
-
-        public Level level() {
-            if (ageHours == null) { // none in 35 days: a missing full or archived-log backup is serious, a missing incremental a choice
-                return kind == BackupKind.INCREMENTAL && lastStatus == null ? Level.NONE : Level.CRIT;
-            }
-            if (ageHours >= kind.critHours) {
-                return Level.CRIT;
-            }
-            Level byAge = ageHours >= kind.warnHours ? Level.WARN : Level.OK;
-            return lastStatus != null && (lastStatus.startsWith("FAILED") || lastStatus.endsWith("WITH ERRORS")) ? byAge.worst(Level.WARN) : byAge;
-        }
-    }
-
-    /** An account expiring soon: its status and the days left. */
-    public record Account(String username, String status, double days) {
-
-        public Level level() {
-            return days < 7 ? Level.CRIT : Level.WARN;
-        }
-    }
-
-    /**
-     * The report. Absent parts (null, or {@code accountsRead} false) were not mirrored (yet, or not on this version).
-     *
-     * @param version     V$INSTANCE's version
-     * @param started     when the instance started
-     * @param role        the database role (PRIMARY, PHYSICAL STANDBY, ...)
-     * @param protection  the protection mode
-     * @param transportLag transport lag in seconds, null without a standby
-     * @param applyLag    apply lag in seconds, null without a standby
-     * @param gapLogs     archived logs missing on the standby
-     */
-    public record Report(String version, Instant started, String role, String protection, Double transportLag, Double applyLag,
-                         Integer gapLogs, List<Backup> backups, boolean accountsRead, List<Account> expiring, List<String> grace,
-                         List<String> locked) {
-
-        public Level lagLevel() {
-            double worst = Math.max(transportLag == null ? 0 : transportLag, applyLag == null ? 0 : applyLag);
-            Level byLag = worst >= LAG_CRIT_S ? Level.CRIT : worst >= LAG_WARN_S ? Level.WARN : Level.OK;
-            return gapLogs != null && gapLogs > 0 ? Level.CRIT : byLag;
-        }
-
-        /** Whether a standby reports lags here (a database without Data Guard has none). */
-        public boolean hasStandby() {
-            return transportLag != null || applyLag != null;
-        }
-    }
-
-    private final DataSource cache;
+    private final CacheDb cache;
     private final TaskExecutor executor;
     private final Messages messages;
-    private final ReadOnlyObjectWrapper<Report> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<OracleChecks.Report> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private Target shown;
     private Instant lastRead;
     private boolean reading;
     private long asked;
 
-    public DbaChecks(DataSource cache, TaskExecutor executor, Messages messages) {
+    public DbaChecks(CacheDb cache, TaskExecutor executor, Messages messages) {
         this.cache = cache;
         this.executor = executor;
         this.messages = messages;
@@ -156,7 +71,7 @@ public final class DbaChecks {
         reading = true;
         lastRead = now;
         long id = target.id();
-        executor.run(() -> read(cache, id, now), found -> {
+        executor.run(() -> OracleChecks.read(cache, id, now), found -> {
             if (mine == asked) {
                 reading = false;
                 problem.set("");
@@ -171,138 +86,35 @@ public final class DbaChecks {
         });
     }
 
+    /** How a backup stands: red when none succeeded in 35 days (an incremental never taken is a choice) or past its red age. */
+    static Level level(OracleChecks.Backup b) {
+        if (b.ageHours() == null) {
+            return b.kind() == OracleChecks.BackupKind.INCREMENTAL && b.lastStatus() == null ? Level.NONE : Level.CRIT;
+        }
+        if (b.ageHours() >= b.kind().critHours) {
+            return Level.CRIT;
+        }
+        Level byAge = b.ageHours() >= b.kind().warnHours ? Level.WARN : Level.OK;
+        return b.lastFailed() ? byAge.worst(Level.WARN) : byAge;
+    }
+
+    /** An expiring account: red within a week. */
+    static Level level(OracleChecks.Account a) {
+        return a.days() < 7 ? Level.CRIT : Level.WARN;
+    }
+
+    /** A lag: amber past five minutes, red past fifteen, as the pack's default apply-lag rule. */
+    static Level lagLevel(double seconds) {
+        return seconds >= LAG_CRIT_S ? Level.CRIT : seconds >= LAG_WARN_S ? Level.WARN : Level.OK;
+    }
+
     /** The shown Oracle target's report; null before the first read and for other kinds of target. */
-    public ReadOnlyObjectProperty<Report> report() {
+    public ReadOnlyObjectProperty<OracleChecks.Report> report() {
         return report.getReadOnlyProperty();
     }
 
     /** Why the report could not be read, empty when it was. */
     public ReadOnlyStringProperty problem() {
         return problem.getReadOnlyProperty();
-    }
-
-    /** Reads a target's report from the cache; blocking. A part whose table a mirror has not created yet is absent. */
-    public static Report read(DataSource cache, long targetId, Instant now) throws SQLException {
-        try (Connection c = cache.getConnection()) {
-            c.setReadOnly(true);
-            String version = optional(() -> first(c, "SELECT version FROM ora_instance WHERE target_id = ?", targetId)).orElse(null);
-            Instant started = optional(() -> InstanceStart.read(c, Packs.shipped(TargetKind.ORACLE).instanceStart(), targetId, now).orElse(null))
-                    .orElse(null);
-            String[] dg = optional(() -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT database_role, protection_mode FROM ora_dataguard_status WHERE target_id = ?")) {
-                    ps.setLong(1, targetId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
-                    }
-                }
-            }).orElse(new String[2]);
-            Double transport = optional(() -> number(c, "SELECT seconds FROM ora_dataguard_stats WHERE target_id = ? AND name = 'transport lag'",
-                    targetId)).orElse(null);
-            Double apply = optional(() -> number(c, "SELECT seconds FROM ora_dataguard_stats WHERE target_id = ? AND name = 'apply lag'",
-                    targetId)).orElse(null);
-            Double gap = optional(() -> number(c, "SELECT COALESCE(SUM(high_sequence_no - low_sequence_no + 1), 0) FROM ora_archive_gap "
-                    + "WHERE target_id = ?", targetId)).orElse(null);
-            List<Backup> backups = new ArrayList<>();
-            for (BackupKind kind : BackupKind.values()) {
-                optional(() -> backup(c, targetId, kind)).ifPresent(backups::add);
-            }
-            List<Account> expiring = new ArrayList<>();
-            List<String> grace = new ArrayList<>();
-            List<String> locked = new ArrayList<>();
-            boolean accounts = optional(() -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT username, account_status, days_to_expiry FROM ora_users "
-                        + "WHERE target_id = ? ORDER BY days_to_expiry, username")) {
-                    ps.setLong(1, targetId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String user = rs.getString(1);
-                            String status = rs.getString(2) == null ? "" : rs.getString(2);
-                            double days = rs.getDouble(3);
-                            boolean hasExpiry = !rs.wasNull();
-                            if (status.contains("GRACE")) {
-                                grace.add(user);
-                            }
-                            if (status.contains("LOCKED")) {
-                                locked.add(user);
-                            } else if (hasExpiry && days >= 0 && days <= EXPIRY_DAYS) {
-                                expiring.add(new Account(user, status, days));
-                            }
-                        }
-                    }
-                }
-                return true;
-            }).orElse(false);
-            locked.sort(String::compareTo);
-            return new Report(version, started, dg[0], dg[1], transport, apply, gap == null ? null : (int) Math.round(gap), backups, accounts,
-                    expiring, grace, locked);
-        }
-    }
-
-    private static Backup backup(Connection c, long targetId, BackupKind kind) throws SQLException {
-        LocalDateTime lastOk = null;
-        Double age = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT end_time, age_hours FROM ora_rman_backups WHERE target_id = ? AND input_type = ? "
-                + "AND status IN ('COMPLETED', 'COMPLETED WITH WARNINGS') ORDER BY end_time DESC")) {
-            ps.setLong(1, targetId);
-            ps.setString(2, kind.inputType);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    Timestamp end = rs.getTimestamp(1);
-                    lastOk = end == null ? null : end.toLocalDateTime();
-                    age = rs.getDouble(2);
-                }
-            }
-        }
-        String status = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM ora_rman_backups WHERE target_id = ? AND input_type = ? "
-                + "ORDER BY start_time DESC")) {
-            ps.setLong(1, targetId);
-            ps.setString(2, kind.inputType);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    status = rs.getString(1);
-                }
-            }
-        }
-        return new Backup(kind, lastOk, age, status);
-    }
-
-    private static String first(Connection c, String sql, long targetId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, targetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static Double number(Connection c, String sql, long targetId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, targetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                double v = rs.getDouble(1);
-                return rs.wasNull() ? null : v;
-            }
-        }
-    }
-
-    private interface Read<T> {
-        T read() throws SQLException;
-    }
-
-    // A part whose mirror has not run yet (its table is missing) or does not run on this version is left out.
-    private static <T> Optional<T> optional(Read<T> read) {
-        try {
-            return Optional.ofNullable(read.read());
-        } catch (SQLException e) {
-            LOG.debug("A DBA check was not read: {}", e.getMessage());
-            return Optional.empty();
-        }
     }
 }

@@ -15,13 +15,14 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.i18n.Messages;
+import io.vigil.mirror.OracleChecks;
 import io.vigil.ui.util.Ages;
 
 /**
  * The dashboard's morning checks for an Oracle target, between the tiles and the recent events: the instance (version,
  * uptime), Data Guard (role, protection mode, lags, gap), the last full, incremental and archived-log backups (when,
  * how long ago, the last job's status; amber or red when too old or failed), and passwords (accounts expiring within
- * {@value DbaChecks#EXPIRY_DAYS} days, in grace, locked). Hidden for other kinds of target.
+ * {@value OracleChecks#EXPIRY_DAYS} days, in grace, locked). Hidden for other kinds of target.
  */
 final class DbaChecksView {
 
@@ -38,7 +39,7 @@ final class DbaChecksView {
     private final Label apply = value("dbaApplyLag");
     private final Label gap = value("dbaGap");
     private final Label noStandby = new Label();
-    private final Label[] backups = new Label[DbaChecks.BackupKind.values().length];
+    private final Label[] backups = new Label[OracleChecks.BackupKind.values().length];
     private final Label expiring = value("dbaExpiring");
     private final Label grace = value("dbaGrace");
     private final Label locked = value("dbaLocked");
@@ -64,13 +65,13 @@ final class DbaChecksView {
         dg.add(noStandby, 0, 5, 2, 1);
 
         GridPane backup = grid();
-        for (DbaChecks.BackupKind kind : DbaChecks.BackupKind.values()) {
+        for (OracleChecks.BackupKind kind : OracleChecks.BackupKind.values()) {
             backups[kind.ordinal()] = value("dbaBackup" + kind.name());
             row(backup, kind.ordinal(), messages.get("dashboard.dba.backup." + kind.name()), backups[kind.ordinal()]);
         }
 
         GridPane passwords = grid();
-        row(passwords, 0, messages.get("dashboard.dba.expiring", DbaChecks.EXPIRY_DAYS), expiring);
+        row(passwords, 0, messages.get("dashboard.dba.expiring", OracleChecks.EXPIRY_DAYS), expiring);
         row(passwords, 1, messages.get("dashboard.dba.grace"), grace);
         row(passwords, 2, messages.get("dashboard.dba.locked"), locked);
         accountsNote.setText(messages.get("dashboard.dba.accountsNotRead"));
@@ -140,7 +141,7 @@ final class DbaChecksView {
         l.getStyleClass().add(level.styleClass());
     }
 
-    private void show(DbaChecks.Report r) {
+    private void show(OracleChecks.Report r) {
         root.setVisible(r != null);
         root.setManaged(r != null);
         if (r == null) {
@@ -161,17 +162,17 @@ final class DbaChecksView {
         protection.setText(r.protection() == null ? notYet : r.protection());
         transport.setText(lag(r.transportLag()));
         apply.setText(lag(r.applyLag()));
-        level(transport, r.transportLag() == null ? Level.NONE : lagLevel(r.transportLag()));
-        level(apply, r.applyLag() == null ? Level.NONE : lagLevel(r.applyLag()));
+        level(transport, r.transportLag() == null ? Level.NONE : DbaChecks.lagLevel(r.transportLag()));
+        level(apply, r.applyLag() == null ? Level.NONE : DbaChecks.lagLevel(r.applyLag()));
         gap.setText(r.gapLogs() == null ? notYet : r.gapLogs() == 0 ? messages.get("dashboard.dba.gapNone")
                 : messages.get("dashboard.dba.gapLogs", r.gapLogs()));
         level(gap, r.gapLogs() == null ? Level.NONE : r.gapLogs() > 0 ? Level.CRIT : Level.OK);
         noStandby.setVisible(!r.hasStandby());
         noStandby.setManaged(!r.hasStandby());
 
-        for (DbaChecks.BackupKind kind : DbaChecks.BackupKind.values()) {
+        for (OracleChecks.BackupKind kind : OracleChecks.BackupKind.values()) {
             Label l = backups[kind.ordinal()];
-            DbaChecks.Backup b = r.backups().stream().filter(x -> x.kind() == kind).findFirst().orElse(null);
+            OracleChecks.Backup b = r.backups().stream().filter(x -> x.kind() == kind).findFirst().orElse(null);
             if (b == null) {
                 l.setText(notYet);
                 level(l, Level.NONE);
@@ -184,7 +185,7 @@ final class DbaChecksView {
                 l.setText(messages.get("dashboard.dba.backupAge", b.lastOk() == null ? "" : WHEN.format(b.lastOk()),
                         Ages.format(Duration.ofMinutes(Math.round(b.ageHours() * 60)), messages), b.lastStatus() == null ? "" : b.lastStatus()));
             }
-            level(l, b.level());
+            level(l, DbaChecks.level(b));
         }
 
         accountsNote.setVisible(!r.accountsRead());
@@ -199,7 +200,7 @@ final class DbaChecksView {
         List<String> soon = r.expiring().stream()
                 .map(a -> messages.get("dashboard.dba.expiringRow", a.username(), Math.floor(a.days()))).toList();
         expiring.setText(soon.isEmpty() ? none : String.join("\n", soon));
-        level(expiring, r.expiring().stream().map(DbaChecks.Account::level).reduce(Level.OK, Level::worst));
+        level(expiring, r.expiring().stream().map(DbaChecks::level).reduce(Level.OK, Level::worst));
         grace.setText(r.grace().isEmpty() ? none : String.join(", ", r.grace()));
         level(grace, r.grace().isEmpty() ? Level.OK : Level.WARN);
         locked.setText(r.locked().isEmpty() ? none : String.join(", ", r.locked()));
@@ -209,7 +210,4 @@ final class DbaChecksView {
         return seconds == null ? "\u2013" : Ages.format(Duration.ofSeconds(Math.round(seconds)), messages);
     }
 
-    private static Level lagLevel(double seconds) {
-        return seconds >= DbaChecks.LAG_CRIT_S ? Level.CRIT : seconds >= DbaChecks.LAG_WARN_S ? Level.WARN : Level.OK;
-    }
 }

@@ -75,7 +75,7 @@ class DashboardDbaUiTest {
 
     private void show(Locale locale, Theme theme) {
         Messages messages = new Messages(locale);
-        DbaChecks dba = new DbaChecks(cache.dataSource(), executor, messages);
+        DbaChecks dba = new DbaChecks(cache, executor, messages);
         view = new DashboardView(new DashboardViewModel(new HeadlineSource(executor, Snapshots::figures, Duration.ofMinutes(1), messages),
                 null, executor, null, dba), messages, TilePalette.of(theme), t -> { });
         Scene scene = new Scene(view.root(), 1280, 800);
