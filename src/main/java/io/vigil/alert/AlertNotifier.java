@@ -42,14 +42,23 @@ public final class AlertNotifier implements AlertListener {
                 case ESCALATED -> Notification.Kind.ESCALATED;
                 case RESOLVED -> Notification.Kind.RESOLVED;
             };
-            byTarget.computeIfAbsent(a.targetName(), k -> new ArrayList<>()).add(new Notification.Item(a.key(), a.key().rule(), kind,
+            byTarget.computeIfAbsent(a.targetName(), k -> new ArrayList<>()).add(new Notification.Item(a.key(), title(plan.get(), a), kind,
                     a.severity(), a.value(), unit(plan.get(), a), a.key().series(), a.firedAt() != null ? a.firedAt() : a.pendingAt(), a.detail(),
                     a.acknowledged()));
         }
         byTarget.forEach((target, items) -> dispatcher.submit(new Notification(target, items, clock.instant())));
         List<RemindItem> firing = open.stream().filter(a -> a.state() == AlertState.FIRING && !a.acknowledged())
-                .map(a -> RemindItem.of(a, a.key().rule(), unit(plan.get(), a))).toList();
+                .map(a -> RemindItem.of(a, title(plan.get(), a), unit(plan.get(), a))).toList();
         dispatcher.remind(firing);
+    }
+
+    /**
+     * What a notification calls the alert: the metric a threshold rule watches (each channel words it by the metric's
+     * title in its language), or the rule's own name for the others.
+     */
+    static String title(RulePlan p, Alert a) {
+        return p.rules().stream().filter(r -> r.name().equals(a.key().rule()) && r.type() == io.vigil.config.RuleType.THRESHOLD).findFirst()
+                .map(io.vigil.config.AlertRule::subject).orElse(a.key().rule());
     }
 
     /** The unit of the metric an alert's rule watches; empty when it watches none (down, no-data and event rules). */

@@ -14,6 +14,7 @@ import io.vigil.alert.events.AlertLogEvents;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorVariant;
 import io.vigil.config.Pack;
 import io.vigil.config.FirstStart;
 import io.vigil.config.Packs;
@@ -103,10 +104,16 @@ public final class CheckCommand implements Callable<Integer> {
             if (!m.enabled() || m.kind() != t.kind().packKind()) {
                 continue;
             }
-            if (!m.runsOn(probe.major(), probe.minor())) {
+            if (!m.allowedWith(t.licensed())) {
+                // never touched unless the site says it holds the licence: reading them is what the licence is for
+                skippedMirrors.add(m.name());
+                out.println(messages.get("cli.check.mirrorUnlicensed", m.name(), messages.get("licence." + m.licence().name())));
+                continue;
+            }
+            if (!m.runsOn(probe.release())) {
                 // the view is not there on this version: no GRANT could make it work, so none is advised
                 skippedMirrors.add(m.name());
-                out.println(messages.get("cli.check.mirrorTooNew", m.name(), m.minVersion(), probe.major() + "." + probe.minor()));
+                out.println(messages.get("cli.check.mirrorTooNew", m.name(), m.minVersion(), probe.release().toString()));
                 if (AlertLogEvents.TABLE.equalsIgnoreCase(m.cacheTable())) {
                     out.println(messages.get("cli.check.noAlertLog", m.minVersion()));
                 }
@@ -115,6 +122,10 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 MirrorResult r = mirror.run(t, m);
                 ok++;
+                MirrorVariant read = m.readFor(probe.release());
+                if (!m.variants().isEmpty() && !read.since().concat(read.below()).isEmpty()) {
+                    out.println(messages.get("cli.check.variant", m.name(), read.range(), probe.release().toString()));
+                }
                 if (r.capped()) {
                     out.println(messages.get("cli.check.capped", m.name(), m.rowCap()));
                 }

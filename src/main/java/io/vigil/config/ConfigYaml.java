@@ -34,17 +34,19 @@ public final class ConfigYaml {
     static final int FORMAT = 1;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "kind", "host", "port", "connectBy", "database", "tnsAdmin", "user", "password", "tags", "enabled"})
+    @JsonPropertyOrder({"name", "kind", "host", "port", "connectBy", "database", "tnsAdmin", "user", "password", "tags", "enabled", "licensed"})
     @JsonIgnoreProperties(ignoreUnknown = false)
     record TargetEntry(String name, TargetKind kind, String host, Integer port, ConnectBy connectBy, String database, String tnsAdmin,
-                       String user, String password, List<String> tags, Boolean enabled) {
+                       String user, String password, List<String> tags, Boolean enabled, List<LicensedPack> licensed) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "kind", "table", "interval", "rowCap", "mode", "watermark", "since", "enabled", "description", "sql"})
+    @JsonPropertyOrder({"name", "kind", "table", "interval", "rowCap", "mode", "watermark", "since", "enabled", "licence", "description", "sql",
+            "variants", "columns"})
     @JsonIgnoreProperties(ignoreUnknown = false)
     record MirrorEntry(String name, TargetKind kind, String table, Integer interval, Integer rowCap, MirrorMode mode, String watermark,
-                       String since, Boolean enabled, String description, String sql) {
+                       String since, Boolean enabled, LicensedPack licence, String description, String sql,
+                       List<MirrorVariant> variants, List<String> columns) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -99,10 +101,11 @@ public final class ConfigYaml {
         List<TargetEntry> t = targets.stream().map(x -> new TargetEntry(x.name(), x.kind(), blankToNull(x.host()),
                 x.port() == 0 ? null : x.port(), x.kind().isNetworked() ? x.connectBy() : null, blankToNull(x.database()),
                 blankToNull(x.tnsAdmin()), blankToNull(x.user()), withPasswords && !x.password().isEmpty() ? x.password().reveal() : null,
-                x.tags(), x.enabled())).toList();
+                x.tags(), x.enabled(), x.licensed().isEmpty() ? null : x.licensed().stream().sorted().toList())).toList();
         List<MirrorEntry> m = mirrors.stream().map(x -> new MirrorEntry(x.name(), x.kind(), x.cacheTable(), x.intervalSeconds(), x.rowCap(),
-                x.mode(), blankToNull(x.watermarkColumn()), blankToNull(x.minVersion()), x.enabled(), blankToNull(x.description()),
-                x.sql())).toList();
+                x.mode(), blankToNull(x.watermarkColumn()), blankToNull(x.minVersion()), x.enabled(), x.licence(),
+                blankToNull(x.description()), x.sql(), x.variants().isEmpty() ? null : x.variants(),
+                x.columns().isEmpty() ? null : x.columns())).toList();
         List<MetricEntry> k = metrics.stream().map(x -> new MetricEntry(x.name(), x.kind(), x.type(), x.unit(), x.intervalSeconds(),
                 x.freshnessSeconds(), x.mirrors(), x.labelColumns().isEmpty() ? null : x.labelColumns(), x.warn(), x.crit(), x.enabled(),
                 blankToNull(x.description()), blankToNull(x.privileges()), x.sql())).toList();
@@ -142,7 +145,8 @@ public final class ConfigYaml {
                     : (e.kind() == TargetKind.MYSQL || e.kind() == TargetKind.POSTGRES) ? ConnectBy.DATABASE : ConnectBy.SERVICE_NAME;
             int port = e.port() != null ? e.port() : e.kind().defaultPort();
             targets.add(new Target(old.map(Target::id).orElse(tempId[0]--), e.name(), e.kind(), e.host(), port, by, e.database(), e.tnsAdmin(),
-                    e.user(), pw, e.tags(), e.enabled() == null || e.enabled()));
+                    e.user(), pw, e.tags(), e.enabled() == null || e.enabled(),
+                    e.licensed() == null ? java.util.Set.of() : java.util.Set.copyOf(e.licensed())));
         }
         List<MirrorDef> mirrors = new ArrayList<>();
         List<MirrorEntry> me = orEmpty(doc.mirrors());
@@ -156,7 +160,7 @@ public final class ConfigYaml {
                     .findFirst();
             mirrors.add(new MirrorDef(old.map(MirrorDef::id).orElse(tempId[0]--), e.name(), e.kind(), e.sql(), e.table(), e.interval(),
                     e.rowCap() == null ? 0 : e.rowCap(), e.mode() == null ? MirrorMode.REPLACE : e.mode(), e.watermark(),
-                    e.enabled() == null || e.enabled(), e.description(), e.since()));
+                    e.enabled() == null || e.enabled(), e.description(), e.since(), e.variants(), e.columns(), e.licence()));
         }
         List<MetricDef> metrics = new ArrayList<>();
         List<MetricEntry> ke = orEmpty(doc.metrics());

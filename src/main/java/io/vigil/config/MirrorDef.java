@@ -1,6 +1,8 @@
 package io.vigil.config;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A named read on a target kind whose result is kept in a cache table.
@@ -17,6 +19,11 @@ import java.util.Objects;
  * @param enabled         whether the executor runs it
  * @param description     what it is for, shown to admins
  * @param minVersion      the first server version it works on, e.g. "12.2"; empty for every version
+ * @param variants        other SQL for version ranges, the first that holds the server's version wins (see {@link MirrorVariant})
+ * @param columns         the cache table's columns, whatever the read returns (missing ones stay NULL, others are dropped);
+ *                        empty to keep every column the read returns
+ * @param licence         the option pack the views it reads belong to, or null when they need none; such a mirror runs only
+ *                        on targets that say the pack is licensed
  */
 public record MirrorDef(
         long id,
@@ -30,7 +37,10 @@ public record MirrorDef(
         String watermarkColumn,
         boolean enabled,
         String description,
-        String minVersion) {
+        String minVersion,
+        List<MirrorVariant> variants,
+        List<String> columns,
+        LicensedPack licence) {
 
     public MirrorDef {
         Objects.requireNonNull(kind, "kind");
@@ -41,6 +51,16 @@ public record MirrorDef(
         watermarkColumn = watermarkColumn == null ? "" : watermarkColumn.strip();
         description = description == null ? "" : description.strip();
         minVersion = minVersion == null ? "" : minVersion.strip();
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        columns = columns == null ? List.of()
+                : columns.stream().map(c -> c.strip().toLowerCase(java.util.Locale.ROOT)).filter(c -> !c.isEmpty()).distinct().toList();
+    }
+
+    /** A mirror with one SQL for every version it runs on, keeping the columns its read returns. */
+    public MirrorDef(long id, String name, TargetKind kind, String sql, String cacheTable, int intervalSeconds, int rowCap, MirrorMode mode,
+                     String watermarkColumn, boolean enabled, String description, String minVersion) {
+        this(id, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, enabled, description, minVersion,
+                List.of(), List.of(), null);
     }
 
     /** A mirror for every server version. */
@@ -49,19 +69,34 @@ public record MirrorDef(
         this(id, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, enabled, description, "");
     }
 
+    /** Whether a server of this version can run it. */
+    public boolean runsOn(ServerVersion v) {
+        return minVersion.isEmpty() || !ServerVersion.PATTERN.matcher(minVersion).matches() || v.atLeast(ServerVersion.parse(minVersion));
+    }
+
+    /** The read for a server of this version: the first variant that covers it, or the mirror's own SQL as a variant. */
+    public MirrorVariant readFor(ServerVersion v) {
+        return variants.stream().filter(x -> x.covers(v)).findFirst().orElseGet(() -> new MirrorVariant("", "", sql, java.util.Map.of()));
+    }
+
+    /** Whether it may run on a target with these packs licensed. */
+    public boolean allowedWith(Set<LicensedPack> licensed) {
+        return licence == null || licensed.contains(licence);
+    }
+
+    /** This definition with other version variants, result columns and licence. */
+    public MirrorDef withReads(List<MirrorVariant> newVariants, List<String> newColumns, LicensedPack newLicence) {
+        return new MirrorDef(id, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, enabled, description,
+                minVersion, newVariants, newColumns, newLicence);
+    }
+
     /** Whether a server of this version (major, minor) can run it. */
     public boolean runsOn(int major, int minor) {
-        if (minVersion.isEmpty()) {
-            return true;
-        }
-        String[] p = minVersion.split("\\.");
-        int needMajor = Integer.parseInt(p[0]);
-        int needMinor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
-        return major > needMajor || major == needMajor && minor >= needMinor;
+        return runsOn(new ServerVersion(major, minor, 0));
     }
 
     public MirrorDef withId(long newId) {
         return new MirrorDef(newId, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, enabled, description,
-                minVersion);
+                minVersion, variants, columns, licence);
     }
 }

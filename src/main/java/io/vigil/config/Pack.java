@@ -22,11 +22,12 @@ public record Pack(TargetKind kind, String description, String instanceStart, Li
 
     /** A mirror as the pack file writes it; {@code grants} are what the monitoring user needs for it ({user} = that user). */
     public record PackMirror(String name, String table, int interval, int rowCap, MirrorMode mode, String watermark,
-                             List<String> grants, String sql, String description, String since) {
+                             List<String> grants, String sql, String description, String since, List<MirrorVariant> variants,
+                             List<String> columns, LicensedPack licence) {
 
         MirrorDef toDef(TargetKind kind) {
             return new MirrorDef(0, name, kind, sql, table, interval, rowCap, mode == null ? MirrorMode.REPLACE : mode,
-                    watermark, true, description, since);
+                    watermark, true, description, since, variants, columns, licence);
         }
     }
 

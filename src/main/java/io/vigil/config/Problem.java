@@ -15,4 +15,10 @@ public record Problem(String field, String key, List<Object> args) {
     public static Problem of(String field, String key, Object... args) {
         return new Problem(field, key, List.of(args));
     }
+
+    /** A value as a message may quote it: at most 40 characters, cut with an ellipsis, on one line. */
+    public static String cut(String value) {
+        String one = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+        return one.length() <= 40 ? one : one.substring(0, 39) + "\u2026";
+    }
 }

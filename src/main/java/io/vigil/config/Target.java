@@ -1,7 +1,9 @@
 package io.vigil.config;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A database Vigil watches.
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param password  login password; masked when printed, encrypted at rest
  * @param tags      groups in the target tree, e.g. "prod", "billing"
  * @param enabled   whether the executor collects from it
+ * @param licensed  the Oracle option packs the site has licensed for this database; mirrors that need another stay off
  */
 public record Target(
         long id,
@@ -31,7 +34,8 @@ public record Target(
         String user,
         Secret password,
         List<String> tags,
-        boolean enabled) {
+        boolean enabled,
+        Set<LicensedPack> licensed) {
 
     public Target {
         Objects.requireNonNull(kind, "kind");
@@ -43,13 +47,24 @@ public record Target(
         user = user == null ? "" : user.strip();
         password = password == null ? Secret.empty() : password;
         tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        licensed = licensed == null || licensed.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(licensed));
+    }
+
+    /** A target with no option pack licensed. */
+    public Target(long id, String name, TargetKind kind, String host, int port, ConnectBy connectBy, String database, String tnsAdmin,
+                  String user, Secret password, List<String> tags, boolean enabled) {
+        this(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, Set.of());
+    }
+
+    public Target withLicensed(Set<LicensedPack> packs) {
+        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, packs);
     }
 
     public Target withId(long newId) {
-        return new Target(newId, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled);
+        return new Target(newId, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, licensed);
     }
 
     public Target withEnabled(boolean on) {
-        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, on);
+        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, on, licensed);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 final class TargetTable {
 
     private static final ChildList TAGS = new ChildList("target_tag", "target_id", "tag");
-    private static final String COLUMNS = "name, kind, host, port, connect_by, database_name, tns_admin, user_name, password_enc, enabled, updated_at";
+    private static final String COLUMNS = "name, kind, host, port, connect_by, database_name, tns_admin, user_name, password_enc, enabled, "
+            + "licensed_packs, updated_at";
 
     private final SecretBox box;
 
@@ -30,7 +31,7 @@ final class TargetTable {
                 out.add(new Target(id, rs.getString("name"), TargetKind.valueOf(rs.getString("kind")), rs.getString("host"),
                         rs.getInt("port"), ConnectBy.valueOf(rs.getString("connect_by")), rs.getString("database_name"),
                         rs.getString("tns_admin"), rs.getString("user_name"), box.open(rs.getString("password_enc")),
-                        tags.getOrDefault(id, List.of()), rs.getBoolean("enabled")));
+                        tags.getOrDefault(id, List.of()), rs.getBoolean("enabled"), licensed(rs.getString("licensed_packs"))));
             }
         }
         return out;
@@ -39,9 +40,9 @@ final class TargetTable {
     long write(Connection c, Target t) throws SQLException {
         boolean insert = t.id() == 0;
         String sql = insert
-                ? "INSERT INTO target (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO target (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE target SET name = ?, kind = ?, host = ?, port = ?, connect_by = ?, database_name = ?, tns_admin = ?, "
-                        + "user_name = ?, password_enc = ?, enabled = ?, updated_at = ? WHERE id = ?";
+                        + "user_name = ?, password_enc = ?, enabled = ?, licensed_packs = ?, updated_at = ? WHERE id = ?";
         long id;
         try (PreparedStatement ps = Rows.prepare(c, sql, insert)) {
             ps.setString(1, t.name());
@@ -54,11 +55,12 @@ final class TargetTable {
             ps.setString(8, t.user());
             ps.setString(9, box.seal(t.password()));
             ps.setBoolean(10, t.enabled());
-            ps.setTimestamp(11, Rows.now());
+            ps.setString(11, t.licensed().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",")));
+            ps.setTimestamp(12, Rows.now());
             if (insert) {
                 id = Rows.insertReturningId(ps);
             } else {
-                ps.setLong(12, t.id());
+                ps.setLong(13, t.id());
                 if (ps.executeUpdate() == 0) {
                     throw new ConfigStoreException("The target “" + t.name() + "” was deleted meanwhile; nothing was saved.");
                 }
@@ -71,5 +73,15 @@ final class TargetTable {
 
     void delete(Connection c, long id) throws SQLException {
         Rows.deleteById(c, "target", id);
+    }
+
+    private static java.util.Set<LicensedPack> licensed(String text) {
+        java.util.Set<LicensedPack> out = java.util.EnumSet.noneOf(LicensedPack.class);
+        for (String p : (text == null ? "" : text).split(",")) {
+            if (!p.isBlank()) {
+                out.add(LicensedPack.valueOf(p.strip()));
+            }
+        }
+        return out;
     }
 }

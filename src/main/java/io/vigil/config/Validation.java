@@ -122,8 +122,31 @@ public final class Validation {
         if (m.rowCap() < 1 || m.rowCap() > MAX_ROW_CAP) {
             problems.add(Problem.of("rowCap", "problem.rowCap.range", MAX_ROW_CAP));
         }
-        if (!m.minVersion().isEmpty() && !m.minVersion().matches("\\d{1,3}(\\.\\d{1,3})?")) {
-            problems.add(Problem.of("minVersion", "problem.minVersion.pattern", m.minVersion()));
+        if (!m.minVersion().isEmpty() && !ServerVersion.PATTERN.matcher(m.minVersion()).matches()) {
+            problems.add(Problem.of("minVersion", "problem.minVersion.pattern", Problem.cut(m.minVersion())));
+        }
+        for (int i = 0; i < m.variants().size(); i++) {
+            MirrorVariant v = m.variants().get(i);
+            for (String bound : List.of(v.since(), v.below())) {
+                if (!bound.isEmpty() && !ServerVersion.PATTERN.matcher(bound).matches()) {
+                    problems.add(Problem.of("variants", "problem.variant.version", i + 1, Problem.cut(bound)));
+                }
+            }
+            if (ServerVersion.PATTERN.matcher(v.since()).matches() && ServerVersion.PATTERN.matcher(v.below()).matches()
+                    && ServerVersion.parse(v.since()).atLeast(ServerVersion.parse(v.below()))) {
+                problems.add(Problem.of("variants", "problem.variant.range", i + 1, v.since(), v.below()));
+            }
+            List<Problem> sqlProblems = new ArrayList<>();
+            checkSql(v.sql(), sqlProblems, true);
+            for (Problem p : sqlProblems) {
+                problems.add(Problem.of("variants", "problem.variant.sql", i + 1));
+                problems.add(new Problem("variants", p.key(), p.args()));
+            }
+        }
+        for (String column : m.columns()) {
+            if (!IDENTIFIER.matcher(column).matches()) {
+                problems.add(Problem.of("columns", "problem.column.invalid", Problem.cut(column)));
+            }
         }
         if (m.mode() == MirrorMode.APPEND) {
             if (m.watermarkColumn().isEmpty()) {

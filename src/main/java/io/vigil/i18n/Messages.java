@@ -51,6 +51,31 @@ public final class Messages {
         return get(problem.key(), problem.args().toArray());
     }
 
+    /** The pack's description of what it covers, in this language. */
+    public String packDescription(String packKind, String own) {
+        String key = "pack.description." + packKind;
+        return has(key) ? get(key) : own;
+    }
+
+    /** A metric's title as people read it ("Host CPU busy"); its dotted id when it has none (a metric of the site's own). */
+    public String metricTitle(String metric) {
+        String key = "metric.title." + metric;
+        return has(key) ? get(key) : metric;
+    }
+
+    /**
+     * A shipped mirror's description in this language; {@code own} (the stored text) when the mirror is the site's own or
+     * its description was edited away from the shipped English.
+     */
+    public String mirrorDescription(String packKind, String mirror, String own) {
+        String key = "mirror.description." + packKind + "." + mirror;
+        if (!has(key)) {
+            return own;
+        }
+        String shipped = ResourceBundle.getBundle("io.vigil.i18n.messages", Locale.ROOT, FALLBACK).getString(key);
+        return own == null || own.isBlank() || own.strip().equals(shipped.strip()) ? get(key) : own;
+    }
+
     public boolean has(String key) {
         return bundles.stream().anyMatch(b -> b.containsKey(key));
     }

@@ -81,7 +81,7 @@ final class Cache {
             while (rows < cap && from.next()) {
                 ps.setLong(1, targetId);
                 for (int i = 0; i < columns.size(); i++) {
-                    columns.get(i).transfer(from, i + 1, ps, i + 2, timesAsText);
+                    columns.get(i).transfer(from, ps, i + 2, timesAsText);
                 }
                 ps.addBatch();
                 if (++rows % BATCH == 0) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,8 +23,9 @@ import java.util.Set;
  * @param name   the column's name in the cache
  * @param kind      how its values are read, stored and written
  * @param precision the source column's declared length (for text and binary)
+ * @param index     the column's position in the target's result, from 1; 0 for a kept column the read does not return
  */
-record CacheColumn(String source, String name, Kind kind, int precision) {
+record CacheColumn(String source, String name, Kind kind, int precision, int index) {
 
     /** Storage classes that both H2 (MySQL mode) and MySQL/MariaDB hold without loss for monitoring data. */
     enum Kind {
@@ -45,7 +47,30 @@ record CacheColumn(String source, String name, Kind kind, int precision) {
         for (int i = 1; i <= md.getColumnCount(); i++) {
             String label = md.getColumnLabel(i);
             String name = unique(normalize(label), used);
-            out.add(new CacheColumn(label, name, kindOf(md, i), md.getPrecision(i)));
+            out.add(new CacheColumn(label, name, kindOf(md, i), md.getPrecision(i), i));
+        }
+        return out;
+    }
+
+    /**
+     * The columns a mirror keeps: the read's columns renamed by its variant's {@code rename}, then, when the mirror names
+     * its {@code keep} columns, exactly those in that order (a kept column the read lacks stays NULL, as text). So every
+     * version's read fills the same cache table: the table is rebuilt when its columns change, and metrics name columns.
+     */
+    static List<CacheColumn> shape(List<CacheColumn> read, Map<String, String> rename, List<String> keep) {
+        List<CacheColumn> renamed = new ArrayList<>();
+        for (CacheColumn c : read) {
+            String to = rename.get(c.name());
+            renamed.add(to == null ? c : new CacheColumn(c.source(), normalize(to), c.kind(), c.precision(), c.index()));
+        }
+        if (keep.isEmpty()) {
+            return renamed;
+        }
+        List<CacheColumn> out = new ArrayList<>();
+        for (String k : keep) {
+            String name = normalize(k);
+            out.add(renamed.stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElse(new CacheColumn(k, name, Kind.TEXT, MAX_VARCHAR, 0)));
         }
         return out;
     }
@@ -92,7 +117,12 @@ record CacheColumn(String source, String name, Kind kind, int precision) {
      * Copies the value of column {@code from} of the target's row to parameter {@code to} of the cache insert; with
      * {@code timeAsText}, a time goes as {@code yyyy-mm-dd hh:mm:ss.fff} text that the cache converts itself.
      */
-    void transfer(ResultSet rs, int from, PreparedStatement ps, int to, boolean timeAsText) throws SQLException {
+    void transfer(ResultSet rs, PreparedStatement ps, int to, boolean timeAsText) throws SQLException {
+        int from = index;
+        if (from == 0) {
+            ps.setNull(to, Types.VARCHAR);
+            return;
+        }
         switch (kind) {
             case INTEGER -> {
                 long v = rs.getLong(from);

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorVariant;
 import io.vigil.config.MirrorMode;
 import io.vigil.config.Target;
 import io.vigil.ledger.SyncLedger;
@@ -54,9 +55,10 @@ public final class MirrorJob {
             boolean capped;
             try (Connection src = targets.pool(target).getConnection()) {
                 sourceTime = Pull.sourceTime(src, target.kind());
-                try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, after, timeoutFor(def));
+                MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
+                try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
                      ResultSet rs = ps.executeQuery()) {
-                    List<CacheColumn> columns = CacheColumn.of(rs.getMetaData());
+                    List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
                     rows = write(dst, rs, table, columns, watermark, target.id(), def);
                     capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
                 } finally {

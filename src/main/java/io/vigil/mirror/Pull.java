@@ -15,7 +15,7 @@ import io.vigil.config.MirrorMode;
 import io.vigil.config.TargetKind;
 
 /**
- * Reads a mirror's rows from a target without holding them all: a forward-only cursor with a fetch size (streaming on
+ * Reads a mirror's rows (with the SQL of the variant the server's version picks) from a target without holding them all: a forward-only cursor with a fetch size (streaming on
  * MySQL, a server cursor on PostgreSQL), a query timeout and the row cap. Append mirrors read only past the cached
  * watermark, oldest first; on their first run, the newest rows up to the cap.
  */
@@ -44,8 +44,9 @@ final class Pull {
     }
 
     /** The statement that reads the mirror, ready to execute. */
-    static PreparedStatement prepare(Connection c, TargetKind kind, MirrorDef def, Object watermark, int timeoutSeconds) throws SQLException {
-        String body = def.sql().strip();
+    static PreparedStatement prepare(Connection c, TargetKind kind, MirrorDef def, String read, Object watermark, int timeoutSeconds)
+            throws SQLException {
+        String body = read.strip();
         while (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }

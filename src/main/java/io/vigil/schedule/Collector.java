@@ -229,7 +229,7 @@ public final class Collector implements AutoCloseable {
             ProbeResult probe = connections.probe(t);
             if (probe.ok()) {
                 h.succeeded();
-                h.version(probe.major(), probe.minor());
+                h.version(probe.release());
                 emit(t, "connect", Status.OK, probe.version(), probe.took(), 0);
                 return true;
             }
@@ -252,9 +252,16 @@ public final class Collector implements AutoCloseable {
             return;
         }
         TargetHealth h = health.get(t.id());
-        if (!m.runsOn(h.major(), h.minor())) {
+        if (!m.allowedWith(t.licensed())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, "needs version " + m.minVersion() + " or later; this server is " + h.major() + "." + h.minor(),
+                emit(t, job, Status.SKIPPED, "reads views of the " + m.licence().name().charAt(0) + m.licence().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                        + " Pack, which this target does not say is licensed", Duration.ZERO, 0);
+            }
+            return;
+        }
+        if (!m.runsOn(h.release())) {
+            if (skipped.add(t.id() + " " + m.name())) {
+                emit(t, job, Status.SKIPPED, "needs version " + m.minVersion() + " or later; this server is " + h.release(),
                         Duration.ZERO, 0);
             }
             return;

@@ -19,8 +19,7 @@ final class TargetHealth {
     private int failures;
     private Instant until = Instant.MIN;
     private String lastFailure = "";
-    private int major;
-    private int minor;
+    private io.vigil.config.ServerVersion release = io.vigil.config.ServerVersion.UNKNOWN;
 
     synchronized boolean connected() {
         return connected;
@@ -39,17 +38,12 @@ final class TargetHealth {
     }
 
     /** The server's version, known once a probe has worked. */
-    synchronized void version(int majorVersion, int minorVersion) {
-        major = majorVersion;
-        minor = minorVersion;
+    synchronized void version(io.vigil.config.ServerVersion v) {
+        release = v;
     }
 
-    synchronized int major() {
-        return major;
-    }
-
-    synchronized int minor() {
-        return minor;
+    synchronized io.vigil.config.ServerVersion release() {
+        return release;
     }
 
     synchronized void succeeded() {

@@ -2,6 +2,8 @@ package io.vigil.target;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+
+import io.vigil.config.ServerVersion;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.vigil.config.ServerVersion;
 import io.vigil.config.Target;
 
 /**
@@ -57,17 +60,29 @@ public final class TargetConnections implements AutoCloseable {
                 s.setQueryTimeout((int) TargetUrls.CONNECT_TIMEOUT.toSeconds());
                 s.execute(t.kind().packKind() == io.vigil.config.TargetKind.ORACLE ? "SELECT 1 FROM dual" : "SELECT 1");
             }
+            ServerVersion release = release(t, md);
+            String shown = version.lines().findFirst().orElse(version);
             // the demo answers the Oracle pack as a 19c instance (or the release it is told to play), whatever H2's own version
-            if (t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE) {
-                int[] plays = DemoOracles.version(t);
-                return ProbeResult.ok("Demo Oracle " + plays[0] + "." + plays[1] + " (" + version.lines().findFirst().orElse(version) + ")",
-                        Duration.ofNanos(System.nanoTime() - start), plays[0], plays[1]);
-            }
-            return ProbeResult.ok(version.lines().findFirst().orElse(version), Duration.ofNanos(System.nanoTime() - start),
-                    md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
+            return ProbeResult.ok(t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE ? "Demo Oracle " + release + " (" + shown + ")" : shown,
+                    Duration.ofNanos(System.nanoTime() - start), release);
         } catch (SQLException e) {
             return ProbeResult.failed(Failures.classify("connecting", spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /**
+     * The release the packs see on a connection to the target: the one a demo target plays, MySQL's and MariaDB's with
+     * their patch level (SHOW REPLICA STATUS comes with 8.0.22 and 10.5.1; MariaDB's driver view starts with 5.5.5- for
+     * old clients, so the product version is read instead), the driver's major and minor for the others.
+     */
+    public ServerVersion release(Target t, DatabaseMetaData md) throws SQLException {
+        if (t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE) {
+            int[] plays = DemoOracles.version(t);
+            return new ServerVersion(plays[0], plays[1], 0);
+        }
+        ServerVersion v = t.kind().packKind() == io.vigil.config.TargetKind.MYSQL
+                ? ServerVersion.fromProductVersion(md.getDatabaseProductVersion()) : ServerVersion.UNKNOWN;
+        return v.equals(ServerVersion.UNKNOWN) ? new ServerVersion(md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion(), 0) : v;
     }
 
     /** The target's pool, created on first use and replaced when the target's settings changed. */

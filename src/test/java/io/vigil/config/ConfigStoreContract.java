@@ -142,6 +142,27 @@ abstract class ConfigStoreContract {
     }
 
     @Test
+    void versionVariantsKeptColumnsAndLicencesSurviveAReopen() {
+        MirrorDef replica = store.saveMirror(new MirrorDef(0, "replica", TargetKind.MYSQL, "SHOW SLAVE STATUS", "my_replica", 30, 10,
+                MirrorMode.REPLACE, "", true, "", "5.6", List.of(new MirrorVariant("10.5.1", "", "SHOW REPLICA STATUS", java.util.Map.of()),
+                new MirrorVariant("8.0.22", "", "SHOW REPLICA STATUS", java.util.Map.of("replica_io_running", "slave_io_running",
+                        "seconds_behind_source", "seconds_behind_master"))), List.of("slave_io_running", "seconds_behind_master"), null));
+        MirrorDef ash = store.saveMirror(new MirrorDef(0, "ash", TargetKind.ORACLE, "SELECT sample_id FROM v$active_session_history", "ora_ash",
+                60, 10, MirrorMode.REPLACE, "", true, "").withReads(List.of(), List.of(), LicensedPack.DIAGNOSTICS));
+        Target licensed = store.saveTarget(target("licensed").withLicensed(java.util.Set.of(LicensedPack.DIAGNOSTICS, LicensedPack.TUNING)));
+        store = reopen();
+        assertThat(store.mirrors()).contains(replica, ash);
+        assertThat(store.targets()).contains(licensed);
+        // an edit that drops a variant writes the list anew
+        MirrorDef fewer = store.saveMirror(replica.withReads(replica.variants().subList(1, 2), List.of(), null));
+        assertThat(store.mirrors()).contains(fewer).doesNotContain(replica);
+        assertThat(fewer.variants()).hasSize(1);
+        store.saveTarget(licensed.withLicensed(java.util.Set.of()));
+        assertThat(store.targets()).filteredOn(t -> t.name().equals("licensed")).singleElement()
+                .satisfies(t -> assertThat(t.licensed()).isEmpty());
+    }
+
+    @Test
     void renamingAMirrorTakesTheMetricsThatReadItAlong() {
         MirrorDef sysstat = store.saveMirror(mirror("sysstat"));
         MirrorDef other = store.saveMirror(mirror("other"));

@@ -29,7 +29,7 @@ class ConfigYamlTest {
         store = open(home);
         FirstStart.prepare(store);
         store.saveTarget(new Target(0, "prod-db", TargetKind.ORACLE, "db1.example.com", 1521, ConnectBy.SERVICE_NAME, "ORCLPDB1", "",
-                "vigil", Secret.of("tiger"), List.of("prod", "billing"), true));
+                "vigil", Secret.of("tiger"), List.of("prod", "billing"), true).withLicensed(java.util.Set.of(LicensedPack.DIAGNOSTICS)));
         store.saveTarget(new Target(0, "shop", TargetKind.MYSQL, "10.0.0.7", 3306, ConnectBy.DATABASE, "shop", "", "monitor",
                 Secret.of("s3cret"), List.of(), false));
     }
@@ -52,7 +52,7 @@ class ConfigYamlTest {
     void anExportLeavesPasswordsOutUnlessAskedAndReadsBackIntoAnEmptyStoreTheSame() {
         String yaml = export(false);
         assertThat(yaml).contains("prod-db").contains("oracle.sessions.active").doesNotContain("tiger").doesNotContain("s3cret")
-                .contains("Passwords are left out");
+                .contains("Passwords are left out").contains("licensed:").contains("SHOW REPLICA STATUS").contains("seconds_behind_source");
         assertThat(export(true)).contains("password: tiger").contains("plain text");
 
         try (ConfigStore empty = open(other)) {

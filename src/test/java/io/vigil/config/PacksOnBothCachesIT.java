@@ -30,6 +30,12 @@ class PacksOnBothCachesIT {
     @TempDir
     Path folder;
 
+    private static io.vigil.config.ServerVersion sourceMeta(TargetConnections connections, Target source) throws java.sql.SQLException {
+        try (Connection c = connections.pool(source).getConnection()) {
+            return connections.release(source, c.getMetaData());
+        }
+    }
+
     @Test
     void everyPackMirrorAndMetricRunsOnBothCaches() throws Exception {
         try (TestDatabase mysqlSource = RealServices.mariadb().createDatabase("packsrc");
@@ -76,6 +82,20 @@ class PacksOnBothCachesIT {
                             assertThat(r.expiring()).extracting(io.vigil.mirror.OracleChecks.Account::username)
                                     .containsExactly("REPORTING", "BATCH", "DBA_ANNA");
                             assertThat(r.locked()).containsExactly("AUDITOR", "ETL_OLD");
+                        }
+                        if (source.kind() == TargetKind.MYSQL) {
+                            // MariaDB 10.11 reads SHOW REPLICA STATUS (its variant from 10.5.1) into the columns every server fills
+                            MirrorDef replica = pack.mirrorDefs().stream().filter(m -> m.name().equals("replica")).findFirst().orElseThrow();
+                            assertThat(replica.readFor(sourceMeta(connections, source)).sql()).isEqualTo("SHOW REPLICA STATUS");
+                            List<String> columns = new ArrayList<>();
+                            try (var rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "my_replica", "%")) {
+                                while (rs.next()) {
+                                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                                }
+                            }
+                            List<String> kept = new ArrayList<>(List.of("target_id"));
+                            kept.addAll(replica.columns());
+                            assertThat(columns).as("my_replica on " + cache.location()).containsExactlyElementsOf(kept);
                         }
                         assertThat(InstanceStart.read(c, pack.instanceStart(), source.id(), java.time.Instant.now()))
                                 .as(source.kind() + " instance start on " + cache.location())

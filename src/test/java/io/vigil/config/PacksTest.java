@@ -33,6 +33,49 @@ class PacksTest {
     }
 
     @Test
+    void everyShippedMetricHasATitleAndEveryMirrorAndPackADescriptionInEnglishAndChinese() {
+        for (java.util.Locale locale : io.vigil.i18n.Messages.SUPPORTED) {
+            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(locale);
+            for (TargetKind kind : Packs.SHIPPED) {
+                Pack pack = Packs.shipped(kind);
+                String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+                assertThat(messages.has("pack.description." + k)).as(locale + " pack " + k).isTrue();
+                for (MetricDef m : pack.metricDefs()) {
+                    assertThat(messages.metricTitle(m.name())).as(locale + " title of " + m.name()).isNotEqualTo(m.name()).isNotBlank();
+                }
+                for (MirrorDef m : pack.mirrorDefs()) {
+                    assertThat(messages.has("mirror.description." + k + "." + m.name())).as(locale + " description of mirror " + m.name()).isTrue();
+                }
+            }
+        }
+        // the English text is the pack's own, so an unedited shipped mirror shows the translation and an edited one its own words
+        io.vigil.i18n.Messages zh = new io.vigil.i18n.Messages(java.util.Locale.SIMPLIFIED_CHINESE);
+        MirrorDef session = Packs.shipped(TargetKind.ORACLE).mirrorDefs().stream().filter(m -> m.name().equals("session")).findFirst().orElseThrow();
+        assertThat(zh.mirrorDescription("oracle", "session", session.description())).isNotEqualTo(session.description());
+        assertThat(zh.mirrorDescription("oracle", "session", "Our own words")).isEqualTo("Our own words");
+        assertThat(zh.metricTitle("site.own.metric")).isEqualTo("site.own.metric");
+    }
+
+    @Test
+    void noMirrorReadsAViewOfALicensedOptionPackUnlessItSaysSoAndSoStaysOffByDefault() {
+        // Diagnostics Pack: ASH and the AWR (DBA_HIST_*); Tuning Pack: SQL Monitor, the SQL Tuning Advisor and profiles
+        java.util.regex.Pattern licensed = java.util.regex.Pattern.compile(
+                "(?i)\\b(g?v\\$active_session_history|dba_hist_\\w+|cdb_hist_\\w+|g?v\\$sql_monitor|g?v\\$sql_plan_monitor|dba_advisor_\\w+"
+                        + "|dba_sqltune_\\w+|dba_sql_profiles|v\\$ash_info)\\b");
+        for (TargetKind kind : Packs.SHIPPED) {
+            for (MirrorDef m : Packs.shipped(kind).mirrorDefs()) {
+                List<String> reads = new java.util.ArrayList<>(List.of(m.sql()));
+                m.variants().forEach(v -> reads.add(v.sql()));
+                boolean touches = reads.stream().anyMatch(sql -> licensed.matcher(sql).find());
+                if (touches) {
+                    assertThat(m.licence()).as(m.name() + " reads licensed views").isNotNull();
+                    assertThat(m.allowedWith(java.util.Set.of())).as(m.name() + " on a target with no licence").isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void oracleMirrorSqlStaysValidOn11g() {
         for (MirrorDef m : Packs.shipped(TargetKind.ORACLE).mirrorDefs()) {
             if (!m.runsOn(11, 2)) {

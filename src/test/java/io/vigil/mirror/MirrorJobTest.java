@@ -139,6 +139,32 @@ class MirrorJobTest {
     }
 
     @Test
+    void eachTargetReadsTheVariantOfItsVersionAndAllFillOneTableShape() throws Exception {
+        // an 11.2 instance reads the old spelling, renamed to the cache's; "class" is kept though neither read returns it
+        Target old = new Target(2, "demo-11g", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "11.2", "", "", Secret.empty(), List.of(), true);
+        MirrorDef stats = mirror("stats", "SELECT name, value FROM v$sysstat", "ora_stats", MirrorMode.REPLACE, "", 10_000)
+                .withReads(List.of(new io.vigil.config.MirrorVariant("", "12.1", "SELECT name AS stat_name, value, statistic# FROM v$sysstat",
+                        java.util.Map.of("stat_name", "name"))), List.of("name", "value", "class"), null);
+        job.run(DEMO, stats);
+        job.run(old, stats);
+        job.run(DEMO, stats); // a 19c read after the 11g one: the table keeps its shape instead of being rebuilt
+        try (Connection c = cache.dataSource().getConnection()) {
+            List<String> columns = new java.util.ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "ora_stats", "%")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(columns).containsExactly("target_id", "name", "value", "class");
+        }
+        long views = count("SELECT COUNT(*) FROM ora_stats WHERE target_id = 1");
+        assertThat(views).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM ora_stats WHERE target_id = 2")).isEqualTo(views);
+        assertThat(count("SELECT COUNT(*) FROM ora_stats WHERE target_id = 2 AND name = 'user commits'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM ora_stats WHERE class IS NOT NULL")).isZero();
+    }
+
+    @Test
     void changedColumnsRebuildTheCacheTable() throws Exception {
         job.run(DEMO, SYSSTAT);
         MirrorDef narrower = mirror("sysstat", "SELECT name, value FROM v$sysstat", "ora_sysstat", MirrorMode.REPLACE, "", 10_000);

@@ -99,6 +99,28 @@ class CollectorTest {
     }
 
     @Test
+    void aMirrorOfAnUnlicensedPackIsNeverRunAndSaysWhyWhileTheLicensedTargetRunsIt() throws Exception {
+        Target plain = new Target(1, "plain", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        Target licensed = new Target(2, "licensed", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(),
+                true, java.util.Set.of(io.vigil.config.LicensedPack.DIAGNOSTICS));
+        // a read that works on the demo, so the only thing keeping it off the first target is the licence
+        MirrorDef diag = new MirrorDef(1, "diag", TargetKind.ORACLE, "SELECT sid, status FROM v$session", "ora_diag", 1, 10_000,
+                MirrorMode.REPLACE, "", true, "").withReads(List.of(), List.of(), io.vigil.config.LicensedPack.DIAGNOSTICS);
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(plain, licensed), List.of(diag), List.of(), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        Thread.sleep(4_000);
+        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().equals("mirror diag")).extracting(StatusEvent::status)
+                .as("said once, never run").containsExactly(Status.SKIPPED);
+        assertThat(events).filteredOn(e -> e.targetId() == 2 && e.job().equals("mirror diag")).extracting(StatusEvent::status)
+                .contains(Status.OK).doesNotContain(Status.SKIPPED);
+        assertThat(ledger.last(1, "diag")).isEmpty();
+    }
+
+    @Test
     void aSlowMetricWhoseMirrorHasNotSyncedAtStartTriesAgainSoonInsteadOfAWholeIntervalLater() throws Exception {
         Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
         // the mirror's first run comes 4 s after the metric's, so the metric's first pick finds nothing

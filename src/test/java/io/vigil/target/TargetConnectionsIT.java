@@ -53,6 +53,16 @@ class TargetConnectionsIT {
             ProbeResult mine = connections.probe(from(my, TargetKind.MYSQL, my.password()));
             assertThat(mine.ok()).as(String.valueOf(mine.failure())).isTrue();
             assertThat(mine.version()).contains("MariaDB");
+            // MariaDB's own release with its patch level, not the 5.5.5 it shows old clients: SHOW REPLICA STATUS depends on it
+            String server;
+            try (Connection c = java.sql.DriverManager.getConnection(my.jdbcUrl(), my.user(), my.password()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                rs.next();
+                server = rs.getString(1);
+            }
+            assertThat(mine.release()).isEqualTo(io.vigil.config.ServerVersion.fromProductVersion(server));
+            assertThat(mine.release().major()).as(server).isGreaterThanOrEqualTo(10);
+            assertThat(mine.release().patch()).as(server).isPositive();
             Target pgTarget = from(pg, TargetKind.POSTGRES, pg.password());
             assertThat(connections.probe(pgTarget).version()).startsWith("PostgreSQL");
             try (Connection c = connections.pool(pgTarget).getConnection(); Statement s = c.createStatement();

@@ -66,7 +66,7 @@ public final class Notifications {
         StringBuilder out = new StringBuilder();
         for (Item item : n.items()) {
             out.append(style.bold(m.get("notify.severity." + item.severity()) + " " + m.get("notify.kind." + item.kind())))
-                    .append(" · ").append(style.escape(item.title()));
+                    .append(" · ").append(style.escape(m.metricTitle(item.title())));
             if (!item.series().isEmpty()) {
                 out.append(" · ").append(style.code(item.series()));
             }
@@ -93,9 +93,10 @@ public final class Notifications {
         return out.toString();
     }
 
-    /** The alert's name as one phrase: its title, with the series when it watches one of several. */
+    /** The alert's name as one phrase: its title (a metric's title in the reader's language), with the series when it watches one of several. */
     static String name(Item item, Messages m) {
-        return item.series().isEmpty() ? item.title() : m.get("notify.item.withSeries", item.title(), item.series());
+        String title = m.metricTitle(item.title());
+        return item.series().isEmpty() ? title : m.get("notify.item.withSeries", title, item.series());
     }
 
     static String value(Item item, Messages m) {

@@ -25,6 +25,7 @@ public final class AlertRowModel {
     private final ReadOnlyObjectWrapper<Instant> since = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper age = new ReadOnlyStringWrapper("");
@@ -36,7 +37,8 @@ public final class AlertRowModel {
     }
 
     /** Takes the alert as the latest snapshot has it, with its value already in words. */
-    void update(Alert a, String valueText, String descriptionText) {
+    void update(Alert a, String valueText, String descriptionText, String titleText) {
+        title.set(titleText);
         severity.set(a.severity());
         state.set(a.state());
         since.set(a.firedAt() != null ? a.firedAt() : a.pendingAt());
@@ -101,6 +103,11 @@ public final class AlertRowModel {
 
     public ReadOnlyStringProperty targetProperty() {
         return target.getReadOnlyProperty();
+    }
+
+    /** The rule as people read it (its metric's title); the rule's dotted name is {@link #rule()}. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty descriptionProperty() {

@@ -100,8 +100,9 @@ public final class AlertsPane {
         TableColumn<AlertRowModel, AlertState> state = column("alerts.col.state", AlertRowModel::stateProperty, 90);
         state.setCellFactory(c -> AlertCells.state(messages));
         TableColumn<AlertRowModel, String> target = column("alerts.col.target", AlertRowModel::targetProperty, 120);
-        TableColumn<AlertRowModel, String> rule = column("alerts.col.rule", r -> constant(r.rule()), 210);
-        rule.setCellFactory(c -> AlertCells.withTooltip(r -> r.descriptionProperty().get()));
+        TableColumn<AlertRowModel, String> rule = column("alerts.col.rule", r -> Bindings.createStringBinding(
+                () -> r.titleProperty().get().isEmpty() ? r.rule() : r.titleProperty().get(), r.titleProperty()), 210);
+        rule.setCellFactory(c -> AlertCells.withTooltip(r -> r.rule() + (r.descriptionProperty().get().isEmpty() ? "" : "\n" + r.descriptionProperty().get())));
         TableColumn<AlertRowModel, String> series = column("alerts.col.series", r -> constant(r.series()), 190);
         TableColumn<AlertRowModel, String> value = column("alerts.col.value", AlertRowModel::valueProperty, 150);
         value.setCellFactory(c -> AlertCells.withTooltip(r -> r.detailProperty().get().lines().limit(30)

@@ -113,7 +113,7 @@ public final class AlertsViewModel {
                 byKey.put(a.key(), row);
                 added.add(row);
             }
-            row.update(a, valueText(a), description(a));
+            row.update(a, valueText(a), description(a), catalog.title(kinds.get(a.key().targetId()), a.key().rule(), messages));
             row.age(Ages.format(Duration.between(row.since(), snapshot.at()), messages));
         }
         if (byKey.size() != present.size()) {
@@ -139,7 +139,7 @@ public final class AlertsViewModel {
             for (Alert a : last) {
                 AlertRowModel row = byKey.get(a.key());
                 if (row != null) {
-                    row.update(a, valueText(a), description(a));
+                    row.update(a, valueText(a), description(a), catalog.title(kinds.get(a.key().targetId()), a.key().rule(), messages));
                 }
             }
         }, e -> {

@@ -53,6 +53,19 @@ public final class RuleCatalog {
         return rule(kind, rule).map(AlertRule::description).orElse("");
     }
 
+    /**
+     * The rule as people read it: the title of the metric a threshold rule watches ("Tablespace used"), or its type with
+     * what it watches ("No data: Sessions"); the rule's own name when the rule is not known.
+     */
+    public String title(TargetKind kind, String rule, io.vigil.i18n.Messages messages) {
+        return rule(kind, rule).map(r -> switch (r.type()) {
+            case THRESHOLD -> messages.metricTitle(r.subject());
+            case NO_DATA -> messages.get("rules.type.NO_DATA") + ": " + messages.metricTitle(r.subject());
+            case TARGET_DOWN -> messages.get("rules.type.TARGET_DOWN");
+            default -> messages.get("rules.type." + r.type().name()) + (r.subject().isBlank() ? "" : ": " + r.subject());
+        }).orElse(rule);
+    }
+
     /** The unit of the metric a threshold rule watches; empty for other rules or an unknown one. */
     public String unit(TargetKind kind, String rule) {
         return rule(kind, rule).filter(r -> r.type() == RuleType.THRESHOLD)

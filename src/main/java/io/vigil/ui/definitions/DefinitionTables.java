@@ -43,7 +43,8 @@ final class DefinitionTables {
         table.getColumns().add(text("mirrors.col.mode", m -> m.mode() == MirrorMode.APPEND
                 ? messages.get("mirrors.mode.appendBy", m.watermarkColumn()) : messages.get("mirrors.mode.replace"), 140));
         table.getColumns().add(text("mirrors.col.since", MirrorDef::minVersion, 60));
-        table.getColumns().add(text("definitions.col.description", MirrorDef::description, 200));
+        table.getColumns().add(text("definitions.col.description",
+                m -> messages.mirrorDescription(m.kind().name().toLowerCase(java.util.Locale.ROOT), m.name(), m.description()), 200));
         return table;
     }
 
@@ -51,6 +52,7 @@ final class DefinitionTables {
         TableView<MetricDef> table = table("metricsTable", rows, open);
         table.getColumns().add(enabled(MetricDef::enabled, enable));
         table.getColumns().add(firm(text("definitions.col.name", MetricDef::name, 240)));
+        table.getColumns().add(text("metrics.col.title", m -> messages.metricTitle(m.name()), 180));
         table.getColumns().add(text("definitions.col.kind", m -> messages.get("kind.short." + m.kind().name()), 90));
         table.getColumns().add(text("metrics.col.type", m -> messages.get("metricForm.type." + m.type().name()), 80));
         table.getColumns().add(firm(text("metrics.col.unit", m -> m.type() == MetricType.COUNTER && m.unit().isEmpty() ? "/s" : m.unit(), 80)));

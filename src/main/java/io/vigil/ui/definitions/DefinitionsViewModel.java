@@ -142,7 +142,8 @@ public final class DefinitionsViewModel {
         String table = freeName(mirror.cacheTable(),
                 n -> mirrors.stream().anyMatch(m -> m.kind() == mirror.kind() && m.cacheTable().equalsIgnoreCase(n)));
         MirrorDef copy = new MirrorDef(0, name, mirror.kind(), mirror.sql(), table, mirror.intervalSeconds(), mirror.rowCap(), mirror.mode(),
-                mirror.watermarkColumn(), mirror.enabled(), mirror.description(), mirror.minVersion());
+                mirror.watermarkColumn(), mirror.enabled(), mirror.description(), mirror.minVersion(), mirror.variants(), mirror.columns(),
+                mirror.licence());
         return new MirrorFormViewModel(copy, mirrors, metrics, store, executor, messages);
     }
 
@@ -288,7 +289,8 @@ public final class DefinitionsViewModel {
     /** Switches a mirror on or off in the store; the collector stops or starts running it. */
     public void setEnabled(MirrorDef mirror, boolean on) {
         MirrorDef changed = new MirrorDef(mirror.id(), mirror.name(), mirror.kind(), mirror.sql(), mirror.cacheTable(), mirror.intervalSeconds(),
-                mirror.rowCap(), mirror.mode(), mirror.watermarkColumn(), on, mirror.description(), mirror.minVersion());
+                mirror.rowCap(), mirror.mode(), mirror.watermarkColumn(), on, mirror.description(), mirror.minVersion(), mirror.variants(),
+                mirror.columns(), mirror.licence());
         executor.run(() -> store.saveMirror(changed), this::mirrorSaved, e -> {
             replace(mirrors, mirror, MirrorDef::id, MirrorDef::name); // the table shows what is stored
             status.accept(messages.get("definitions.saveFailed", mirror.name(), UserErrors.describe(e, messages)));

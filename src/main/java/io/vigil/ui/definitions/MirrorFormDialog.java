@@ -80,6 +80,27 @@ public final class MirrorFormDialog extends Dialog<MirrorDef> {
         versionNote.managedProperty().bind(versionNote.textProperty().isNotEmpty());
         versionNote.visibleProperty().bind(versionNote.managedProperty());
         form.addWide(versionNote);
+        Label variantsNote = new Label(model.variantsNote());
+        variantsNote.setId("mirrorVariantsNote");
+        variantsNote.getStyleClass().add("form-hint");
+        variantsNote.setWrapText(true);
+        variantsNote.setManaged(!model.variantsNote().isEmpty());
+        variantsNote.setVisible(variantsNote.isManaged());
+        form.addWide(variantsNote);
+        TextField keep = form.text("mirrorColumns", model.columnsProperty());
+        keep.setPromptText(messages.get("mirrorForm.columns.prompt"));
+        form.addRow("mirrorForm.columns", keep, "columns");
+        ComboBox<java.util.Optional<io.vigil.config.LicensedPack>> licence = new ComboBox<>();
+        licence.setId("mirrorLicence");
+        licence.getItems().add(java.util.Optional.empty());
+        for (io.vigil.config.LicensedPack p : io.vigil.config.LicensedPack.values()) {
+            licence.getItems().add(java.util.Optional.of(p));
+        }
+        licence.setConverter(Converters.display(o -> o.map(p -> messages.get("licence." + p.name())).orElse(messages.get("mirrorForm.licence.none"))));
+        licence.setValue(java.util.Optional.ofNullable(model.licenceProperty().get()));
+        licence.valueProperty().addListener((o, was, now) -> model.licenceProperty().set(now == null ? null : now.orElse(null)));
+        licence.setMaxWidth(Double.MAX_VALUE);
+        form.addRow("mirrorForm.licence", licence, null);
         TextArea description = new TextArea();
         description.setId("mirrorDescription");
         description.setWrapText(true);

@@ -33,7 +33,7 @@ import io.vigil.ui.util.TaskExecutor;
 public final class MirrorFormViewModel {
 
     static final List<String> FIELDS = List.of("name", "kind", "cacheTable", "sql", "intervalSeconds", "rowCap", "watermarkColumn",
-            "minVersion", "description");
+            "minVersion", "description", "columns", "variants");
 
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<TargetKind> kind = new SimpleObjectProperty<>(TargetKind.ORACLE);
@@ -46,6 +46,9 @@ public final class MirrorFormViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty sql = new SimpleStringProperty("");
+    private final StringProperty columns = new SimpleStringProperty("");
+    private final ObjectProperty<io.vigil.config.LicensedPack> licence = new SimpleObjectProperty<>();
+    private List<io.vigil.config.MirrorVariant> variants = List.of();
     private final ReadOnlyStringWrapper renameWarning = new ReadOnlyStringWrapper("");
 
     private final FormState state;
@@ -64,7 +67,7 @@ public final class MirrorFormViewModel {
     public javafx.beans.binding.StringBinding versionNote() {
         return javafx.beans.binding.Bindings.createStringBinding(() -> {
             String since = minVersion.get() == null ? "" : minVersion.get().strip();
-            if (since.isEmpty() || !since.matches("\\d{1,2}(\\.\\d{1,2})?")) {
+            if (since.isEmpty() || !io.vigil.config.ServerVersion.PATTERN.matcher(since).matches()) {
                 return "";
             }
             String note = messages.get("mirrorForm.minVersion.note", since);
@@ -94,7 +97,7 @@ public final class MirrorFormViewModel {
         name.addListener((o, was, now) -> suggestTable());
         kind.addListener((o, was, now) -> suggestTable());
         ChangeListener<Object> revalidate = (obs, was, now) -> validate();
-        List.of(name, kind, cacheTable, interval, rowCap, mode, watermarkColumn, minVersion, enabled, description, sql)
+        List.of(name, kind, cacheTable, interval, rowCap, mode, watermarkColumn, minVersion, enabled, description, sql, columns, licence)
                 .forEach(p -> p.addListener(revalidate));
         validate();
     }
@@ -111,6 +114,25 @@ public final class MirrorFormViewModel {
         enabled.set(m.enabled());
         description.set(m.description());
         sql.set(m.sql());
+        columns.set(String.join(", ", m.columns()));
+        licence.set(m.licence());
+        variants = m.variants();
+    }
+
+    /**
+     * The other reads this mirror has for version ranges, one line each ("12.1 –: SELECT …"), kept as they are when the
+     * form saves; empty when it has none. They travel in YAML export and import.
+     */
+    public String variantsNote() {
+        if (variants.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(messages.get("mirrorForm.variants.note", variants.size()));
+        for (io.vigil.config.MirrorVariant v : variants) {
+            String first = v.sql().lines().findFirst().orElse("");
+            b.append('\n').append(v.range()).append(": ").append(first.length() > 70 ? first.substring(0, 69) + "\u2026" : first);
+        }
+        return b.toString();
     }
 
     // A new mirror's table follows its name (ora_sysstat for sysstat) until the user types a table of their own.
@@ -136,7 +158,9 @@ public final class MirrorFormViewModel {
         MirrorMode m = mode.get() == null ? MirrorMode.REPLACE : mode.get();
         return new MirrorDef(original == null ? 0 : original.id(), name.get(), kind.get() == null ? TargetKind.ORACLE : kind.get(), sql.get(),
                 cacheTable.get(), TypedNumbers.whole(interval.get()), TypedNumbers.whole(rowCap.get()), m,
-                m == MirrorMode.APPEND ? watermarkColumn.get() : "", enabled.get(), description.get(), minVersion.get());
+                m == MirrorMode.APPEND ? watermarkColumn.get() : "", enabled.get(), description.get(), minVersion.get())
+                .withReads(variants, java.util.Arrays.stream((columns.get() == null ? "" : columns.get()).split("[,\\s]+"))
+                        .filter(c -> !c.isBlank()).toList(), licence.get());
     }
 
     private void validate() {
@@ -200,6 +224,16 @@ public final class MirrorFormViewModel {
 
     public StringProperty minVersionProperty() {
         return minVersion;
+    }
+
+    /** The cache table's fixed columns, comma-separated; blank keeps whatever the read returns. */
+    public StringProperty columnsProperty() {
+        return columns;
+    }
+
+    /** The option pack the mirror's views need, or null when none. */
+    public ObjectProperty<io.vigil.config.LicensedPack> licenceProperty() {
+        return licence;
     }
 
     public BooleanProperty enabledProperty() {

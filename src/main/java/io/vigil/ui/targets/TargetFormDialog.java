@@ -128,6 +128,18 @@ public final class TargetFormDialog extends Dialog<Target> {
         tags.setPromptText(messages.get("form.tags.prompt"));
         addRow("form.tags", tags, "tags");
 
+        CheckBox diagnostics = new CheckBox(messages.get("licence.DIAGNOSTICS"));
+        diagnostics.setId("formDiagnosticsPack");
+        diagnostics.selectedProperty().bindBidirectional(model.diagnosticsPackProperty());
+        CheckBox tuning = new CheckBox(messages.get("licence.TUNING"));
+        tuning.setId("formTuningPack");
+        tuning.selectedProperty().bindBidirectional(model.tuningPackProperty());
+        Label licenceHint = new Label(messages.get("form.licensed.hint"));
+        licenceHint.getStyleClass().add("form-hint");
+        licenceHint.setWrapText(true);
+        Node[] licenceRow = addRow("form.licensed", new javafx.scene.layout.VBox(4, diagnostics, tuning, licenceHint), null);
+        showWhen(licenceRow, () -> model.kindProperty().get() != null && model.kindProperty().get().packKind() == TargetKind.ORACLE);
+
         CheckBox enabled = new CheckBox(messages.get("form.enabled"));
         enabled.setId("formEnabled");
         enabled.selectedProperty().bindBidirectional(model.enabledProperty());

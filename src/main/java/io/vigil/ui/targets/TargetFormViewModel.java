@@ -53,6 +53,8 @@ public final class TargetFormViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty tags = new SimpleStringProperty("");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    private final BooleanProperty diagnosticsPack = new SimpleBooleanProperty(false);
+    private final BooleanProperty tuningPack = new SimpleBooleanProperty(false);
 
     private final Map<String, ReadOnlyStringWrapper> problems = new HashMap<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
@@ -82,7 +84,7 @@ public final class TargetFormViewModel {
         }
         kind.addListener((obs, was, now) -> onKindChanged(was, now));
         ChangeListener<Object> revalidate = (obs, was, now) -> validate();
-        List.of(name, kind, connectBy, host, port, database, tnsAdmin, user, password, tags, enabled)
+        List.of(name, kind, connectBy, host, port, database, tnsAdmin, user, password, tags, enabled, diagnosticsPack, tuningPack)
                 .forEach(p -> p.addListener(revalidate));
         validate();
     }
@@ -98,6 +100,8 @@ public final class TargetFormViewModel {
         user.set(t.user());
         tags.set(String.join(", ", t.tags()));
         enabled.set(t.enabled());
+        diagnosticsPack.set(t.licensed().contains(io.vigil.config.LicensedPack.DIAGNOSTICS));
+        tuningPack.set(t.licensed().contains(io.vigil.config.LicensedPack.TUNING));
     }
 
     // A kind brings its usual port and connect mode, unless the user already typed another port.
@@ -122,7 +126,21 @@ public final class TargetFormViewModel {
         Secret pw = password.get().isEmpty() && original != null ? original.password() : Secret.of(password.get());
         List<String> tagList = Arrays.stream(tags.get().split("[,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new Target(original == null ? 0 : original.id(), name.get(), kind.get(), host.get(), parsePort(), connectBy.get(),
-                database.get(), tnsAdmin.get(), user.get(), pw, tagList, enabled.get());
+                database.get(), tnsAdmin.get(), user.get(), pw, tagList, enabled.get(), licensed());
+    }
+
+    // Only an Oracle target has option packs; the Tuning Pack cannot be licensed without the Diagnostics Pack.
+    private java.util.Set<io.vigil.config.LicensedPack> licensed() {
+        java.util.Set<io.vigil.config.LicensedPack> packs = java.util.EnumSet.noneOf(io.vigil.config.LicensedPack.class);
+        if (kind.get() != null && kind.get().packKind() == TargetKind.ORACLE) {
+            if (diagnosticsPack.get() || tuningPack.get()) {
+                packs.add(io.vigil.config.LicensedPack.DIAGNOSTICS);
+            }
+            if (tuningPack.get()) {
+                packs.add(io.vigil.config.LicensedPack.TUNING);
+            }
+        }
+        return packs;
     }
 
     private int parsePort() {
@@ -278,6 +296,16 @@ public final class TargetFormViewModel {
 
     public StringProperty tagsProperty() {
         return tags;
+    }
+
+    /** Whether the site holds the Oracle Diagnostics Pack licence for this database. */
+    public BooleanProperty diagnosticsPackProperty() {
+        return diagnosticsPack;
+    }
+
+    /** Whether the site holds the Oracle Tuning Pack licence (which includes the Diagnostics Pack's). */
+    public BooleanProperty tuningPackProperty() {
+        return tuningPack;
     }
 
     public BooleanProperty enabledProperty() {

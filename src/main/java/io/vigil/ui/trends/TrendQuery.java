@@ -64,6 +64,11 @@ public record TrendQuery(List<MetricDef> metrics, List<Target> targets, Map<Stri
 
     /** Asks the store, series by series; lines with no point in the window are left out. */
     public Trend run(SeriesStore store) {
+        return run(store, java.util.function.Function.identity());
+    }
+
+    /** As {@link #run(SeriesStore)}, the lines labelled with each metric's {@code title} instead of its dotted id. */
+    public Trend run(SeriesStore store, java.util.function.Function<String, String> title) {
         long step = step();
         long alignedFrom = Math.floorDiv(from.toEpochMilli(), step) * step;
         long alignedTo = Math.floorDiv(to.toEpochMilli() + step - 1, step) * step;
@@ -88,18 +93,18 @@ public record TrendQuery(List<MetricDef> metrics, List<Target> targets, Map<Stri
                         omitted++;
                         continue;
                     }
-                    lines.add(TrendLine.of(s.key(), label(s, metric, target, severalTargets), metric.unit(), s.times(), s.values()));
+                    lines.add(TrendLine.of(s.key(), label(s, title.apply(metric.name()), target, severalTargets), metric.unit(), s.times(), s.values()));
                 }
             }
         }
         return new Trend(from, to, step, lines, omitted);
     }
 
-    /** "oracle.tablespace.used_pct [USERS, PERMANENT]", prefixed with the target when several are shown. */
-    static String label(Series s, MetricDef metric, Target target, boolean withTarget) {
+    /** "Tablespace used [USERS, PERMANENT]", prefixed with the target when several are shown. */
+    static String label(Series s, String title, Target target, boolean withTarget) {
         String labels = s.key().tags().entrySet().stream().filter(e -> !e.getKey().equals("target")).map(Map.Entry::getValue)
                 .collect(Collectors.joining(", "));
-        String text = labels.isEmpty() ? metric.name() : metric.name() + " [" + labels + "]";
+        String text = labels.isEmpty() ? title : title + " [" + labels + "]";
         return withTarget ? target.name() + " · " + text : text;
     }
 }

@@ -42,12 +42,14 @@ final class TrendsPicker {
         filter.textProperty().addListener((o, was, now) -> {
             String needle = now.strip().toLowerCase(Locale.ROOT);
             shown.setPredicate(needle.isEmpty() ? null : c -> c.value().name().toLowerCase(Locale.ROOT).contains(needle)
+                    || messages.metricTitle(c.value().name()).toLowerCase(Locale.ROOT).contains(needle)
                     || c.value().description().toLowerCase(Locale.ROOT).contains(needle));
         });
         ListView<Choice<MetricDef>> metrics = new ListView<>(shown);
         metrics.setId("trendsMetrics");
-        metrics.setCellFactory(v -> new ChoiceCell<>(MetricDef::name, MetricDef::unit,
-                m -> m.description().isEmpty() ? null : m.description()));
+        // the title reads; the dotted id, which SQL, YAML and the CLI use, is in the tooltip with the description
+        metrics.setCellFactory(v -> new ChoiceCell<>(m -> messages.metricTitle(m.name()), MetricDef::unit,
+                m -> m.description().isEmpty() ? m.name() : m.name() + "\n" + m.description()));
         metrics.setPlaceholder(new Label(messages.get("trends.metrics.none")));
         VBox.setVgrow(metrics, Priority.ALWAYS);
 

@@ -315,7 +315,7 @@ public final class TrendsViewModel {
         boolean withEvents = showEvents.get();
         executor.run(() -> {
             long started = System.nanoTime();
-            Trend t = q.run(series);
+            Trend t = q.run(series, messages::metricTitle);
             LOG.debug("Trend of {} lines, {} points read in {} ms", t.lines().size(), t.points(), (System.nanoTime() - started) / 1_000_000);
             return new Drawn(t, withEvents ? eventsOf(q) : List.of());
         }, d -> done(q, d), e -> {

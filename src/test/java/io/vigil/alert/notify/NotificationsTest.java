@@ -47,6 +47,15 @@ class NotificationsTest {
     }
 
     @Test
+    void anAlertOnAMetricIsCalledByTheMetricsTitleInEachReadersLanguage() {
+        Item used = new Item(new AlertKey("oracle.tablespace.full", 7, "tablespace_name=USERS"), "oracle.tablespace.used_pct", Kind.FIRING,
+                Severity.CRIT, 96.0, "%", "tablespace_name=USERS", null, "", false);
+        assertThat(Notifications.render(one(used), en).subject()).contains("Tablespace used (tablespace_name=USERS)");
+        assertThat(Notifications.render(one(used), zh).subject()).contains("表空间使用率");
+        assertThat(Notifications.render(one(used), en).plain()).contains("firing · Tablespace used · tablespace_name=USERS");
+    }
+
+    @Test
     void severalAlertsAreCountedByWhatHappenedUnderTheWorstSeverity() {
         Notification n = new Notification("billing-prod", List.of(
                 item("a", Kind.FIRING, Severity.WARN),

@@ -118,15 +118,15 @@ class TrendsPaneTest {
 
         tick(robot, "prod");
         robot.clickOn("#trendsMetricFilter").write("tablespace");
-        tick(robot, "oracle.tablespace.used_pct");
+        tick(robot, "Tablespace used");
         robot.doubleClickOn("#trendsMetricFilter").eraseText(10).write("sessions.active");
-        tick(robot, "oracle.sessions.active");
+        tick(robot, "Active sessions");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> pane.chart().getAllDatasets().size()) == 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
         assertThat(empty.isVisible()).isFalse();
         assertThat(fx(() -> pane.chart().getAllDatasets().stream().map(DataSet::getName).toList())).containsExactlyInAnyOrder(
-                "oracle.sessions.active", "oracle.tablespace.used_pct [PERMANENT, SYSTEM]", "oracle.tablespace.used_pct [PERMANENT, USERS]");
+                "Active sessions", "Tablespace used [PERMANENT, SYSTEM]", "Tablespace used [PERMANENT, USERS]");
         int hourPoints = points();
         assertThat(hourPoints).as("an hour: 240 of the 15 s line, 60 of each minute line").isEqualTo(240 + 60 + 60);
         assertThat(span()).isEqualTo(3600.0);
@@ -142,7 +142,7 @@ class TrendsPaneTest {
                         pane.chart().getCanvas().getWidth())));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> firstTick().contains("Mar"));
         List<Double> breaks = fx(() -> {
-            DataSet sessions = pane.chart().getAllDatasets().stream().filter(d -> d.getName().equals("oracle.sessions.active")).findFirst().orElseThrow();
+            DataSet sessions = pane.chart().getAllDatasets().stream().filter(d -> d.getName().equals("Active sessions")).findFirst().orElseThrow();
             List<Double> at = new java.util.ArrayList<>();
             for (int i = 0; i < sessions.getDataCount(); i++) {
                 if (Double.isNaN(sessions.get(DataSet.DIM_Y, i))) {
@@ -172,7 +172,7 @@ class TrendsPaneTest {
     void aWrongCustomTimeIsExplainedNextToTheFieldsAndAGoodOneIsShown(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".check-box").queryAll().isEmpty());
         tick(robot, "prod");
-        tick(robot, "oracle.sessions.active");
+        tick(robot, "Active sessions");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
 
         robot.clickOn("#rangeCUSTOM");
@@ -198,7 +198,7 @@ class TrendsPaneTest {
         robot.interact(() -> pane.showTarget(data.prod));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> points() > 0);
         assertThat(fx(() -> pane.model().metrics().stream().filter(Choice::isSelected).count())).isEqualTo(6);
-        assertThat(fx(() -> pane.chart().getAllDatasets().stream().map(DataSet::getName).toList())).contains("oracle.sessions.active");
+        assertThat(fx(() -> pane.chart().getAllDatasets().stream().map(DataSet::getName).toList())).contains("Active sessions");
 
         Node plot = fx(() -> pane.chart().getCanvas());
         robot.moveTo(plot).moveBy(-200, 0).drag(javafx.scene.input.MouseButton.PRIMARY).moveBy(250, 0).release(

@@ -83,8 +83,8 @@ class TrendsViewModelTest {
 
         tick("prod", "oracle.sessions.active", "oracle.tablespace.used_pct");
         Trend t = model.trendProperty().get();
-        assertThat(t.lines()).extracting(TrendLine::label).containsExactly("oracle.sessions.active",
-                "oracle.tablespace.used_pct [PERMANENT, SYSTEM]", "oracle.tablespace.used_pct [PERMANENT, USERS]");
+        assertThat(t.lines()).extracting(TrendLine::label).containsExactly("Active sessions",
+                "Tablespace used [PERMANENT, SYSTEM]", "Tablespace used [PERMANENT, USERS]"); // lines read by the metrics' titles
         assertThat(t.lines()).extracting(TrendLine::unit).containsExactly("sessions", "%", "%");
         assertThat(model.emptyProperty().get()).isFalse();
         assertThat(model.infoProperty().get()).startsWith("3 series · ").contains("one per 5 s");
@@ -193,11 +193,11 @@ class TrendsViewModelTest {
         tick("shop", "mysql.connections");
         assertThat(model.metrics()).extracting(c -> c.value().kind().name()).contains("ORACLE", "MYSQL");
         assertThat(model.trendProperty().get().lines()).extracting(TrendLine::label)
-                .containsExactly("shop · mysql.connections", "prod · oracle.sessions.active"); // metrics by name
+                .containsExactly("shop · Connections", "prod · Active sessions"); // metrics by title
 
         model.targets().stream().filter(c -> c.value().name().equals("shop")).forEach(c -> c.setSelected(false));
         assertThat(model.metrics()).extracting(c -> c.value().name()).doesNotContain("mysql.connections");
-        assertThat(model.trendProperty().get().lines()).extracting(TrendLine::label).containsExactly("oracle.sessions.active");
+        assertThat(model.trendProperty().get().lines()).extracting(TrendLine::label).containsExactly("Active sessions");
     }
 
     @Test
@@ -321,8 +321,8 @@ class TrendsViewModelTest {
                 "oracle.tablespace.used_pct", "oracle.wait_class.time");
         assertThat(model.rangeProperty().get()).isEqualTo(TrendRange.H1);
         assertThat(model.liveProperty().get()).isTrue();
-        assertThat(model.trendProperty().get().lines()).extracting(TrendLine::label).contains("oracle.sysstat.rate [execute count]")
-                .doesNotContain("oracle.sysstat.rate [user commits]");
+        assertThat(model.trendProperty().get().lines()).extracting(TrendLine::label).contains("System statistics rate [execute count]")
+                .doesNotContain("System statistics rate [user commits]");
 
         MetricDef rate = model.metrics().stream().map(Choice::value).filter(m -> m.name().equals("oracle.sysstat.rate")).findFirst()
                 .orElseThrow();
@@ -330,7 +330,7 @@ class TrendsViewModelTest {
         rateChoice.setSelected(false);
         rateChoice.setSelected(true);
         assertThat(model.trendProperty().get().lines()).as("ticked by hand, the metric shows whole").extracting(TrendLine::label)
-                .contains("oracle.sysstat.rate [execute count]", "oracle.sysstat.rate [user commits]");
+                .contains("System statistics rate [execute count]", "System statistics rate [user commits]");
     }
 
     @Test
