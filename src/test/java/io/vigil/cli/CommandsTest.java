@@ -88,9 +88,8 @@ class CommandsTest {
         assertThat(r.out()).contains("connected").contains("Demo Oracle 11.2")
                 .contains("mirror alert_log: skipped, it needs version 12.2 or later and this server is 11.2.")
                 .contains("The alert log is not read on this server: V$DIAG_ALERT_EXT exists from Oracle 12.2 on")
-                .contains("mirror users: skipped, it needs version 12.1 or later and this server is 11.2.")
                 .contains("mirror pdb_tablespace_usage: skipped, it needs version 12.1 or later and this server is 11.2.")
-                .contains("mirrors: 30 ok, 0 failed").contains("not for this version: 5 mirrors and 7 metrics skipped")
+                .contains("mirrors: 31 ok, 0 failed").contains("not for this version: 4 mirrors and 4 metrics skipped")
                 .doesNotContain("diag_alert_ext TO").endsWith("Everything works." + System.lineSeparator());
     }
 

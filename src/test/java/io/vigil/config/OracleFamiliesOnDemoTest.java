@@ -163,13 +163,21 @@ class OracleFamiliesOnDemoTest {
     }
 
     @Test
-    void anEleventhReleaseSkipsTheMultitenantAndAccountMirrors() throws Exception {
+    void anEleventhReleaseSkipsTheMultitenantMirrorsAndTellsOraclesAccountsByName() throws Exception {
         Target old = demo(3, "11.2");
         assertThat(DemoOracles.cdb(demo(4, "11.2 CDB"))).as("11g has no multitenant").isFalse();
         List<String> skipped = pack.mirrorDefs().stream().filter(m -> !m.runsOn(11, 2)).map(MirrorDef::name).toList();
-        assertThat(skipped).containsExactlyInAnyOrder("alert_log", "users", "containers", "pdb_tablespace_usage", "container_sessions");
+        assertThat(skipped).containsExactlyInAnyOrder("alert_log", "containers", "pdb_tablespace_usage", "container_sessions");
+        MirrorDef users = pack.mirrorDefs().stream().filter(m -> m.name().equals("users")).findFirst().orElseThrow();
+        assertThat(users.readFor(new ServerVersion(11, 2, 0)).sql()).doesNotContain("oracle_maintained").contains("'XDB'");
+        assertThat(users.readFor(new ServerVersion(19, 0, 0)).sql()).contains("oracle_maintained = 'N'");
+
         Map<String, List<PickedValue>> v = collect(old);
-        assertThat(v).doesNotContainKeys("oracle.users.locked", "oracle.pdb.sessions", "oracle.pdb.tablespace_used_pct")
+        assertThat(v).doesNotContainKeys("oracle.pdb.sessions", "oracle.pdb.tablespace_used_pct")
                 .containsKeys("oracle.backup.full_age_hours", "oracle.dataguard.apply_lag_s", "oracle.redo.switches_per_hour");
+        // without the column, Oracle's own accounts (XDB, OUTLN, ... locked as shipped) are still left out, by name
+        assertThat(by(v, "oracle.users.days_to_expiry", "username").keySet()).containsExactlyInAnyOrder("BATCH", "REPORTING", "DBA_ANNA");
+        assertThat(one(v, "oracle.users.locked")).isEqualTo(2);
+        assertThat(one(v, "oracle.users.in_grace")).isEqualTo(1);
     }
 }
