@@ -96,10 +96,12 @@ final class DemoEstate {
                 failing ? "COMPLETED" : "FAILED");
     }
 
-    /** Puts the standby behind with a gap, or takes the gap away (the next tick brings the lags back). */
+    /** Puts the standby behind with a gap, or brings it back in step (the next tick moves the lags on from there). */
     static void standbyBehind(Connection c, long heldSeconds, boolean behind) throws SQLException {
         if (!behind) {
             update(c, "DELETE FROM V$ARCHIVE_GAP");
+            update(c, "UPDATE V$DATAGUARD_STATS SET VALUE = ? WHERE NAME = 'apply lag'", interval(4));
+            update(c, "UPDATE V$DATAGUARD_STATS SET VALUE = ? WHERE NAME = 'transport lag'", interval(1));
             return;
         }
         update(c, "UPDATE V$DATAGUARD_STATS SET VALUE = ? WHERE NAME = 'apply lag'", interval(1_200 + heldSeconds));
