@@ -18,7 +18,7 @@ public class SeedTargets {
         try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
             // simulated Oracle instances, so every pane has live data; one real address that does not answer shows "down"
             save(store, "billing-prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "prod", "billing");
-            save(store, "crm-prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "prod");
+            save(store, "crm-prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "CDB", "prod"); // plays a CDB with three PDBs
             save(store, "hr-test", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "test");
             save(store, "dr-standby", TargetKind.ORACLE, "ora-dr-01.invalid", 1521, ConnectBy.SERVICE_NAME, "BILLDR", "prod", "billing");
             save(store, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "demo");

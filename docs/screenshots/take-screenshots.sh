@@ -2,7 +2,7 @@
 # Writes the screenshots the README shows: the console with a few simulated Oracle instances (and one address that
 # does not answer) after a minute of collecting, every main pane in the light and the dark theme, and the overview and
 # dashboard in Chinese. Meanwhile the first simulated instance gets into trouble on purpose (blocked sessions, a restart,
-# an ORA-00600), which trends-events.png shows as event marks. Needs a JDK 25 (JAVA_HOME), Maven and xvfb-run (apt-get install xvfb xauth libgtk-3-0 fonts-noto-cjk).
+# an ORA-00600), which trends-events.png shows as event marks; dashboard-dba.png shows its Data Guard, backup and password checks. Needs a JDK 25 (JAVA_HOME), Maven and xvfb-run (apt-get install xvfb xauth libgtk-3-0 fonts-noto-cjk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=docs/screenshots

@@ -244,7 +244,8 @@ public final class Console {
         }
         io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
                 ZoneId.systemDefault());
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent),
+        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context.monitoring().cache(), executor, messages);
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent, dba),
                 messages, TilePalette.of(context.settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);
@@ -549,6 +550,13 @@ public final class Console {
             activityPane.model().rangeProperty().set(io.vigil.ui.activity.ActivityRange.M15); // the tour runs minutes, not hours
         }
         view.show(pane);
+    }
+
+    /** The tour's DBA picture: the dashboard scrolled to the first target's Data Guard, backup and password checks. */
+    void prepareDbaTour() {
+        if (dashboardView != null) {
+            dashboardView.revealDbaChecks();
+        }
     }
 
     /** The tour's events picture, first step: the first demo target's headline trends (the tour narrows them next). */

@@ -17,7 +17,8 @@ import io.vigil.ui.util.FxThread;
  * Lets data flow for a while, then writes a PNG of every main pane in the light and the dark theme
  * ({@code overview.png}, {@code overview-dark.png}, ...) and closes the console: the README's pictures, and a way to
  * look at every pane of a build without a screen. Meanwhile the first demo target gets into trouble on purpose
- * ({@link TourIncidents}), and {@code trends-events.png} shows the marks that left on its trends.
+ * ({@link TourIncidents}), and {@code trends-events.png} shows the marks that left on its trends; {@code dashboard-dba.png}
+ * shows the dashboard scrolled to its Data Guard, backup and password checks.
  */
 final class ScreenshotTour {
 
@@ -43,6 +44,9 @@ final class ScreenshotTour {
                         Thread[] writer = new Thread[1];
                         FxThread.run(() -> writer[0] = Screenshots.write(scene, folder.resolve(name)), 30);
                         writer[0].join();
+                        if (pane == Pane.DASHBOARD) {
+                            dba(console, scene, folder.resolve("dashboard-dba" + (theme == Theme.DARK ? "-dark" : "") + ".png"));
+                        }
                         if (pane == Pane.TRENDS) {
                             events(console, scene, folder.resolve("trends-events" + (theme == Theme.DARK ? "-dark" : "") + ".png"), since);
                         }
@@ -70,6 +74,15 @@ final class ScreenshotTour {
         if (w != null) {
             new javafx.scene.robot.Robot().mouseMove(w.getX() + w.getWidth() - 4, w.getY() + w.getHeight() - 4);
         }
+    }
+
+    // The dashboard scrolled down to the DBA checks (Data Guard, backups, passwords) of the target it shows.
+    private static void dba(Console console, Scene scene, Path png) throws Exception {
+        FxThread.run(console::prepareDbaTour, 30);
+        Thread.sleep(800);
+        Thread[] writer = new Thread[1];
+        FxThread.run(() -> writer[0] = Screenshots.write(scene, png), 30);
+        writer[0].join();
     }
 
     // The trends of the demo target the tour put in trouble, since the tour began, with the worst mark's tooltip open.

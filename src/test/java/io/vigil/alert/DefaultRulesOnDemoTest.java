@@ -197,6 +197,31 @@ class DefaultRulesOnDemoTest {
     }
 
     @Test
+    void noSuccessfulFullBackupForEightDaysFires() throws Exception {
+        firesAndResolves(DemoPressure.BACKUPS_FAILING, "oracle.backup.full_old", Severity.CRIT, "");
+    }
+
+    @Test
+    void noSuccessfulArchivedLogBackupForADayFires() throws Exception {
+        firesAndResolves(DemoPressure.BACKUPS_FAILING, "oracle.backup.archivelog_old", Severity.CRIT, "");
+    }
+
+    @Test
+    void aFailedBackupJobFires() throws Exception {
+        firesAndResolves(DemoPressure.BACKUPS_FAILING, "oracle.backup.failed", Severity.CRIT, "");
+    }
+
+    @Test
+    void aStandbyFarBehindFiresAfterItsHold() throws Exception {
+        firesAndResolves(DemoPressure.STANDBY_BEHIND, "oracle.dataguard.apply_lag", Severity.CRIT, "");
+    }
+
+    @Test
+    void aStandbyMissingArchivedLogsFires() throws Exception {
+        firesAndResolves(DemoPressure.STANDBY_BEHIND, "oracle.dataguard.gap", Severity.CRIT, "");
+    }
+
+    @Test
     void dataThatStopsComingFiresPerMetricAndMirror() {
         evaluate(Duration.ofMinutes(4)); // 15 s metrics and mirrors have missed three periods; 5 min ones have not
         assertThat(engine.alerts()).filteredOn(a -> a.key().rule().equals("oracle.data.stale")).extracting(a -> a.key().series())

@@ -60,17 +60,18 @@ class CommandsTest {
         assertThat(exported.exit()).isZero();
         assertThat(exported.out()).contains("name: lab").contains("name: demo").contains("oracle.sessions.active");
 
-        Files.writeString(file, "targets:\n  - name: broken\n    kind: MYSQL\n    host: db1\n    port: none\n");
+        Files.writeString(file, "targets:\n  - name: half-typed\n    kind: MYSQL\n    host: db1\n    port: none\n");
         Run refused = run(new ConfigCommands.Import(), "--data-dir", home.toString(), file.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(run(new ConfigCommands.Export(), "--data-dir", home.toString()).out()).doesNotContain("broken");
+        assertThat(run(new ConfigCommands.Export(), "--data-dir", home.toString()).out()).doesNotContain("half-typed"); // not "broken": a job family is
     }
 
     @Test
     void checkOnAFirstStartFindsTheDemoAndEverythingWorking() {
         Run r = run(new CheckCommand(), "--data-dir", home.toString());
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 19 ok, 0 failed; metrics: 20 ok, 0 failed")
+        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 36 ok, 0 failed; metrics: 54 ok, 0 failed")
+                .contains("mirror ash: skipped, it reads views of the Diagnostics Pack")
                 .endsWith("Everything works." + System.lineSeparator());
     }
 
@@ -88,7 +89,8 @@ class CommandsTest {
         assertThat(r.out()).contains("connected").contains("Demo Oracle 11.2")
                 .contains("mirror alert_log: skipped, it needs version 12.2 or later and this server is 11.2.")
                 .contains("The alert log is not read on this server: V$DIAG_ALERT_EXT exists from Oracle 12.2 on")
-                .contains("mirrors: 18 ok, 0 failed").contains("not for this version: 1 mirrors and 0 metrics skipped")
+                .contains("mirror pdb_tablespace_usage: skipped, it needs version 12.1 or later and this server is 11.2.")
+                .contains("mirrors: 32 ok, 0 failed").contains("skipped here (another version, or an option pack not licensed): 5 mirrors and 4 metrics")
                 .doesNotContain("diag_alert_ext TO").endsWith("Everything works." + System.lineSeparator());
     }
 

@@ -46,12 +46,14 @@ class PacksOnBothCachesIT {
              CacheDb mariadb = CacheDb.mysql(cacheDb.jdbcUrl(), cacheDb.user(), Secret.of(cacheDb.password()))) {
             List<Target> sources = List.of(
                     new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true),
+                    new Target(4, "demo-cdb", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "CDB", "", "", Secret.empty(), List.of(), true),
                     new Target(2, "maria", TargetKind.MYSQL, mysqlSource.host(), mysqlSource.port(), ConnectBy.DATABASE, mysqlSource.name(), "",
                             mysqlSource.user(), Secret.of(mysqlSource.password()), List.of(), true),
                     new Target(3, "pg", TargetKind.POSTGRES, pgSource.host(), pgSource.port(), ConnectBy.DATABASE, pgSource.name(), "",
                             pgSource.user(), Secret.of(pgSource.password()), List.of(), true));
             int metricsRun = 0;
             List<String> empty = new ArrayList<>();
+            java.util.Map<String, java.util.Set<String>> oracleWithValues = new java.util.HashMap<>();
             for (CacheDb cache : List.of(h2, mariadb)) {
                 MirrorJob mirror = new MirrorJob(connections, cache, new InMemoryLedger());
                 for (Target source : sources) {
@@ -64,8 +66,22 @@ class PacksOnBothCachesIT {
                             List<PickedValue> values = Pick.run(c, m, source.id()); // throws on SQL that one cache refuses
                             metricsRun++;
                             if (values.isEmpty()) {
-                                empty.add(cache.location() + " " + m.name());
+                                empty.add(cache.location() + " " + source.name() + " " + m.name());
+                            } else if (m.kind() == TargetKind.ORACLE) {
+                                oracleWithValues.computeIfAbsent(cache.location(), k -> new java.util.TreeSet<>()).add(m.name());
                             }
+                        }
+                        if (source.kind() == TargetKind.DEMO_ORACLE) { // the dashboard's DBA checks read this cache too
+                            io.vigil.mirror.OracleChecks.Report r = io.vigil.mirror.OracleChecks.read(cache, source.id(), java.time.Instant.now());
+                            assertThat(r.role()).as(cache.location()).isEqualTo("PRIMARY");
+                            assertThat(r.started()).isNotNull();
+                            assertThat(r.applyLag()).isNotNull();
+                            assertThat(r.gapLogs()).isZero();
+                            assertThat(r.backups()).hasSize(3).allSatisfy(b -> assertThat(b.ageHours()).isNotNull());
+                            assertThat(r.accountsRead()).isTrue();
+                            assertThat(r.expiring()).extracting(io.vigil.mirror.OracleChecks.Account::username)
+                                    .containsExactly("REPORTING", "BATCH", "DBA_ANNA");
+                            assertThat(r.locked()).containsExactly("AUDITOR", "ETL_OLD");
                         }
                         if (source.kind() == TargetKind.MYSQL) {
                             // MariaDB 10.11 reads SHOW REPLICA STATUS (its variant from 10.5.1) into the columns every server fills
@@ -87,8 +103,12 @@ class PacksOnBothCachesIT {
                     }
                 }
             }
-            int perCache = Packs.SHIPPED.stream().mapToInt(k -> Packs.shipped(k).metrics().size()).sum();
+            int perCache = sources.stream().mapToInt(t -> Packs.shipped(t.kind().packKind()).metrics().size()).sum();
             assertThat(metricsRun).isEqualTo(2 * perCache);
+            // every Oracle metric has figures on the demo, playing a non-CDB or a CDB (the per-PDB ones only there), on both caches
+            List<String> oracleMetrics = Packs.shipped(TargetKind.ORACLE).metricDefs().stream().map(MetricDef::name).toList();
+            assertThat(oracleWithValues).hasSize(2);
+            oracleWithValues.forEach((cache, names) -> assertThat(names).as(cache).containsAll(oracleMetrics));
             // a primary has no replication lag, a quiet test server no long queries: some metrics rightly have no rows
             assertThat(empty.size()).as("metrics with no rows: " + empty).isLessThan(perCache / 2);
         }

@@ -91,6 +91,9 @@ class PacksTest {
     @Test
     void oracleMirrorSqlStaysValidOn11g() {
         for (MirrorDef m : Packs.shipped(TargetKind.ORACLE).mirrorDefs()) {
+            if (!m.runsOn(11, 2)) {
+                continue; // skipped on 11g: multitenant views and columns may be read
+            }
             String sql = m.sql().toUpperCase();
             assertThat(sql).as(m.name()).doesNotContain("CON_ID").doesNotContain("FETCH FIRST").doesNotContain("OFFSET ");
         }

@@ -41,9 +41,11 @@ public final class DemoOracle implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService ticker;
     private final java.util.Map<DemoPressure, Instant> pressures = new java.util.EnumMap<>(DemoPressure.class);
+    private final boolean cdb;
 
-    private DemoOracle(String name, Clock clock, long seed) throws SQLException {
+    private DemoOracle(String name, Clock clock, long seed, boolean cdb) throws SQLException {
         this.clock = clock;
+        this.cdb = cdb;
         this.url = "jdbc:h2:mem:demo_oracle_" + INSTANCES.incrementAndGet() + URL_OPTIONS;
         this.owner = DriverManager.getConnection(url, "vigil", "");
         Random random = new Random(seed);
@@ -52,6 +54,7 @@ public final class DemoOracle implements AutoCloseable {
         DemoSchema.create(owner);
         DemoFunctions.create(owner);
         DemoSeed.seed(owner, name, now, random);
+        DemoEstate.seed(owner, name, now, cdb);
         this.workload = new DemoWorkload(random, new Random(~seed), now.minusSeconds(60));
         workload.tick(owner, now); // a first minute of activity, so the first pull already has figures
         owner.commit();
@@ -59,8 +62,13 @@ public final class DemoOracle implements AutoCloseable {
 
     /** Creates the instance (schema and seed) without starting its clock; {@link #tick()} moves it. */
     public static DemoOracle create(String name, Clock clock, long seed) {
+        return create(name, clock, seed, false);
+    }
+
+    /** As {@link #create(String, Clock, long)}, as a container database with pluggable databases when {@code cdb}. */
+    public static DemoOracle create(String name, Clock clock, long seed, boolean cdb) {
         try {
-            return new DemoOracle(name, clock, seed);
+            return new DemoOracle(name, clock, seed, cdb);
         } catch (SQLException e) {
             throw new IllegalStateException("the demo Oracle could not be created: " + e.getMessage(), e);
         }
@@ -68,7 +76,12 @@ public final class DemoOracle implements AutoCloseable {
 
     /** Creates the instance and moves it once a second until closed. */
     public static DemoOracle start(String name) {
-        DemoOracle demo = create(name, Clock.systemUTC(), System.nanoTime());
+        return start(name, false);
+    }
+
+    /** As {@link #start(String)}, as a container database with pluggable databases when {@code cdb}. */
+    public static DemoOracle start(String name, boolean cdb) {
+        DemoOracle demo = create(name, Clock.systemUTC(), System.nanoTime(), cdb);
         demo.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-demo-oracle-" + name);
             t.setDaemon(true);
@@ -76,6 +89,11 @@ public final class DemoOracle implements AutoCloseable {
         });
         demo.ticker.scheduleAtFixedRate(demo::tickQuietly, 1, 1, TimeUnit.SECONDS);
         return demo;
+    }
+
+    /** Whether it plays a container database (V$CONTAINERS lists the root, the seed and its PDBs). */
+    public boolean cdb() {
+        return cdb;
     }
 
     /** The JDBC URL readers use (user {@code vigil}, no password): Oracle SQL passes {@link DemoDialect} on its way to H2. */

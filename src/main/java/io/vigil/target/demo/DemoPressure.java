@@ -74,6 +74,30 @@ public enum DemoPressure {
         void clear(Connection c) throws SQLException {
             update(c, "UPDATE V$RESOURCE_LIMIT SET LIMIT_VALUE = INITIAL_ALLOCATION WHERE RESOURCE_NAME IN ('processes', 'sessions')");
         }
+    },
+    /** Every RMAN job of the last weeks failed: no successful full, incremental or archived-log backup. */
+    BACKUPS_FAILING {
+        @Override
+        void apply(Connection c, long heldSeconds) throws SQLException {
+            DemoEstate.backupsFailing(c, true);
+        }
+
+        @Override
+        void clear(Connection c) throws SQLException {
+            DemoEstate.backupsFailing(c, false);
+        }
+    },
+    /** The standby applies redo twenty minutes behind and misses a range of archived logs. */
+    STANDBY_BEHIND {
+        @Override
+        void apply(Connection c, long heldSeconds) throws SQLException {
+            DemoEstate.standbyBehind(c, heldSeconds, true);
+        }
+
+        @Override
+        void clear(Connection c) throws SQLException {
+            DemoEstate.standbyBehind(c, 0, false);
+        }
     };
 
     /** Puts the instance in this trouble; runs after every tick of the workload while it holds. */

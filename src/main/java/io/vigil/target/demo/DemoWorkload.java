@@ -67,6 +67,7 @@ final class DemoWorkload {
         sql(c, now, dt, load);
         metrics(c, now);
         alertLog.maybeIncident(c, now, dt);
+        DemoEstate.tick(c, now, dt, load);
     }
 
     /** The episodes Top Activity shows (I/O burst, lock chain, a statement on CPU), for tests. */

@@ -30,7 +30,7 @@ import io.vigil.watch.Watch;
 
 /**
  * The dashboard pane: a target chooser, a banner saying why the target is not healthy, "Open trends", a tile per
- * headline, and the target's recent events. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
+ * headline, an Oracle target's morning checks (Data Guard, backups, passwords), and the target's recent events. Tiles are built when another target is chosen and updated in place from then on, and only while the pane
  * is on screen: TilesFX queues every event of a tile outside a showing window, so the view catches up when it returns.
  */
 public final class DashboardView {
@@ -43,6 +43,8 @@ public final class DashboardView {
     private final Label banner = new Label();
     private final FlowPane flow = new FlowPane(14, 14);
     private final StackPane body = new StackPane();
+    private ScrollPane scroll;
+    private Region dba;
     private final Region noTargets;
     private final List<HeadlineTile> tiles = new ArrayList<>();
     private boolean rebuild = true;
@@ -101,10 +103,14 @@ public final class DashboardView {
 
         flow.getStyleClass().add("dashboard-tiles");
         VBox content = new VBox(flow);
+        if (model.dbaChecks() != null) {
+            dba = new DbaChecksView(model.dbaChecks(), messages, model.at()).root();
+            content.getChildren().add(dba);
+        }
         if (model.recentEvents() != null) {
             content.getChildren().add(new RecentEventsView(model.recentEvents(), messages, model.at()).root());
         }
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("tiles-scroll");
         noTargets = EmptyState.of("fas-tachometer-alt", messages.get("dashboard.empty.title"), messages.get("dashboard.empty.hint"));
@@ -185,6 +191,15 @@ public final class DashboardView {
         for (HeadlineTile t : tiles) {
             t.render(model.at().get());
         }
+    }
+
+    /** Scrolls the DBA checks to the top of the pane, where the tiles were (the screenshot tour's dashboard-dba.png). */
+    public void revealDbaChecks() {
+        if (dba == null || !dba.isVisible()) {
+            return;
+        }
+        double hidden = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        scroll.setVvalue(hidden <= 0 ? 0 : Math.min(1, (dba.getBoundsInParent().getMinY() - 14) / hidden));
     }
 
     /** The tiles shown, for tests. */

