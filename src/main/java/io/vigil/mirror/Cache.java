@@ -35,6 +35,18 @@ final class Cache {
         if (existing.equals(wanted)) {
             return;
         }
+        try {
+            createTable(c, table, columns, watermark, existing, wanted);
+        } catch (SQLException e) {
+            // two targets' first snapshots of one table can race to create it: the one that lost finds it made as it wants
+            if (!existingColumns(c, table).equals(wanted)) {
+                throw e;
+            }
+        }
+    }
+
+    private static void createTable(Connection c, String table, List<CacheColumn> columns, String watermark, List<String> existing,
+                                    List<String> wanted) throws SQLException {
         try (Statement s = c.createStatement()) {
             if (!existing.isEmpty()) {
                 LOG.info("Cache table {} changed shape ({} -> {}); rebuilding it", table, existing, wanted);

@@ -165,6 +165,29 @@ class MirrorJobTest {
     }
 
     @Test
+    void targetsWhoseFirstSnapshotsOfATableComeAtOnceBothLandInIt() throws Exception {
+        // several collectors' threads run the same mirror for several targets at the same moment after a start
+        for (int round = 0; round < 10; round++) {
+            MirrorDef m = mirror("race" + round, "SELECT sid, status FROM v$session", "ora_race" + round, MirrorMode.REPLACE, "", 10_000);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                for (int t = 1; t <= 4; t++) {
+                    Target target = demo(t);
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        return job.run(target, m);
+                    }));
+                }
+                for (var r : runs) {
+                    r.get(); // a lost race to create the table would throw here
+                }
+            }
+            assertThat(count("SELECT COUNT(DISTINCT target_id) FROM ora_race" + round)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void changedColumnsRebuildTheCacheTable() throws Exception {
         job.run(DEMO, SYSSTAT);
         MirrorDef narrower = mirror("sysstat", "SELECT name, value FROM v$sysstat", "ora_sysstat", MirrorMode.REPLACE, "", 10_000);
