@@ -1,7 +1,6 @@
 package io.vigil.activity;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +51,7 @@ public final class ActivityReader {
      */
     public ActivityChart chart(long targetId, Duration window, int bucketSeconds, int sampleSeconds, Instant now) {
         try (Connection c = cache.dataSource().getConnection()) {
-            boolean sampled = exists(c, TABLE);
+            boolean sampled = io.vigil.mirror.CacheBrowser.exists(c, TABLE);
             Instant newest = sampled ? newest(c, targetId) : null;
             long endEpoch = Math.floorDiv((newest == null ? now : newest).getEpochSecond(), bucketSeconds) * bucketSeconds + bucketSeconds;
             int buckets = (int) Math.max(1, window.toSeconds() / bucketSeconds);
@@ -96,7 +95,7 @@ public final class ActivityReader {
         Instant a = from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant b = to.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (Connection c = cache.dataSource().getConnection()) {
-            if (!exists(c, TABLE) || !b.isAfter(a)) {
+            if (!io.vigil.mirror.CacheBrowser.exists(c, TABLE) || !b.isAfter(a)) {
                 return new ActivityBreakdown(0, 0, List.of(), List.of(), List.of());
             }
             Instant newest = newest(c, targetId);
@@ -181,7 +180,7 @@ public final class ActivityReader {
     // The statements' text where the pack's top_sql mirror (V$SQLSTATS) has it.
     private static Map<String, String> texts(Connection c, long targetId, List<String> sqlIds) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        if (sqlIds.isEmpty() || !exists(c, "ora_top_sql")) {
+        if (sqlIds.isEmpty() || !io.vigil.mirror.CacheBrowser.exists(c, "ora_top_sql")) {
             return out;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(sqlIds.size(), "?"));
@@ -204,7 +203,7 @@ public final class ActivityReader {
 
     /** The host's CPUs as V$OSSTAT's NUM_CPUS gives them, when the pack's osstat mirror is cached. */
     private static OptionalInt cpus(Connection c, long targetId) throws SQLException {
-        if (!exists(c, "ora_osstat")) {
+        if (!io.vigil.mirror.CacheBrowser.exists(c, "ora_osstat")) {
             return OptionalInt.empty();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(value) FROM ora_osstat WHERE target_id = ? AND stat_name = 'NUM_CPUS'")) {
@@ -257,19 +256,5 @@ public final class ActivityReader {
 
     private static <T> List<T> head(List<T> all) {
         return List.copyOf(all.subList(0, Math.min(TOP, all.size())));
-    }
-
-    private static boolean exists(Connection c, String table) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        String escape = md.getSearchStringEscape();
-        String pattern = table.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-        try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), pattern, null)) {
-            while (rs.next()) {
-                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

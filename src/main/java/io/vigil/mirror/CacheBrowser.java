@@ -133,7 +133,8 @@ public final class CacheBrowser {
         return Optional.of(new Page(List.copyOf(columns), Collections.unmodifiableList(rows), total, syncedAt));
     }
 
-    private static boolean exists(Connection c, String table) throws SQLException {
+    /** Whether the cache holds this table yet (its mirror has run at least once). */
+    public static boolean exists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         String escape = md.getSearchStringEscape();
         // "_" is a wildcard in metadata patterns: ora_log must not find ora_logx
