@@ -159,7 +159,7 @@ public final class MirrorFormViewModel {
         return new MirrorDef(original == null ? 0 : original.id(), name.get(), kind.get() == null ? TargetKind.ORACLE : kind.get(), sql.get(),
                 cacheTable.get(), TypedNumbers.whole(interval.get()), TypedNumbers.whole(rowCap.get()), m,
                 m == MirrorMode.APPEND ? watermarkColumn.get() : "", enabled.get(), description.get(), minVersion.get())
-                .withReads(variants, java.util.Arrays.stream((columns.get() == null ? "" : columns.get()).split("[,\\s]+"))
+                .withReads(variants, java.util.Arrays.stream((columns.get() == null ? "" : columns.get()).split("[,，]"))
                         .filter(c -> !c.isBlank()).toList(), licence.get());
     }
 

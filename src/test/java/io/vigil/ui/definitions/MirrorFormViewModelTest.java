@@ -75,6 +75,29 @@ class MirrorFormViewModelTest {
     }
 
     @Test
+    void editingAMirrorKeepsItsVersionVariantsListsThemAndSavesItsColumnsAndLicence() {
+        MirrorDef replica = fx.mirror("replica");
+        assertThat(replica.variants()).hasSize(3);
+        MirrorFormViewModel f = model.editMirrorForm(replica);
+        assertThat(f.variantsNote()).contains("(3)").contains("8.0.22 \u2013: SHOW REPLICA STATUS");
+        assertThat(f.columnsProperty().get()).startsWith("slave_io_state, master_host");
+        f.descriptionProperty().set("Replication state, watched by the night shift.");
+        f.licenceProperty().set(io.vigil.config.LicensedPack.TUNING);
+        AtomicReference<MirrorDef> saved = new AtomicReference<>();
+        f.save(saved::set);
+        MirrorDef stored = fx.mirror("replica");
+        assertThat(stored.variants()).isEqualTo(replica.variants());
+        assertThat(stored.columns()).isEqualTo(replica.columns());
+        assertThat(stored.licence()).isEqualTo(io.vigil.config.LicensedPack.TUNING);
+        assertThat(stored.description()).isEqualTo("Replication state, watched by the night shift.");
+
+        f = model.editMirrorForm(stored);
+        f.columnsProperty().set("slave_io_running, not a column");
+        assertThat(f.problemProperty("columns").get()).contains("not");
+        assertThat(f.validProperty().get()).isFalse();
+    }
+
+    @Test
     void aTableTheUserTypedIsNotOverwrittenAndAKindBringsItsPrefix() {
         MirrorFormViewModel f = model.newMirrorForm();
         f.kindProperty().set(TargetKind.POSTGRES);
