@@ -113,7 +113,7 @@ public final class RuleEngine {
                     || m.mirrors().stream().anyMatch(mirror -> seen.skipped(t.id(), "mirror " + mirror))) {
                 continue;
             }
-            Duration allowed = Duration.ofSeconds((long) plan.periodOf(m) * r.missed());
+            Duration allowed = atLeastAMinute(Duration.ofSeconds((long) plan.periodOf(m) * r.missed()));
             Instant last = max(since, seen.lastOk(t.id(), "metric " + m.name()).orElse(Instant.MIN));
             boolean missing = now.isAfter(last.plus(allowed));
             apply(steps, visited, new AlertKey(r.name(), t.id(), m.name()), t, missing ? Levels.fixed(r) : null, null, m.name(),
@@ -128,12 +128,20 @@ public final class RuleEngine {
             if (!AlertRule.ALL.equals(r.subject()) && !r.subject().equals(m.name()) || seen.skipped(t.id(), job)) {
                 continue;
             }
-            Duration allowed = Duration.ofSeconds((long) m.intervalSeconds() * r.missed());
+            Duration allowed = atLeastAMinute(Duration.ofSeconds((long) m.intervalSeconds() * r.missed()));
             Instant last = max(since, seen.lastOk(t.id(), job).orElse(Instant.MIN));
             boolean stale = now.isAfter(last.plus(allowed));
             apply(steps, visited, new AlertKey(r.name(), t.id(), m.name()), t, stale ? Levels.fixed(r) : null, null, m.name(),
                     Duration.ZERO, now);
         }
+    }
+
+    /**
+     * A silence shorter than a minute is a busy moment, not a fault: three missed 5 s samples of Top Activity's sampler
+     * would otherwise page someone whenever the collector is loaded for 15 s.
+     */
+    static Duration atLeastAMinute(Duration allowed) {
+        return allowed.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : allowed;
     }
 
     private void event(AlertRule r, Target t, Instant now, List<Step> steps, Set<AlertKey> visited) {

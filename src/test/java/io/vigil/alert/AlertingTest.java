@@ -148,7 +148,7 @@ class AlertingTest {
         values.tablespace("USERS", 82, clock.instant());
         clock.advance(Duration.ofSeconds(5));
         second.cycle();
-        assertThat(told).extracting(Step::notice).containsExactly(Step.Notice.RESOLVED);
+        assertThat(told).as(told.toString()).extracting(Step::notice).containsExactly(Step.Notice.RESOLVED);
 
         List<AlertChange> history = store.alerts().history(clock.instant().minusSeconds(3600), clock.instant().plusSeconds(1), "prod",
                 Severity.WARN, 100);

@@ -88,7 +88,7 @@ class AlertsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "96.4 %".equals(table.getItems().getFirst().valueProperty().get()));
         List<String> cells = robot.lookup("#alertsTable .table-row-cell .table-cell").queryAllAs(Labeled.class).stream()
                 .map(c -> c.getGraphic() instanceof Labeled chip ? chip.getText() : c.getText()).toList();
-        assertThat(cells).contains("CRIT", "Firing", demo.name(), "oracle.tablespace.full", "tablespace_name=USERS", "96.4 %", "11 min");
+        assertThat(cells).contains("CRIT", "Firing", demo.name(), "Tablespace used", "tablespace_name=USERS", "96.4 %", "11 min");
 
         robot.clickOn(robot.lookup("#alertsTable .table-row-cell").nth(0).queryAs(Node.class));
         robot.clickOn("#alertsAck");

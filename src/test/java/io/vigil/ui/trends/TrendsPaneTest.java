@@ -83,7 +83,19 @@ class TrendsPaneTest {
 
     private void tick(FxRobot robot, String text) {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".check-box").match(n -> n instanceof CheckBox c && c.getText().equals(text)).queryAs(Node.class));
+        java.util.function.Predicate<Node> named = n -> n instanceof CheckBox c && c.getText().equals(text);
+        // the metric list only makes cells for the rows in view: a metric further down is found through the filter
+        boolean filtered = robot.lookup(".check-box").match(named).tryQuery().isEmpty();
+        javafx.scene.control.TextField filter = robot.lookup("#trendsMetricFilter").queryAs(javafx.scene.control.TextField.class);
+        if (filtered) {
+            robot.interact(() -> filter.setText(text));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.clickOn(robot.lookup(".check-box").match(named).queryAs(Node.class));
+        if (filtered) {
+            robot.interact(() -> filter.setText(""));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     /** The text of the event tooltip on screen, or null while none shows. */
