@@ -108,7 +108,9 @@ class MirrorJobTest {
             }
         });
         reader.start();
-        for (int i = 0; i < 30; i++) {
+        // at least 30 snapshots, and on until the reader has looked a few times (a busy machine may start it late)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        for (int i = 0; i < 30 || seen.size() < 5 && System.nanoTime() < deadline; i++) {
             job.run(DEMO, SYSSTAT);
         }
         running.set(false);
