@@ -93,6 +93,7 @@ class DispatcherTest {
             assertThat(ok.lastError()).isNull();
             assertThat(ok.pending()).isZero();
             assertThat(ok.nextRetry()).isNull();
+            eventually(deliveries::size, n -> n > 0); // the delivery is recorded just after the status says so
             assertThat(deliveries).singleElement().satisfies(e -> {
                 assertThat(e.channel()).isEqualTo("ops");
                 assertThat(e.keys()).extracting(k -> k.rule()).containsExactly("cpu.high");
