@@ -37,9 +37,10 @@ public final class DemoFunctions {
             {"NUMTOYMINTERVAL", "numToYmInterval"}};
         try (Statement s = c.createStatement()) {
             for (String[] a : aliases) {
-                // pure functions are DETERMINISTIC, so H2 knows GROUP BY TRUNC(first_time, 'HH24') also groups what derives from it
-                boolean pure = !a[0].equals("SYS_CONTEXT") && !a[0].equals("USERENV");
-                s.execute("CREATE ALIAS " + a[0] + (pure ? " DETERMINISTIC" : "") + " FOR '" + DemoFunctions.class.getName() + "." + a[1] + "'");
+                // DETERMINISTIC: a call with constant arguments is worked out once per statement, as Oracle does for
+                // SYS_CONTEXT within a statement; a session's context queried again for every row would also restart H2's
+                // statement clock, so SYSTIMESTAMP would differ between the rows of one sample
+                s.execute("CREATE ALIAS " + a[0] + " DETERMINISTIC FOR '" + DemoFunctions.class.getName() + "." + a[1] + "'");
             }
         }
     }
