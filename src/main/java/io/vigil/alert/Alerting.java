@@ -56,6 +56,7 @@ public final class Alerting implements AutoCloseable {
     private volatile List<Alert> open = List.of();
     private volatile long lastCycleNanos;
     private io.vigil.alert.notify.Dispatcher dispatcher;
+    private volatile boolean follower;
 
     /** Something that finds events (alert-log entries, restarts) once per cycle. */
     @FunctionalInterface
@@ -90,7 +91,8 @@ public final class Alerting implements AutoCloseable {
                                         io.vigil.watch.LatestValues latest, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Messages messages = new Messages(Messages.localeFor(""));
-        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock, messages);
+        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock),
+                id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
         alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),
                 messages, java.time.ZoneId.systemDefault()));
@@ -100,6 +102,26 @@ public final class Alerting implements AutoCloseable {
         alerting.dispatcher = dispatcher;
         alerting.addListener(new AlertNotifier(dispatcher, alerting::plan, clock));
         alerting.start(Duration.ofSeconds(PERIOD_SECONDS));
+        return alerting;
+    }
+
+    /**
+     * The alerts of a team's collectors as a console that collects nothing sees them: read from the shared config
+     * store every {@value #PERIOD_SECONDS} s, never evaluated here. Acknowledging writes to the store; the channels can
+     * be tested from here. Reads the store: call off the FX thread.
+     */
+    public static Alerting follow(ConfigStore store, Clock clock) {
+        Messages messages = new Messages(Messages.localeFor(""));
+        Alerting alerting = new Alerting(store, null, id -> true, clock, messages);
+        alerting.follower = true;
+        alerting.dispatcher = new io.vigil.alert.notify.Dispatcher(store::channels, () -> store.mutes(clock.instant()), messages, clock, n -> { });
+        alerting.timer.scheduleWithFixedDelay(() -> {
+            try {
+                alerting.open = store.alerts().open();
+            } catch (RuntimeException e) {
+                LOG.debug("Alerts not read again: {}", e.getMessage());
+            }
+        }, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
         return alerting;
     }
 
@@ -187,11 +209,28 @@ public final class Alerting implements AutoCloseable {
     /** Acknowledges an alert: it stays listed, channels stop repeating it. Blocks on the store: call off the FX thread. */
     public synchronized boolean acknowledge(AlertKey key, String by, String comment) {
         Instant at = clock.instant();
+        if (follower) {
+            boolean stored = store.alerts().acknowledge(key, by, comment, at);
+            open = store.alerts().open();
+            return stored;
+        }
         engine.acknowledge(key, by, comment, at);
         open = engine.alerts();
         boolean stored = store.alerts().acknowledge(key, by, comment, at);
         open.stream().filter(a -> a.key().equals(key)).findFirst().ifPresent(a -> persisted.put(key, a));
         return stored;
+    }
+
+    /**
+     * Reads the alerts of targets this collector has just taken over from another one, which kept them in the store
+     * since: the rules go on from there rather than from what this collector knew when it started.
+     */
+    public synchronized void adopt(java.util.Set<Long> targetIds) {
+        List<Alert> stored = store.alerts().open().stream().filter(a -> targetIds.contains(a.key().targetId())).toList();
+        engine.replace(targetIds, stored);
+        persisted.keySet().removeIf(k -> targetIds.contains(k.targetId()));
+        stored.forEach(a -> persisted.put(a.key(), a));
+        open = engine.alerts();
     }
 
     /** Records that channels were told about these alerts (kept with the next save). */

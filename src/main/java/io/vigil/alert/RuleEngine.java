@@ -42,6 +42,12 @@ public final class RuleEngine {
         this.started = started;
     }
 
+    /** Replaces what is known of these targets' alerts with {@code stored} (read from the store after a takeover). */
+    public void replace(java.util.Set<Long> targetIds, List<Alert> stored) {
+        alerts.keySet().removeIf(k -> targetIds.contains(k.targetId()));
+        stored.forEach(a -> alerts.put(a.key(), a));
+    }
+
     /** One cycle: every alert's next step, those that changed something first. */
     public List<Step> evaluate(RulePlan plan, Observations seen, LongPredicate paused, Instant now) {
         List<Step> steps = new ArrayList<>();

@@ -44,6 +44,14 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "15", description = "Seconds between status lines (default: ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--solo", description = "Collect every enabled target here even with a shared Redis ledger, taking no leases.")
+    boolean solo;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "9",
+            description = "With a Redis ledger: how long a target's lease lives without renewal; a stopped collector's targets move "
+                    + "to the others within this and a third of it (default: ${DEFAULT-VALUE}).")
+    int leaseSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -65,17 +73,31 @@ public final class CollectCommand implements Callable<Integer> {
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
             io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
             Clock clock = Clock.systemUTC();
-            try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), clock, e -> {
+            LocalCollector.Stores dataStores = servers.open();
+            boolean share = dataStores.ledger() instanceof io.vigil.ledger.RedisLedger && !solo;
+            io.vigil.team.TeamCollector team = share ? io.vigil.team.TeamCollector.start(dirs, store, dataStores, clock, board, line, latest::add,
+                    Duration.ofSeconds(Math.max(3, leaseSeconds))) : null;
+            LocalCollector local = team != null ? team.local() : LocalCollector.start(dirs, store, dataStores, clock, e -> {
                 line.accept(e);
                 board.accept(e);
             }, latest::add);
+            if (team != null) {
+                // a stop by the service manager hands the targets over at once instead of after the leases lapse
+                Runtime.getRuntime().addShutdownHook(new Thread(team::close, "vigil-team-leave"));
+            }
+            try (AutoCloseable running = team != null ? team : local;
                  io.vigil.alert.Alerting alerting = io.vigil.alert.Alerting.forCollector(store, local, board, latest, clock, n -> {
                      // the desktop channel of a collector without a desktop: the console's words, on standard output
                      out.println(io.vigil.alert.notify.Notifications.render(n, messages).plain());
                      out.flush();
                  })) {
-                out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
-                        store.location(), local.describe());
+                if (team != null) {
+                    team.onAdopt(alerting::adopt);
+                    out.println(messages.get("cli.collect.sharing", store.targets().size(), team.id(), local.describe()));
+                } else {
+                    out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
+                            store.location(), local.describe());
+                }
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < end) {

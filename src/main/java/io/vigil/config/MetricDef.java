@@ -66,6 +66,11 @@ public record MetricDef(
                 intervalSeconds, warn, crit, privileges, enabled, description);
     }
 
+    public MetricDef withEnabled(boolean on) {
+        return new MetricDef(id, name, kind, sql, mirrors, freshnessSeconds, type, unit, labelColumns, intervalSeconds, warn, crit, privileges,
+                on, description);
+    }
+
     public MetricDef withId(long newId) {
         return new MetricDef(newId, name, kind, sql, mirrors, freshnessSeconds, type, unit, labelColumns,
                 intervalSeconds, warn, crit, privileges, enabled, description);

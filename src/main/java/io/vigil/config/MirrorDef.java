@@ -95,6 +95,11 @@ public record MirrorDef(
         return runsOn(new ServerVersion(major, minor, 0));
     }
 
+    public MirrorDef withEnabled(boolean on) {
+        return new MirrorDef(id, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, on, description, minVersion,
+                variants, columns, licence);
+    }
+
     public MirrorDef withId(long newId) {
         return new MirrorDef(newId, name, kind, sql, cacheTable, intervalSeconds, rowCap, mode, watermarkColumn, enabled, description,
                 minVersion, variants, columns, licence);

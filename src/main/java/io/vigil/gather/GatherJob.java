@@ -34,6 +34,8 @@ public final class GatherJob {
     private final Clock clock;
     private final Rates rates = new Rates();
     private final Map<Key, Instant> lastUsed = new ConcurrentHashMap<>();
+    private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
+    private final Map<Long, Instant> floors = new ConcurrentHashMap<>();
 
     public GatherJob(DataSource cache, SyncLedger ledger, Archive archive, Clock clock) {
         this.cache = cache;
@@ -43,11 +45,29 @@ public final class GatherJob {
     }
 
     /**
+     * Picks for the target only snapshots newer than {@code snapshot} from now on: a collector that takes a target over
+     * from another does not archive again what the other may have archived already.
+     */
+    public void startAfter(long targetId, Instant snapshot) {
+        floors.merge(targetId, snapshot, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Who may write for which target: checked before points are archived. */
+    public void fence(io.vigil.ledger.Fence f) {
+        this.fence = f;
+    }
+
+    /**
      * @param restartMarker what identifies the target's current instance life (see {@link Rates}); null when unknown
      */
     public GatherResult run(Target target, MetricDef metric, Object restartMarker) {
         Key key = new Key(target.id(), metric.name());
-        Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), lastUsed.get(key));
+        Instant used = lastUsed.get(key);
+        Instant floor = floors.get(target.id());
+        if (floor != null && (used == null || used.isBefore(floor))) {
+            used = floor;
+        }
+        Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), used);
         if (!verdict.go()) {
             return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.reason(), null);
         }
@@ -75,6 +95,7 @@ public final class GatherJob {
                 }
             }
         }
+        fence.check(target.id());
         boolean archived = points.isEmpty() || archive.archive(points);
         String reason = values.isEmpty() ? metric.name() + " returned no rows" : "";
         return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, reason, verdict.snapshotTime());

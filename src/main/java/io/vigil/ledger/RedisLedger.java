@@ -27,8 +27,12 @@ public final class RedisLedger implements SyncLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisLedger.class);
 
-    // Keep the newer sync; publish only what was kept.
+    // Refuse a writer whose lease on the target is gone to another collector; keep the newer sync; publish only what was kept.
     private static final String RECORD = """
+            if ARGV[5] ~= '' then
+              local lease = redis.call('GET', KEYS[3])
+              if lease and string.sub(lease, 1, string.len(ARGV[5]) + 1) ~= ARGV[5] .. '|' then return -1 end
+            end
             local cur = redis.call('HGET', KEYS[1], ARGV[1])
             if cur then
               local t = tonumber(string.match(cur, '^(%d+)|'))
@@ -42,6 +46,8 @@ public final class RedisLedger implements SyncLedger {
     private final RedisClient redis;
     private final String prefix;
     private final String where;
+    private volatile String writer = "";
+    private volatile java.util.function.LongUnaryOperator tokens = id -> 0;
 
     /** A ledger on the Redis at {@code host:port}; {@code prefix} separates Vigil's keys (e.g. "vigil:"). */
     public RedisLedger(String host, int port, String user, Secret password, String prefix) {
@@ -58,6 +64,41 @@ public final class RedisLedger implements SyncLedger {
         this.where = "Redis " + host + ":" + port;
     }
 
+    /** The key of a target's lease: {@code <collectorId>|<fencing token>} while a collector holds it. */
+    public static String leaseKey(String prefix, long targetId) {
+        return prefix + "lease:" + targetId;
+    }
+
+    /**
+     * Records from now on as the collector {@code collectorId}: each sync carries its writer and the fencing token of its
+     * lease on the target (published with the sync, so the order of a target's writers can be checked), and a record for
+     * a target whose lease another collector holds is refused with {@link FencedOff}.
+     */
+    public void writeAs(String collectorId, java.util.function.LongUnaryOperator fencingTokens) {
+        this.writer = collectorId == null ? "" : collectorId;
+        this.tokens = fencingTokens;
+    }
+
+    /** The client the ledger talks through, for the team's leases and published state on the same Redis. */
+    public RedisClient client() {
+        return redis;
+    }
+
+    /** The key prefix, e.g. "vigil:". */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Which collector recorded the target's last sync of the mirror; empty when none said. */
+    public Optional<String> writerOf(long targetId, String mirror) {
+        String value = call(() -> redis.hget(targetKey(targetId), mirror));
+        if (value == null) {
+            return Optional.empty();
+        }
+        String[] p = value.split("\\|", -1);
+        return p.length > 3 && !p[3].isEmpty() ? Optional.of(p[3]) : Optional.empty();
+    }
+
     private String targetKey(long targetId) {
         return prefix + "sync:" + targetId;
     }
@@ -68,9 +109,14 @@ public final class RedisLedger implements SyncLedger {
 
     @Override
     public void record(SyncRecord sync) {
-        String value = sync.syncedAt().toEpochMilli() + "|" + sync.rows() + "|" + sync.tookMs();
-        call(() -> redis.eval(RECORD, List.of(targetKey(sync.targetId()), channel()),
-                List.of(sync.mirror(), value, String.valueOf(sync.syncedAt().toEpochMilli()), sync.encode())));
+        String me = writer;
+        String value = sync.syncedAt().toEpochMilli() + "|" + sync.rows() + "|" + sync.tookMs() + "|" + me;
+        Object kept = call(() -> redis.eval(RECORD, List.of(targetKey(sync.targetId()), channel(), leaseKey(prefix, sync.targetId())),
+                List.of(sync.mirror(), value, String.valueOf(sync.syncedAt().toEpochMilli()),
+                        sync.encode() + "|" + me + "|" + tokens.applyAsLong(sync.targetId()), me)));
+        if (kept instanceof Long l && l < 0) {
+            throw new FencedOff(sync.targetId());
+        }
     }
 
     @Override
@@ -94,42 +140,70 @@ public final class RedisLedger implements SyncLedger {
 
     @Override
     public AutoCloseable subscribe(Consumer<SyncRecord> listener) {
-        CountDownLatch subscribed = new CountDownLatch(1);
-        JedisPubSub pubSub = new JedisPubSub() {
-            @Override
-            public void onSubscribe(String channel, int count) {
-                subscribed.countDown();
-            }
+        return subscribe(channel(), message -> listener.accept(SyncRecord.decode(message)), "vigil-ledger-subscriber");
+    }
 
-            @Override
-            public void onMessage(String channel, String message) {
+    /**
+     * Hears every message on a channel of this Redis from now on, on a thread of its own, subscribing again after a
+     * broken connection (with a short pause), until closed. Waits until the first subscription is in place.
+     */
+    public AutoCloseable subscribe(String channel, Consumer<String> listener, String threadName) {
+        CountDownLatch subscribed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<JedisPubSub> current = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            boolean warned = false;
+            while (!closed.get()) {
+                JedisPubSub pubSub = new JedisPubSub() {
+                    @Override
+                    public void onSubscribe(String c, int count) {
+                        subscribed.countDown();
+                    }
+
+                    @Override
+                    public void onMessage(String c, String message) {
+                        try {
+                            listener.accept(message);
+                        } catch (RuntimeException e) {
+                            LOG.warn("A notification on {} was not handled: {}", c, e.toString());
+                        }
+                    }
+                };
+                current.set(pubSub);
                 try {
-                    listener.accept(SyncRecord.decode(message));
-                } catch (RuntimeException e) {
-                    LOG.warn("A sync notification was not handled: {}", e.toString());
+                    redis.subscribe(pubSub, channel);
+                    warned = false;
+                } catch (JedisException e) {
+                    if (!warned) {
+                        LOG.warn("Notifications on {} from {} stopped, subscribing again: {}", channel, where, e.getMessage());
+                        warned = true;
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
                 }
             }
-        };
-        Thread thread = new Thread(() -> {
-            try {
-                redis.subscribe(pubSub, channel());
-            } catch (JedisException e) {
-                LOG.warn("Sync notifications from {} stopped: {}", where, e.getMessage());
-            }
-        }, "vigil-ledger-subscriber");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
         try {
             if (!subscribed.await(5, TimeUnit.SECONDS)) {
-                throw new LedgerException("Could not subscribe to sync notifications on " + where + " within 5 s.");
+                closed.set(true);
+                thread.interrupt();
+                throw new LedgerException("Could not subscribe to notifications on " + where + " within 5 s.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return () -> {
-            if (pubSub.isSubscribed()) {
+            closed.set(true);
+            JedisPubSub pubSub = current.get();
+            if (pubSub != null && pubSub.isSubscribed()) {
                 pubSub.unsubscribe();
             }
+            thread.interrupt();
             thread.join(2000);
         };
     }

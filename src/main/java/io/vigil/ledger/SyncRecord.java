@@ -26,7 +26,7 @@ public record SyncRecord(long targetId, String mirror, Instant syncedAt, long ro
 
     static SyncRecord decode(String text) {
         String[] p = text.split("\\|", -1);
-        if (p.length != 5) {
+        if (p.length != 5 && p.length != 7) { // a shared ledger adds the writer and its fencing token
             throw new IllegalArgumentException("not a sync record: " + text);
         }
         return new SyncRecord(Long.parseLong(p[0]), p[1], Instant.ofEpochMilli(Long.parseLong(p[2])), Long.parseLong(p[3]),

@@ -42,11 +42,17 @@ public final class MirrorJob {
     private final TargetConnections targets;
     private final CacheDb cache;
     private final SyncLedger ledger;
+    private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
 
     public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
         this.targets = targets;
         this.cache = cache;
         this.ledger = ledger;
+    }
+
+    /** Who may write for which target: checked before the cache is written and before the sync is recorded. */
+    public void fence(io.vigil.ledger.Fence f) {
+        this.fence = f;
     }
 
     public MirrorResult run(Target target, MirrorDef def) {
@@ -76,6 +82,7 @@ public final class MirrorJob {
                 throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            fence.check(target.id());
             ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
             LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
             return new MirrorResult(rows, capped, sourceTime, took);
@@ -87,6 +94,7 @@ public final class MirrorJob {
     /** Replaces the target's snapshot, or appends to it, in one cache transaction. */
     private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
                        MirrorDef def) throws SQLException {
+        fence.check(targetId);
         onCache("preparing", table, () -> {
             dst.setAutoCommit(true);
             Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction

@@ -76,6 +76,7 @@ public final class Collector implements AutoCloseable {
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
+    private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
 
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
@@ -98,6 +99,11 @@ public final class Collector implements AutoCloseable {
         this.clock = clock;
         this.overall = new Semaphore(maxConcurrent);
         this.listener = listener;
+    }
+
+    /** Which targets this collector may run now (all, unless it shares them with other collectors through leases). */
+    public void fence(io.vigil.ledger.Fence f) {
+        this.fence = f;
     }
 
     /** Schedules every enabled job; first runs are spread over a few seconds so they do not all start at once. */
@@ -156,9 +162,16 @@ public final class Collector implements AutoCloseable {
         return job;
     }
 
-    // The metrics that follow this mirror run now, unless one ran less than ~an interval ago.
-    private void synced(Target t, String mirrorJob) {
-        List<Job> jobs = followers.get(new JobId(t.id(), mirrorJob));
+    /**
+     * A mirror's new snapshot was recorded in the ledger (by this collector, or heard from the shared ledger): the
+     * metrics that follow it run now, unless one ran less than ~an interval ago.
+     */
+    public void synced(long targetId, String mirror) {
+        synced(targetId, new JobId(targetId, "mirror " + mirror));
+    }
+
+    private void synced(long targetId, JobId mirrorJob) {
+        List<Job> jobs = followers.get(mirrorJob);
         if (jobs == null) {
             return;
         }
@@ -176,7 +189,7 @@ public final class Collector implements AutoCloseable {
 
     private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
                        java.util.concurrent.atomic.AtomicLong lastStart) {
-        if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
+        if (paused.contains(t.id()) || !fence.holds(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
         }
         lastStart.set(planned);
@@ -200,6 +213,8 @@ public final class Collector implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (io.vigil.ledger.FencedOff e) {
+                LOG.debug("{} of {}: not written, another collector holds the target now", job, t.name());
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 LOG.debug("{} of {}: not retried, the collector has stopped", job, t.name());
             } catch (RuntimeException e) {
@@ -270,13 +285,14 @@ public final class Collector implements AutoCloseable {
         try {
             MirrorResult r = mirrorJob.run(t, m);
             emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
-            synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
                 emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
             } else {
                 fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
             }
+        } catch (io.vigil.ledger.FencedOff e) {
+            throw e;
         } catch (RuntimeException e) {
             emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
         }
@@ -296,6 +312,8 @@ public final class Collector implements AutoCloseable {
             String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
             emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
             return r.outcome() == GatherResult.Outcome.STALE && r.reason().endsWith(io.vigil.gather.Verify.NOT_SYNCED_YET);
+        } catch (io.vigil.ledger.FencedOff e) {
+            throw e;
         } catch (RuntimeException e) {
             emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
             return false;

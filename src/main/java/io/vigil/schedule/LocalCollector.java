@@ -47,6 +47,10 @@ public final class LocalCollector implements AutoCloseable {
     private final Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
     private final java.util.Set<Long> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Collector collector;
+    private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
+    /** The targets this collector runs when it shares them with others; null runs every enabled target. */
+    private volatile java.util.Set<Long> only;
+    private final AutoCloseable syncs;
 
     /** Where a collector keeps its cache, ledger and series; null parts are embedded in the app-data folder. */
     public record Stores(CacheDb cache, SyncLedger ledger, SeriesStore series) {
@@ -73,11 +77,16 @@ public final class LocalCollector implements AutoCloseable {
         this.mirrorJob = new MirrorJob(connections, cache, ledger);
         this.gatherJob = new GatherJob(cache.dataSource(), ledger, archive, clock);
         this.collector = newCollector(store);
+        // gather follows the ledger: a metric runs when the snapshots it reads are recorded, here or by another collector
+        this.syncs = ledger.subscribe(sync -> collector.synced(sync.targetId(), sync.mirror()));
     }
 
     private Collector newCollector(ConfigStore store) {
-        Collector.Plan plan = new Collector.Plan(store.targets(), store.mirrors(), store.metrics(), starts);
+        java.util.Set<Long> mine = only;
+        List<io.vigil.config.Target> targets = store.targets().stream().filter(t -> mine == null || mine.contains(t.id())).toList();
+        Collector.Plan plan = new Collector.Plan(targets, store.mirrors(), store.metrics(), starts);
         Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, 32, listener);
+        c.fence(fence);
         paused.forEach(c::pause);
         return c;
     }
@@ -96,6 +105,28 @@ public final class LocalCollector implements AutoCloseable {
     }
 
     /**
+     * As {@link #start(AppDirs, ConfigStore, Stores, Clock, Consumer, Consumer)}, for a collector that shares the
+     * targets with others: it starts with none, runs those given to {@link #runOnly}, and writes only under {@code fence}.
+     */
+    public static LocalCollector startShared(AppDirs dirs, ConfigStore store, Stores stores, Clock clock, Consumer<StatusEvent> listener,
+                                             Consumer<List<Point>> watcher, io.vigil.ledger.Fence fence, String collectorId,
+                                             java.util.function.LongUnaryOperator fencingTokens) {
+        LocalCollector local = new LocalCollector(dirs, store, stores, clock, listener, watcher);
+        local.only = java.util.Set.of();
+        local.collector.close(); // never started
+        local.collector = local.newCollector(store);
+        local.share(fence, collectorId, fencingTokens);
+        local.collector.start();
+        return local;
+    }
+
+    /** True when this collector runs the target (it may still be paused). */
+    public boolean runsHere(long targetId) {
+        java.util.Set<Long> mine = only;
+        return mine == null || mine.contains(targetId);
+    }
+
+    /**
      * Runs the config store's current targets, mirrors and metrics from now on (after an edit). The stores, open
      * connections, the ledger and the counters' previous values carry over; only changed targets reconnect.
      */
@@ -111,6 +142,36 @@ public final class LocalCollector implements AutoCloseable {
         collector.close();
         collector = next;
         next.start();
+    }
+
+    /**
+     * Shares targets with other collectors: from now on only {@code targets} run here (the next {@link #reload}
+     * applies it), and nothing is written for a target unless {@code f} holds it.
+     */
+    public void share(io.vigil.ledger.Fence f, String collectorId, java.util.function.LongUnaryOperator fencingTokens) {
+        this.fence = f;
+        mirrorJob.fence(f);
+        gatherJob.fence(f);
+        collector.fence(f);
+        if (ledger instanceof io.vigil.ledger.RedisLedger redis) {
+            redis.writeAs(collectorId, fencingTokens);
+        }
+    }
+
+    /** Runs only these targets from now on (the ones this collector holds), or every enabled one when null. */
+    public synchronized void runOnly(java.util.Set<Long> targets, ConfigStore store) {
+        java.util.Set<Long> before = only;
+        if (targets != null && before != null) {
+            for (Long gained : targets) {
+                if (!before.contains(gained)) {
+                    // taken over: pick only snapshots newer than what the previous collector may have picked already
+                    ledger.lastForTarget(gained).values().stream().map(io.vigil.ledger.SyncRecord::syncedAt).max(java.time.Instant::compareTo)
+                            .ifPresent(newest -> gatherJob.startAfter(gained, newest));
+                }
+            }
+        }
+        this.only = targets == null ? null : java.util.Set.copyOf(targets);
+        reload(store);
     }
 
     public void pause(long targetId) {
@@ -160,6 +221,11 @@ public final class LocalCollector implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            syncs.close();
+        } catch (Exception e) {
+            Thread.currentThread().interrupt();
+        }
         collector.close();
         connections.close();
         series.close();

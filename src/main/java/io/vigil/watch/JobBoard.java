@@ -39,6 +39,11 @@ public final class JobBoard implements Consumer<StatusEvent> {
         });
     }
 
+    /** Takes a job's last run as another collector published it. */
+    public void put(JobState s) {
+        jobs.computeIfAbsent(s.targetId(), k -> new ConcurrentHashMap<>()).put(s.job(), s);
+    }
+
     /** Every job's last run, by target name and job. */
     public List<JobState> jobs() {
         List<JobState> out = new ArrayList<>();

@@ -7,98 +7,55 @@ import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.ledger.SyncLedger;
 import io.vigil.mirror.CacheDb;
-import io.vigil.schedule.LocalCollector;
 import io.vigil.schedule.LocalCollector.Stores;
 import io.vigil.series.SeriesStore;
 import io.vigil.target.TargetConnections;
 
 /**
- * The console's collector with what watches it: a job board fed by its status events and the latest value of every
- * series it archives. Panes read snapshots and the stores through this; none of it needs the FX thread.
+ * What a console watches: its own collector ({@link LocalMonitoring}), or a team's collectors through Redis. Panes read
+ * snapshots and the stores through this; none of it needs the FX thread, and every method that may block is called
+ * off it.
  */
-public final class Monitoring implements AutoCloseable {
-
-    private final LocalCollector collector;
-    private final JobBoard board;
-    private final LatestValues latest;
-    private final Watch watch;
-    private final Alerting alerting;
-
-    private Monitoring(LocalCollector collector, JobBoard board, LatestValues latest, Alerting alerting, Clock clock) {
-        this.collector = collector;
-        this.board = board;
-        this.latest = latest;
-        this.alerting = alerting;
-        this.watch = new Watch(collector, board, latest, alerting, clock);
-    }
+public interface Monitoring extends AutoCloseable {
 
     /** Starts collecting everything the config store holds into {@code stores}. Opens files and pools: call off the FX thread. */
-    public static Monitoring start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock) {
-        JobBoard board = new JobBoard();
-        LatestValues latest = new LatestValues();
-        LocalCollector collector = LocalCollector.start(dirs, store, stores, clock, board, latest::add);
-        Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock, n -> { });
-        return new Monitoring(collector, board, latest, alerting, clock);
+    static Monitoring start(AppDirs dirs, ConfigStore store, Stores stores, Clock clock) {
+        return LocalMonitoring.start(dirs, store, stores, clock);
     }
 
-    public Watch.Snapshot snapshot() {
-        return watch.snapshot();
-    }
+    Watch.Snapshot snapshot();
 
-    /** Runs the store's current definitions from now on; forgets jobs of targets that no longer exist. */
-    public void reload(ConfigStore store) {
-        collector.reload(store);
-        alerting.reload();
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        collector.collector().targets().forEach(t -> ids.add(t.id()));
-        board.jobs().stream().map(JobBoard.JobState::targetId).filter(id -> !ids.contains(id)).distinct().forEach(board::forget);
-    }
+    /** Runs the store's current definitions from now on. */
+    void reload(ConfigStore store);
 
-    public void pause(long targetId) {
-        collector.pause(targetId);
-    }
+    void pause(long targetId);
 
-    public void resume(long targetId) {
-        collector.resume(targetId);
-    }
+    void resume(long targetId);
 
-    public boolean isPaused(long targetId) {
-        return collector.isPaused(targetId);
-    }
+    boolean isPaused(long targetId);
 
-    public SeriesStore series() {
-        return collector.series();
-    }
+    SeriesStore series();
 
-    public CacheDb cache() {
-        return collector.cache();
-    }
+    CacheDb cache();
 
-    public SyncLedger ledger() {
-        return collector.ledger();
-    }
+    SyncLedger ledger();
 
-    public TargetConnections connections() {
-        return collector.connections();
-    }
+    /** Connections for trying a target from this console (Test connection), whether or not it collects. */
+    TargetConnections connections();
 
-    /** The rules evaluated over this collector, and the alerts they raised. */
-    public Alerting alerting() {
-        return alerting;
-    }
+    /** The alerts shown here, and the channels. */
+    Alerting alerting();
 
-    public LatestValues latest() {
-        return latest;
-    }
+    LatestValues latest();
 
     /** Where the data goes, for the status bar. */
-    public String describe() {
-        return collector.describe();
+    String describe();
+
+    /** True when this console runs no collector and shows the team's. */
+    default boolean watchesOnly() {
+        return false;
     }
 
     @Override
-    public void close() {
-        alerting.close();
-        collector.close();
-    }
+    void close();
 }

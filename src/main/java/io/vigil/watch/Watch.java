@@ -25,8 +25,60 @@ import io.vigil.watch.JobBoard.TargetState;
  */
 public final class Watch {
 
-    /** One scheduled job: its last run (none yet before the first), when it runs next, and whether its target is paused. */
-    public record JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
+    /**
+     * One scheduled job: its last run (none yet before the first), when it runs next, whether its target is paused, and
+     * which collector runs it (empty for this console's own).
+     */
+    public record JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused,
+                         String runBy) {
+
+        public JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
+            this(targetId, targetName, job, last, nextRun, paused, "");
+        }
+    }
+
+    /** What runs the jobs a console watches: its own collector, or a team's collectors seen through Redis. */
+    public interface Source {
+
+        /** The targets watched. */
+        List<Target> targets();
+
+        boolean isPaused(long targetId);
+
+        /** When each job starts next, as epoch milliseconds. */
+        Map<JobId, Long> nextRuns();
+
+        Spool.Fill spoolFill();
+
+        /** Which collector runs the job; empty when it is this console's own. */
+        default String runBy(JobId job) {
+            return "";
+        }
+    }
+
+    /** A console's own collector as a source. */
+    public static Source of(LocalCollector collector) {
+        return new Source() {
+            @Override
+            public List<Target> targets() {
+                return collector.collector().targets();
+            }
+
+            @Override
+            public boolean isPaused(long targetId) {
+                return collector.isPaused(targetId);
+            }
+
+            @Override
+            public Map<JobId, Long> nextRuns() {
+                return collector.collector().nextRuns();
+            }
+
+            @Override
+            public Spool.Fill spoolFill() {
+                return collector.archive().spoolFill();
+            }
+        };
     }
 
     /** Everything a pane needs for one refresh. {@code latest} is live: read it, do not keep it. */
@@ -38,13 +90,17 @@ public final class Watch {
         }
     }
 
-    private final LocalCollector collector;
+    private final Source collector;
     private final JobBoard board;
     private final LatestValues latest;
     private final Clock clock;
     private final Alerting alerting;
 
     public Watch(LocalCollector collector, JobBoard board, LatestValues latest, Alerting alerting, Clock clock) {
+        this(of(collector), board, latest, alerting, clock);
+    }
+
+    public Watch(Source collector, JobBoard board, LatestValues latest, Alerting alerting, Clock clock) {
         this.collector = collector;
         this.alerting = alerting;
         this.board = board;
@@ -54,7 +110,7 @@ public final class Watch {
 
     public Snapshot snapshot() {
         Instant now = clock.instant();
-        List<Target> targets = collector.collector().targets();
+        List<Target> targets = new ArrayList<>(collector.targets());
         targets.sort(Comparator.comparing(Target::name, String.CASE_INSENSITIVE_ORDER));
         Map<Long, TargetState> health = new LinkedHashMap<>();
         Map<Long, Target> byId = new HashMap<>();
@@ -64,12 +120,12 @@ public final class Watch {
             health.put(t.id(), board.health(t.id(), t.name(), paused, latest, now));
         }
         Map<JobId, JobRow> rows = new LinkedHashMap<>();
-        Map<JobId, Long> next = collector.collector().nextRuns();
+        Map<JobId, Long> next = collector.nextRuns();
         for (Map.Entry<JobId, Long> e : next.entrySet()) {
             Target t = byId.get(e.getKey().targetId());
             if (t != null) {
                 rows.put(e.getKey(), new JobRow(t.id(), t.name(), e.getKey().job(), Optional.empty(),
-                        Optional.of(Instant.ofEpochMilli(e.getValue())), collector.isPaused(t.id())));
+                        Optional.of(Instant.ofEpochMilli(e.getValue())), collector.isPaused(t.id()), collector.runBy(e.getKey())));
             }
         }
         for (JobState s : board.jobs()) {
@@ -80,10 +136,10 @@ public final class Watch {
             JobId id = new JobId(s.targetId(), s.job());
             JobRow planned = rows.get(id);
             rows.put(id, new JobRow(t.id(), t.name(), s.job(), Optional.of(s), planned == null ? Optional.empty() : planned.nextRun(),
-                    collector.isPaused(t.id())));
+                    collector.isPaused(t.id()), collector.runBy(id)));
         }
         List<JobRow> jobs = new ArrayList<>(rows.values());
         jobs.sort(Comparator.comparing(JobRow::targetName, String.CASE_INSENSITIVE_ORDER).thenComparing(JobRow::job));
-        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.archive().spoolFill(), alerting == null ? List.of() : alerting.open());
+        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.spoolFill(), alerting == null ? List.of() : alerting.open());
     }
 }

@@ -157,6 +157,8 @@ class CollectorTest {
                 new MirrorJob(connections, cache, ledger),
                 new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        Collector running = collector;
+        ledger.subscribe(sync -> running.synced(sync.targetId(), sync.mirror())); // as LocalCollector wires it: gather follows the ledger
         collector.start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && events.stream().filter(e -> e.job().equals("mirror session")).count() < 4) {
@@ -169,8 +171,11 @@ class CollectorTest {
         // after the first sync, every pick comes within moments of a sync: the figure is as fresh as the snapshot
         List<Instant> later = picks.stream().filter(p -> p.isAfter(syncs.get(1))).toList();
         assertThat(later).as("picks after the second sync").hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> {
-            Instant lastSync = syncs.stream().filter(x -> !x.isAfter(p)).reduce((a, b) -> b).orElseThrow();
-            assertThat(java.time.Duration.between(lastSync, p).toMillis()).as("pick at %s, last sync at %s", p, lastSync).isLessThan(1_000);
+            // the ledger's notice starts the pick as the sync is recorded, so the pick may finish before the mirror's own status event
+            Instant nearest = syncs.stream().min(java.util.Comparator.comparingLong(x -> Math.abs(java.time.Duration.between(x, p).toMillis())))
+                    .orElseThrow();
+            assertThat(Math.abs(java.time.Duration.between(nearest, p).toMillis())).as("pick at %s, nearest sync at %s", p, nearest)
+                    .isLessThan(1_000);
         });
         assertThat(picks.size()).as("one pick per sync, not one per sync and one per timer tick").isLessThanOrEqualTo(syncs.size() + 1);
     }

@@ -1,0 +1,83 @@
+package io.vigil.team;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vigil.schedule.StatusEvent.Status;
+import io.vigil.series.Point;
+import io.vigil.watch.JobBoard.JobState;
+
+/** The JSON a team's collectors publish and its consoles read: short field names, times as epoch milliseconds. */
+final class Wire {
+
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Wire() {
+    }
+
+    /** One job's last run: target, name, job, status, reason, at, took ms, rows, last OK, next run, collector. */
+    record Job(long t, String n, String j, String s, String r, long a, long k, long w, Long o, Long x, String c) {
+
+        static Job of(JobState s, Long nextRun, String collector) {
+            return new Job(s.targetId(), s.targetName(), s.job(), s.status().name(), s.reason(), s.lastRun().toEpochMilli(),
+                    s.took().toMillis(), s.rows(), s.lastOk() == null ? null : s.lastOk().toEpochMilli(), nextRun, collector);
+        }
+
+        JobState state() {
+            return new JobState(t, n, j, Status.valueOf(s), r == null ? "" : r, Instant.ofEpochMilli(a), Duration.ofMillis(k), w,
+                    o == null ? null : Instant.ofEpochMilli(o));
+        }
+    }
+
+    /** One point: metric, tags, time, value. */
+    record Sample(String m, Map<String, String> g, long a, double v) {
+
+        static Sample of(Point p) {
+            return new Sample(p.metric(), p.tags(), p.time().toEpochMilli(), p.value());
+        }
+
+        Point point() {
+            return new Point(m, new TreeMap<>(g), Instant.ofEpochMilli(a), v);
+        }
+
+        long targetId(Map<String, Long> idsByName) {
+            return idsByName.getOrDefault(g.getOrDefault("target", ""), -1L);
+        }
+    }
+
+    /** What one collector published since its last batch; {@code t} lists the target of each sample in {@code p}. */
+    record Batch(String c, List<Job> j, List<Sample> p, List<Long> t) {
+    }
+
+    /** A collector's heartbeat: who, since when, which targets, and its own figures. */
+    record Heartbeat(String id, String host, long pid, long startedAt, long at, List<Long> targets, double jobsPerSecond, long lagP99Ms,
+                     long spoolBytes, long spoolLimitBytes, long errors) {
+    }
+
+    /** A request to the collectors: pause, resume or reload, for a target or (0) all. */
+    record Control(String op, long target) {
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static <T> T read(String text, Class<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a team message", e);
+        }
+    }
+}
