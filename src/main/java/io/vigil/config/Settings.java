@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param cache       where the console's collector caches mirrors (embedded, or MySQL/MariaDB)
  * @param ledger      where it records sync times (embedded, or Redis)
  * @param series      where it archives points (embedded, or InfluxDB)
+ * @param collect     whether this console collects, or only watches the team's collectors (which needs a Redis ledger)
  */
 public record Settings(String language, Theme theme, StoreLocation configStore, ServerAddress cache, ServerAddress ledger,
-                       ServerAddress series) {
+                       ServerAddress series, CollectMode collect) {
 
     public Settings {
         language = language == null ? "" : language.strip();
@@ -23,10 +24,15 @@ public record Settings(String language, Theme theme, StoreLocation configStore, 
         cache = cache == null ? ServerAddress.embedded() : cache;
         ledger = ledger == null ? ServerAddress.embedded() : ledger;
         series = series == null ? ServerAddress.embedded() : series;
+        collect = collect == null ? CollectMode.HERE : collect;
+    }
+
+    public Settings(String language, Theme theme, StoreLocation configStore, ServerAddress cache, ServerAddress ledger, ServerAddress series) {
+        this(language, theme, configStore, cache, ledger, series, CollectMode.HERE);
     }
 
     public Settings(String language, Theme theme, StoreLocation configStore) {
-        this(language, theme, configStore, null, null, null);
+        this(language, theme, configStore, null, null, null, CollectMode.HERE);
     }
 
     public static Settings defaults() {
@@ -34,18 +40,22 @@ public record Settings(String language, Theme theme, StoreLocation configStore, 
     }
 
     public Settings withLanguage(String tag) {
-        return new Settings(tag, theme, configStore, cache, ledger, series);
+        return new Settings(tag, theme, configStore, cache, ledger, series, collect);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(language, t, configStore, cache, ledger, series);
+        return new Settings(language, t, configStore, cache, ledger, series, collect);
     }
 
     public Settings withConfigStore(StoreLocation location) {
-        return new Settings(language, theme, location, cache, ledger, series);
+        return new Settings(language, theme, location, cache, ledger, series, collect);
     }
 
     public Settings withDataStores(ServerAddress newCache, ServerAddress newLedger, ServerAddress newSeries) {
-        return new Settings(language, theme, configStore, newCache, newLedger, newSeries);
+        return new Settings(language, theme, configStore, newCache, newLedger, newSeries, collect);
+    }
+
+    public Settings withCollect(CollectMode mode) {
+        return new Settings(language, theme, configStore, cache, ledger, series, mode);
     }
 }

@@ -50,7 +50,8 @@ public final class SettingsFile implements SettingsStore {
         StoreKind kind = enumValue(p, "configStore.kind", StoreKind.class, StoreKind.EMBEDDED);
         StoreLocation store = new StoreLocation(kind, p.getProperty("configStore.url", ""), p.getProperty("configStore.user", ""),
                 box.open(p.getProperty("configStore.password", "")));
-        return new Settings(p.getProperty("language", ""), theme, store, address(p, "cache"), address(p, "ledger"), address(p, "series"));
+        return new Settings(p.getProperty("language", ""), theme, store, address(p, "cache"), address(p, "ledger"), address(p, "series"),
+                enumValue(p, "collect", CollectMode.class, CollectMode.HERE));
     }
 
     @Override
@@ -66,6 +67,7 @@ public final class SettingsFile implements SettingsStore {
         put(p, "cache", settings.cache());
         put(p, "ledger", settings.ledger());
         put(p, "series", settings.series());
+        p.setProperty("collect", settings.collect().name());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");

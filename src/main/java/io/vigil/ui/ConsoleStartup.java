@@ -64,7 +64,17 @@ public final class ConsoleStartup {
     public static ConsoleContext startCollecting(ConsoleContext opened) {
         try {
             Settings s = opened.settings();
+            if (s.collect() == io.vigil.config.CollectMode.WATCH && s.ledger().isEmbedded()) {
+                throw new IllegalArgumentException(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(s.language()))
+                        .get("settings.data.watchNeedsRedis"));
+            }
             LocalCollector.Stores stores = DataStores.open(s.cache(), s.ledger(), s.series());
+            if (stores.ledger() instanceof io.vigil.ledger.RedisLedger) {
+                // a team: every console shows all collectors; this one collects its share, or nothing
+                return opened.withMonitoring(s.collect() == io.vigil.config.CollectMode.WATCH
+                        ? io.vigil.team.TeamMonitoring.watch(opened.dirs(), opened.store(), stores, Clock.systemUTC())
+                        : io.vigil.team.TeamMonitoring.collect(opened.dirs(), opened.store(), stores, Clock.systemUTC()));
+            }
             return opened.withMonitoring(Monitoring.start(opened.dirs(), opened.store(), stores, Clock.systemUTC()));
         } catch (RuntimeException e) {
             LOG.warn("Collector not started: {}", e.getMessage(), e);

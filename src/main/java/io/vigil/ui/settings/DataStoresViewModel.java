@@ -82,6 +82,8 @@ public final class DataStoresViewModel {
     }
 
     private final Map<Role, Row> rows = new EnumMap<>(Role.class);
+    private final javafx.beans.property.ObjectProperty<io.vigil.config.CollectMode> mode = new javafx.beans.property.SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper modeProblem = new ReadOnlyStringWrapper("");
     private final TaskExecutor executor;
     private final Messages messages;
     private final Supplier<Settings> base;
@@ -100,6 +102,25 @@ public final class DataStoresViewModel {
         load(Role.CACHE, current.cache());
         load(Role.LEDGER, current.ledger());
         load(Role.SERIES, current.series());
+        mode.set(current.collect());
+        mode.addListener((o, was, now) -> checkMode());
+        rows.get(Role.LEDGER).server.addListener((o, was, now) -> checkMode());
+        checkMode();
+    }
+
+    // Watching needs the collectors' Redis: that is where they publish what they do.
+    private void checkMode() {
+        boolean watch = mode.get() == io.vigil.config.CollectMode.WATCH;
+        modeProblem.set(watch && !rows.get(Role.LEDGER).server.get() ? messages.get("settings.data.watchNeedsRedis") : "");
+    }
+
+    /** Collect here, or watch the team's collectors. */
+    public javafx.beans.property.ObjectProperty<io.vigil.config.CollectMode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyStringProperty modeProblemProperty() {
+        return modeProblem.getReadOnlyProperty();
     }
 
     private void load(Role role, ServerAddress a) {
@@ -147,13 +168,13 @@ public final class DataStoresViewModel {
     public void save() {
         if (savable().get()) {
             changed.accept(base.get().withDataStores(rows.get(Role.CACHE).address(), rows.get(Role.LEDGER).address(),
-                    rows.get(Role.SERIES).address()));
+                    rows.get(Role.SERIES).address()).withCollect(mode.get()));
         }
     }
 
     public BooleanBinding savable() {
-        return Bindings.createBooleanBinding(() -> rows.values().stream().allMatch(r -> r.problem.get().isEmpty()),
-                rows.get(Role.CACHE).problem, rows.get(Role.LEDGER).problem, rows.get(Role.SERIES).problem);
+        return Bindings.createBooleanBinding(() -> rows.values().stream().allMatch(r -> r.problem.get().isEmpty()) && modeProblem.get().isEmpty(),
+                rows.get(Role.CACHE).problem, rows.get(Role.LEDGER).problem, rows.get(Role.SERIES).problem, modeProblem);
     }
 
     public Row row(Role role) {

@@ -183,6 +183,7 @@ public final class SettingsPane {
 
     private Node dataStores() {
         VBox rows = new VBox(14);
+        rows.getChildren().add(collectMode());
         for (DataStores.Role role : DataStores.Role.values()) {
             rows.getChildren().add(dataStoreRow(role, dataStores.row(role)));
         }
@@ -193,6 +194,39 @@ public final class SettingsPane {
         save.setOnAction(e -> dataStores.save());
         rows.getChildren().add(save);
         return section("settings.data", "settings.data.hint", rows);
+    }
+
+    // Collect here, or watch the team's headless collectors through Redis.
+    private Node collectMode() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton here = new ToggleButton(messages.get("settings.data.collectHere"));
+        ToggleButton watch = new ToggleButton(messages.get("settings.data.watch"));
+        here.setId("settingsCollectHere");
+        watch.setId("settingsWatchCollectors");
+        here.setToggleGroup(group);
+        watch.setToggleGroup(group);
+        group.selectToggle(dataStores.modeProperty().get() == io.vigil.config.CollectMode.WATCH ? watch : here);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                group.selectToggle(was);
+            } else {
+                dataStores.modeProperty().set(now == watch ? io.vigil.config.CollectMode.WATCH : io.vigil.config.CollectMode.HERE);
+            }
+        });
+        HBox choice = new HBox(here, watch);
+        choice.getStyleClass().add("segmented");
+        Label hint = new Label(messages.get("settings.data.collectHint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("pane-subtitle");
+        Label problem = new Label();
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(dataStores.modeProblemProperty());
+        problem.managedProperty().bind(dataStores.modeProblemProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
+        GridPane top = grid();
+        addRow(top, 0, "settings.data.collect", choice);
+        return new VBox(6, top, hint, problem);
     }
 
     private Node dataStoreRow(DataStores.Role role, DataStoresViewModel.Row row) {

@@ -30,6 +30,7 @@ public final class JobRowModel {
     private final ObjectProperty<Long> tookMs = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> rows = new SimpleObjectProperty<>();
     private final ObjectProperty<Instant> nextRun = new SimpleObjectProperty<>();
+    private final StringProperty collector = new SimpleStringProperty("");
     private RunState ran = RunState.PENDING;
 
     JobRowModel(long targetId, String job) {
@@ -49,6 +50,7 @@ public final class JobRowModel {
         set(tookMs, last == null || last.took() == null ? null : last.took().toMillis());
         set(rows, last == null ? null : last.rows());
         set(nextRun, row.paused() ? null : row.nextRun().orElse(null));
+        set(collector, row.runBy());
     }
 
     /** Shows the row paused (or as its last run ended) at once, before the next snapshot confirms it. */
@@ -80,6 +82,11 @@ public final class JobRowModel {
 
     public String job() {
         return job;
+    }
+
+    /** Which of the team's collectors ran the job last; empty when this console's own collector runs it. */
+    public ReadOnlyStringProperty collectorProperty() {
+        return collector;
     }
 
     public ReadOnlyStringProperty targetProperty() {

@@ -149,7 +149,9 @@ public final class PipelineStatusPane {
         next.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         TableColumn<JobRowModel, String> reason = column("pipeline.col.reason", JobRowModel::reasonProperty, 320);
         reason.setCellFactory(c -> new ReasonCell());
-        table.getColumns().setAll(java.util.List.of(target, job, state, last, took, rows, next, reason));
+        TableColumn<JobRowModel, String> collector = column("pipeline.col.collector", JobRowModel::collectorProperty, 170);
+        collector.visibleProperty().bind(model.sharedProperty());
+        table.getColumns().setAll(java.util.List.of(target, job, state, last, took, rows, next, collector, reason));
 
         table.setRowFactory(v -> {
             TableRow<JobRowModel> row = new TableRow<>();

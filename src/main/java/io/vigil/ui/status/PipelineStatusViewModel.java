@@ -89,9 +89,20 @@ public final class PipelineStatusViewModel {
         return r -> (t == null || t.all() || r.targetId() == t.id()) && (!problems || r.state().problem());
     }
 
+    private final javafx.beans.property.BooleanProperty shared = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** True when a team's collectors run the jobs (the Collector column says which). */
+    public javafx.beans.property.ReadOnlyBooleanProperty sharedProperty() {
+        return shared;
+    }
+
     /** Takes a live snapshot: rows of known jobs change in place, new jobs are inserted where they belong, gone ones leave. */
     public void update(Watch.Snapshot snapshot) {
         now.set(snapshot.at());
+        boolean team = snapshot.jobs().stream().anyMatch(j -> !j.runBy().isEmpty());
+        if (shared.get() != team) {
+            shared.set(team);
+        }
         List<JobRowModel> ordered = new ArrayList<>(snapshot.jobs().size());
         Set<JobRowModel> added = new HashSet<>();
         for (Watch.JobRow job : snapshot.jobs()) {
