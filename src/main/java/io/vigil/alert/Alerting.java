@@ -90,7 +90,7 @@ public final class Alerting implements AutoCloseable {
                                         io.vigil.watch.LatestValues latest, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Messages messages = new Messages(Messages.localeFor(""));
-        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock), collector::isPaused, clock, messages);
+        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock, messages), collector::isPaused, clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
         alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),
                 messages, java.time.ZoneId.systemDefault()));

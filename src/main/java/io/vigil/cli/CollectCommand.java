@@ -60,10 +60,10 @@ public final class CollectCommand implements Callable<Integer> {
             return 2;
         }
         try (ConfigStore store = opened) {
-            StatusLine line = new StatusLine();
+            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+            StatusLine line = new StatusLine(messages);
             io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
-            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
             Clock clock = Clock.systemUTC();
             try (LocalCollector local = LocalCollector.start(dirs, store, servers.open(), clock, e -> {
                 line.accept(e);

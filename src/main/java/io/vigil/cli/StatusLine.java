@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.vigil.gather.Spool;
+import io.vigil.i18n.Messages;
 import io.vigil.schedule.StatusEvent;
 import io.vigil.schedule.StatusEvent.Status;
 
@@ -20,14 +21,19 @@ final class StatusLine implements Consumer<StatusEvent> {
     private final Map<Status, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong rows = new AtomicLong();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Messages messages;
+
+    StatusLine(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public void accept(StatusEvent e) {
         counts.computeIfAbsent(e.status(), s -> new AtomicLong()).incrementAndGet();
         rows.addAndGet(e.rows());
-        String key = e.targetName() + " " + e.job();
+        String key = e.targetName() + " " + messages.render(e.job().label());
         if (e.status() == Status.ERROR) {
-            errors.put(key, e.reason());
+            errors.put(key, messages.render(e.reason()));
         } else if (e.status() == Status.OK) {
             errors.remove(key);
         }

@@ -31,6 +31,7 @@ import io.vigil.config.TargetKind;
 import io.vigil.gather.GatherJob;
 import io.vigil.gather.GatherResult;
 import io.vigil.gather.InstanceStart;
+import io.vigil.i18n.Reason;
 import io.vigil.mirror.MirrorJob;
 import io.vigil.mirror.MirrorResult;
 import io.vigil.schedule.StatusEvent.Status;
@@ -80,12 +81,12 @@ public final class Collector implements AutoCloseable {
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
     // no sync came, so a figure is never most of an interval older than the snapshot it is picked from.
-    private record Job(Target target, String name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
+    private record Job(Target target, JobKey name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
                        java.util.concurrent.atomic.AtomicLong lastStart, boolean follower) {
     }
 
-    /** One scheduled job: "mirror sysstat" or "metric oracle.sessions.active" of a target. */
-    public record JobId(long targetId, String job) {
+    /** One scheduled job of a target: a mirror or a metric. */
+    public record JobId(long targetId, JobKey job) {
     }
 
     public Collector(Plan plan, TargetConnections connections, MirrorJob mirrorJob, GatherJob gatherJob, DataSource cache, Clock clock,
@@ -111,7 +112,7 @@ public final class Collector implements AutoCloseable {
             TargetKind pack = t.kind().packKind();
             for (MirrorDef m : plan.mirrors()) {
                 if (m.enabled() && m.kind() == pack) {
-                    schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> {
+                    schedule(t, JobKey.mirror(m.name()), m.intervalSeconds(), () -> {
                         runMirror(t, m);
                         return false;
                     }, false);
@@ -123,9 +124,9 @@ public final class Collector implements AutoCloseable {
                             .toList();
                     boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
                             && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
-                    Job job = schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m), follower);
+                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m), follower);
                     if (follower) {
-                        reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), "mirror " + x.name()), k -> new CopyOnWriteArrayList<>())
+                        reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), JobKey.mirror(x.name())), k -> new CopyOnWriteArrayList<>())
                                 .add(job));
                     }
                 }
@@ -137,7 +138,7 @@ public final class Collector implements AutoCloseable {
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
     // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
     // not synced yet at start, which would otherwise show stale for up to one long interval.
-    private Job schedule(Target t, String name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
+    private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
         Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower);
@@ -157,7 +158,7 @@ public final class Collector implements AutoCloseable {
     }
 
     // The metrics that follow this mirror run now, unless one ran less than ~an interval ago.
-    private void synced(Target t, String mirrorJob) {
+    private void synced(Target t, JobKey mirrorJob) {
         List<Job> jobs = followers.get(new JobId(t.id(), mirrorJob));
         if (jobs == null) {
             return;
@@ -174,7 +175,7 @@ public final class Collector implements AutoCloseable {
         start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart());
     }
 
-    private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
+    private void start(Target t, JobKey job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
                        java.util.concurrent.atomic.AtomicLong lastStart) {
         if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
@@ -204,7 +205,7 @@ public final class Collector implements AutoCloseable {
                 LOG.debug("{} of {}: not retried, the collector has stopped", job, t.name());
             } catch (RuntimeException e) {
                 LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
-                emit(t, job, Status.ERROR, String.valueOf(e.getMessage()), Duration.ZERO, 0);
+                emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ZERO, 0);
             } finally {
                 inFlight.set(false);
             }
@@ -212,11 +213,11 @@ public final class Collector implements AutoCloseable {
     }
 
     /** True when the target may be asked; probes it first when not connected. */
-    private boolean ready(Target t, String job) {
+    private boolean ready(Target t, JobKey job) {
         TargetHealth h = health.get(t.id());
         Instant now = clock.instant();
         if (!h.mayTry(now)) {
-            emit(t, job, Status.BACKOFF, "backing off until " + h.backoffUntil() + " after: " + h.lastFailure(), Duration.ZERO, 0);
+            emit(t, job, Status.BACKOFF, text("backing off until " + h.backoffUntil() + " after: " + h.lastFailure()), Duration.ZERO, 0);
             return false;
         }
         if (h.connected()) {
@@ -230,38 +231,38 @@ public final class Collector implements AutoCloseable {
             if (probe.ok()) {
                 h.succeeded();
                 h.version(probe.release());
-                emit(t, "connect", Status.OK, probe.version(), probe.took(), 0);
+                emit(t, JobKey.connect(), Status.OK, text(probe.version()), probe.took(), 0);
                 return true;
             }
-            fail(t, "connect", probe.failure(), probe.took());
+            fail(t, JobKey.connect(), probe.failure(), probe.took());
             return false;
         }
     }
 
-    private void fail(Target t, String job, TargetFailure failure, Duration took) {
+    private void fail(Target t, JobKey job, TargetFailure failure, Duration took) {
         Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.getMessage());
         if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT) {
             connections.release(t.id()); // reconnect through a fresh probe, never through the pool's retries
         }
-        emit(t, job, Status.ERROR, failure.getMessage() + " Next try in " + wait.toSeconds() + " s.", took, 0);
+        emit(t, job, Status.ERROR, text(failure.getMessage() + " Next try in " + wait.toSeconds() + " s."), took, 0);
     }
 
     private void runMirror(Target t, MirrorDef m) {
-        String job = "mirror " + m.name();
+        JobKey job = JobKey.mirror(m.name());
         if (!ready(t, job)) {
             return;
         }
         TargetHealth h = health.get(t.id());
         if (!m.allowedWith(t.licensed())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, "reads views of the " + m.licence().name().charAt(0) + m.licence().name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                        + " Pack, which this target does not say is licensed", Duration.ZERO, 0);
+                emit(t, job, Status.SKIPPED, text("reads views of the " + m.licence().name().charAt(0) + m.licence().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                        + " Pack, which this target does not say is licensed"), Duration.ZERO, 0);
             }
             return;
         }
         if (!m.runsOn(h.release())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, "needs version " + m.minVersion() + " or later; this server is " + h.release(),
+                emit(t, job, Status.SKIPPED, text("needs version " + m.minVersion() + " or later; this server is " + h.release()),
                         Duration.ZERO, 0);
             }
             return;
@@ -269,22 +270,22 @@ public final class Collector implements AutoCloseable {
         long start = System.nanoTime();
         try {
             MirrorResult r = mirrorJob.run(t, m);
-            emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
+            emit(t, job, Status.OK, text(r.capped() ? "capped at " + m.rowCap() + " rows" : ""), r.took(), r.rows());
             synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
-                emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
+                emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
             } else {
                 fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
             }
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0);
         }
     }
 
     /** Runs the metric; true when it should run again soon because a mirror it needs has not synced yet. */
     private boolean runMetric(Target t, MetricDef m) {
-        String job = "metric " + m.name();
+        JobKey job = JobKey.metric(m.name());
         long start = System.nanoTime();
         try {
             GatherResult r = gatherJob.run(t, m, instanceStart(t).orElse(null));
@@ -294,10 +295,10 @@ public final class Collector implements AutoCloseable {
                 case STALE -> Status.STALE;
             };
             String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
-            emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
+            emit(t, job, status, text(reason), Duration.ofNanos(System.nanoTime() - start), r.points());
             return r.outcome() == GatherResult.Outcome.STALE && r.reason().endsWith(io.vigil.gather.Verify.NOT_SYNCED_YET);
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0);
             return false;
         }
     }
@@ -311,9 +312,14 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    private void emit(Target t, String job, Status status, String reason, Duration took, long rows) {
+    // Until every reason is a key of its own, prose travels as the argument of one that shows it as it is.
+    private static Reason text(String prose) {
+        return prose == null || prose.isEmpty() ? Reason.NONE : Reason.of("reason.text", prose);
+    }
+
+    private void emit(Target t, JobKey job, Status status, Reason reason, Duration took, long rows) {
         try {
-            listener.accept(new StatusEvent(t.id(), t.name(), job, status, reason == null ? "" : reason, took, rows, clock.instant()));
+            listener.accept(new StatusEvent(t.id(), t.name(), job, status, reason == null ? Reason.NONE : reason, took, rows, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("A status listener failed: {}", e.toString());
         }

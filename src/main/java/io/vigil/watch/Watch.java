@@ -15,6 +15,7 @@ import io.vigil.config.Alert;
 import io.vigil.config.Target;
 import io.vigil.gather.Spool;
 import io.vigil.schedule.Collector.JobId;
+import io.vigil.schedule.JobKey;
 import io.vigil.schedule.LocalCollector;
 import io.vigil.watch.JobBoard.JobState;
 import io.vigil.watch.JobBoard.TargetState;
@@ -26,7 +27,7 @@ import io.vigil.watch.JobBoard.TargetState;
 public final class Watch {
 
     /** One scheduled job: its last run (none yet before the first), when it runs next, and whether its target is paused. */
-    public record JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
+    public record JobRow(long targetId, String targetName, JobKey job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
     }
 
     /** Everything a pane needs for one refresh. {@code latest} is live: read it, do not keep it. */

@@ -75,4 +75,44 @@ class MessagesTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aReasonRendersItsNestedReasonsInTheReadersLanguage() {
+        Reason inner = Reason.of("job.mirror", "sysstat");
+        Reason outer = Reason.of("health.reason", inner, Reason.of("reason.text", "ORA-00942: table or view does not exist"));
+        assertThat(new Messages(Locale.ENGLISH).render(outer)).isEqualTo("mirror sysstat: ORA-00942: table or view does not exist");
+        assertThat(new Messages(Locale.SIMPLIFIED_CHINESE).render(outer)).startsWith("镜像 sysstat").endsWith("ORA-00942: table or view does not exist");
+        assertThat(new Messages(Locale.ENGLISH).render(Reason.NONE)).isEmpty();
+        assertThat(Reason.NONE.isEmpty()).isTrue();
+        assertThat(new Messages(Locale.ENGLISH).render(Reason.of("no.such.reason", 3))).isEqualTo("no.such.reason");
+        assertThat(outer.keys()).containsExactly("health.reason", "job.mirror", "reason.text");
+    }
+
+    @Test
+    void aReasonTakesOnlyTextNumbersAndReasons() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reason.of("x", new Object()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reason.of("x", (Object) null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every key the code names in a reason (Reason.of("…")) has a text in English and in Chinese. */
+    @Test
+    void everyReasonKeyTheCodeUsesExistsInBothLanguages() throws IOException {
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("Reason\\.of\\(\\s*\"([^\"]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).as("reason keys found in the code").hasSizeGreaterThan(3);
+        Messages en = new Messages(Locale.ENGLISH);
+        Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
+        assertThat(used).filteredOn(k -> !en.has(k)).as("reason keys without an English text").isEmpty();
+        assertThat(used).filteredOn(k -> !zh.has(k)).as("reason keys without a Chinese text").isEmpty();
+    }
 }

@@ -26,6 +26,7 @@ import io.vigil.config.TargetKind;
 import io.vigil.gather.Archive;
 import io.vigil.gather.GatherJob;
 import io.vigil.gather.Spool;
+import io.vigil.i18n.Messages;
 import io.vigil.ledger.InMemoryLedger;
 import io.vigil.mirror.CacheDb;
 import io.vigil.mirror.MirrorJob;
@@ -45,6 +46,7 @@ class CollectorTest {
     H2SeriesStore series;
     Collector collector;
     final List<StatusEvent> events = new CopyOnWriteArrayList<>();
+    static final Messages EN = new Messages(java.util.Locale.ENGLISH);
 
     static final MirrorDef SESSIONS = new MirrorDef(1, "session", TargetKind.ORACLE, "SELECT sid, status, type FROM v$session", "ora_session",
             1, 10_000, MirrorMode.REPLACE, "", true, "");
@@ -86,14 +88,14 @@ class CollectorTest {
         collector.start();
         Thread.sleep(8_000);
 
-        List<StatusEvent> demoMirrors = events.stream().filter(e -> e.targetId() == 1 && e.job().equals("mirror session")).toList();
+        List<StatusEvent> demoMirrors = events.stream().filter(e -> e.targetId() == 1 && e.job().equals(JobKey.mirror("session"))).toList();
         assertThat(demoMirrors).as("a 1 s mirror over 8 s").hasSizeGreaterThanOrEqualTo(5).allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
-        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().startsWith("metric")).extracting(StatusEvent::status)
+        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().kind() == JobKey.JobKind.METRIC).extracting(StatusEvent::status)
                 .contains(Status.OK).doesNotContain(Status.ERROR);
 
         List<StatusEvent> deadEvents = events.stream().filter(e -> e.targetId() == 2).toList();
         assertThat(deadEvents).filteredOn(e -> e.status() == Status.ERROR).as("one failed connect, then back off").hasSize(1)
-                .first().satisfies(e -> assertThat(e.reason()).contains("Nothing answered there").contains("Next try in 15 s"));
+                .first().satisfies(e -> assertThat(EN.render(e.reason())).contains("Nothing answered there").contains("Next try in 15 s"));
         assertThat(deadEvents).filteredOn(e -> e.status() == Status.BACKOFF).isNotEmpty();
         assertThat(collector.lag().percentile(99)).as("p99 schedule lag, ms").isLessThan(1_000);
     }
@@ -113,9 +115,9 @@ class CollectorTest {
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
         collector.start();
         Thread.sleep(4_000);
-        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().equals("mirror diag")).extracting(StatusEvent::status)
+        assertThat(events).filteredOn(e -> e.targetId() == 1 && e.job().equals(JobKey.mirror("diag"))).extracting(StatusEvent::status)
                 .as("said once, never run").containsExactly(Status.SKIPPED);
-        assertThat(events).filteredOn(e -> e.targetId() == 2 && e.job().equals("mirror diag")).extracting(StatusEvent::status)
+        assertThat(events).filteredOn(e -> e.targetId() == 2 && e.job().equals(JobKey.mirror("diag"))).extracting(StatusEvent::status)
                 .contains(Status.OK).doesNotContain(Status.SKIPPED);
         assertThat(ledger.last(1, "diag")).isEmpty();
     }
@@ -135,13 +137,13 @@ class CollectorTest {
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
         collector.start();
         long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline && events.stream().noneMatch(e -> e.job().startsWith("metric") && e.status() == Status.OK)) {
+        while (System.currentTimeMillis() < deadline && events.stream().noneMatch(e -> e.job().kind() == JobKey.JobKind.METRIC && e.status() == Status.OK)) {
             Thread.sleep(200);
         }
-        List<StatusEvent> metric = events.stream().filter(e -> e.job().startsWith("metric")).toList();
+        List<StatusEvent> metric = events.stream().filter(e -> e.job().kind() == JobKey.JobKind.METRIC).toList();
         assertThat(metric).extracting(StatusEvent::status).as("a 300 s metric within 20 s of start").contains(Status.OK);
         if (metric.getFirst().status() == Status.STALE) {
-            assertThat(metric.getFirst().reason()).endsWith("has not synced yet");
+            assertThat(EN.render(metric.getFirst().reason())).endsWith("has not synced yet");
         }
     }
 
@@ -159,12 +161,12 @@ class CollectorTest {
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
         collector.start();
         long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline && events.stream().filter(e -> e.job().equals("mirror session")).count() < 4) {
+        while (System.currentTimeMillis() < deadline && events.stream().filter(e -> e.job().equals(JobKey.mirror("session"))).count() < 4) {
             Thread.sleep(100);
         }
         Thread.sleep(1_000);
-        List<Instant> syncs = events.stream().filter(e -> e.job().equals("mirror session") && e.status() == Status.OK).map(StatusEvent::at).toList();
-        List<Instant> picks = events.stream().filter(e -> e.job().startsWith("metric") && e.status() == Status.OK).map(StatusEvent::at).toList();
+        List<Instant> syncs = events.stream().filter(e -> e.job().equals(JobKey.mirror("session")) && e.status() == Status.OK).map(StatusEvent::at).toList();
+        List<Instant> picks = events.stream().filter(e -> e.job().kind() == JobKey.JobKind.METRIC && e.status() == Status.OK).map(StatusEvent::at).toList();
         assertThat(syncs).hasSizeGreaterThanOrEqualTo(4);
         // after the first sync, every pick comes within moments of a sync: the figure is as fresh as the snapshot
         List<Instant> later = picks.stream().filter(p -> p.isAfter(syncs.get(1))).toList();
@@ -187,10 +189,10 @@ class CollectorTest {
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
         collector.start();
         Thread.sleep(4_000);
-        assertThat(events).filteredOn(e -> e.job().equals("mirror future")).singleElement().satisfies(e -> {
+        assertThat(events).filteredOn(e -> e.job().equals(JobKey.mirror("future"))).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(Status.SKIPPED);
-            assertThat(e.reason()).isEqualTo("needs version 20 or later; this server is 19.0");
+            assertThat(EN.render(e.reason())).isEqualTo("needs version 20 or later; this server is 19.0");
         });
-        assertThat(events).filteredOn(e -> e.job().equals("mirror session")).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
+        assertThat(events).filteredOn(e -> e.job().equals(JobKey.mirror("session"))).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
     }
 }

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import io.vigil.schedule.JobKey;
 import io.vigil.watch.JobBoard.JobState;
 import io.vigil.watch.Watch.JobRow;
 
@@ -21,6 +22,7 @@ import io.vigil.watch.Watch.JobRow;
 public final class JobRowModel {
 
     private final long targetId;
+    private final JobKey key;
     private final String job;
     private final StringProperty target = new SimpleStringProperty();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.PENDING);
@@ -32,18 +34,19 @@ public final class JobRowModel {
     private final ObjectProperty<Instant> nextRun = new SimpleObjectProperty<>();
     private RunState ran = RunState.PENDING;
 
-    JobRowModel(long targetId, String job) {
+    JobRowModel(long targetId, JobKey key, String job) {
         this.targetId = targetId;
+        this.key = key;
         this.job = job;
     }
 
-    /** Takes the snapshot's values; properties whose value is the same do not fire. */
-    void update(JobRow row) {
+    /** Takes the snapshot's values, with the last run's reason in the reader's words; unchanged properties do not fire. */
+    void update(JobRow row, String reasonText) {
         set(target, row.targetName());
         JobState last = row.last().orElse(null);
         ran = last == null ? RunState.PENDING : RunState.of(last.status());
         set(state, row.paused() ? RunState.PAUSED : ran);
-        set(reason, last == null ? "" : last.reason());
+        set(reason, last == null ? "" : reasonText);
         set(lastRun, last == null ? null : last.lastRun());
         set(lastOk, last == null ? null : last.lastOk());
         set(tookMs, last == null || last.took() == null ? null : last.took().toMillis());
@@ -78,8 +81,13 @@ public final class JobRowModel {
         return targetId;
     }
 
+    /** The job as the table shows it ("mirror session"). */
     public String job() {
         return job;
+    }
+
+    public JobKey key() {
+        return key;
     }
 
     public ReadOnlyStringProperty targetProperty() {

@@ -1,5 +1,6 @@
 package io.vigil.ui.status;
 
+import io.vigil.schedule.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -57,13 +58,18 @@ class PipelineStatusViewModelTest {
 
     /** A job that ran {@code agoSeconds} before T0 with the status given, and runs again {@code inSeconds} after. */
     static JobRow ran(Target t, String job, Status s, String reason, int agoSeconds, int inSeconds, boolean paused) {
-        JobState last = new JobState(t.id(), t.name(), job, s, reason, T0.minusSeconds(agoSeconds), Duration.ofMillis(42), 27,
-                s == Status.OK ? T0.minusSeconds(agoSeconds) : T0.minusSeconds(600));
-        return new JobRow(t.id(), t.name(), job, Optional.of(last), Optional.of(T0.plusSeconds(inSeconds)), paused);
+        JobState last = new JobState(t.id(), t.name(), key(job), s, io.vigil.ui.dashboard.Snapshots.reason(reason), T0.minusSeconds(agoSeconds),
+                Duration.ofMillis(42), 27, s == Status.OK ? T0.minusSeconds(agoSeconds) : T0.minusSeconds(600));
+        return new JobRow(t.id(), t.name(), key(job), Optional.of(last), Optional.of(T0.plusSeconds(inSeconds)), paused);
     }
 
     static JobRow planned(Target t, String job, int inSeconds) {
-        return new JobRow(t.id(), t.name(), job, Optional.empty(), Optional.of(T0.plusSeconds(inSeconds)), false);
+        return new JobRow(t.id(), t.name(), key(job), Optional.empty(), Optional.of(T0.plusSeconds(inSeconds)), false);
+    }
+
+    /** The job the tests name as the table shows it in English: "connect", "mirror session", "metric x". */
+    static JobKey key(String words) {
+        return io.vigil.ui.dashboard.Snapshots.job(words);
     }
 
     static Watch.Snapshot snapshot(Instant at, List<JobRow> jobs, Spool.Fill spool, Target... targets) {
