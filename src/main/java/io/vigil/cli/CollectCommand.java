@@ -74,8 +74,7 @@ public final class CollectCommand implements Callable<Integer> {
                      out.println(io.vigil.alert.notify.Notifications.render(n, messages).plain());
                      out.flush();
                  })) {
-                out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
-                        store.location(), local.describe());
+                out.println(messages.get("cli.collect.start", local.collector().targets().size(), store.location(), local.describe()));
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < end) {
@@ -86,7 +85,7 @@ public final class CollectCommand implements Callable<Integer> {
                     }
                     out.flush();
                 }
-                out.printf("Stopped; p99 schedule lag %d ms over %d runs%n", local.collector().lag().percentile(99), local.collector().lag().count());
+                out.println(messages.get("cli.collect.stopped", local.collector().lag().percentile(99), local.collector().lag().count()));
             }
         }
         return 0;

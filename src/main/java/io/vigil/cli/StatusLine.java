@@ -43,11 +43,11 @@ final class StatusLine implements Consumer<StatusEvent> {
     String next(Spool.Fill spool) {
         StringBuilder b = new StringBuilder(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         for (Status s : Status.values()) {
-            b.append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(take(s));
+            b.append(' ').append(messages.get("cli.collect.count." + s.name(), take(s)));
         }
-        b.append(" | rows ").append(rows.getAndSet(0)).append(" | spool ").append(spool.points()).append(" points");
+        b.append(messages.get("cli.collect.rowsAndSpool", rows.getAndSet(0), spool.points()));
         if (spool.droppedPoints() > 0) {
-            b.append(" (").append(spool.droppedPoints()).append(" dropped: the spool was full)");
+            b.append(messages.get("cli.collect.dropped", spool.droppedPoints()));
         }
         return b.toString();
     }

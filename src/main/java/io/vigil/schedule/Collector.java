@@ -205,7 +205,7 @@ public final class Collector implements AutoCloseable {
                 LOG.debug("{} of {}: not retried, the collector has stopped", job, t.name());
             } catch (RuntimeException e) {
                 LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
-                emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ZERO, 0);
+                emit(t, job, Status.ERROR, Reason.of("reason.unexpected"), Duration.ZERO, 0);
             } finally {
                 inFlight.set(false);
             }
@@ -217,7 +217,7 @@ public final class Collector implements AutoCloseable {
         TargetHealth h = health.get(t.id());
         Instant now = clock.instant();
         if (!h.mayTry(now)) {
-            emit(t, job, Status.BACKOFF, text("backing off until " + h.backoffUntil() + " after: " + h.lastFailure()), Duration.ZERO, 0);
+            emit(t, job, Status.BACKOFF, Reason.of("reason.backoff", h.backoffUntil().toEpochMilli(), h.lastFailure()), Duration.ZERO, 0);
             return false;
         }
         if (h.connected()) {
@@ -231,7 +231,7 @@ public final class Collector implements AutoCloseable {
             if (probe.ok()) {
                 h.succeeded();
                 h.version(probe.release());
-                emit(t, JobKey.connect(), Status.OK, text(probe.version()), probe.took(), 0);
+                emit(t, JobKey.connect(), Status.OK, Reason.of("reason.text", probe.version()), probe.took(), 0);
                 return true;
             }
             fail(t, JobKey.connect(), probe.failure(), probe.took());
@@ -240,11 +240,11 @@ public final class Collector implements AutoCloseable {
     }
 
     private void fail(Target t, JobKey job, TargetFailure failure, Duration took) {
-        Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.getMessage());
+        Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.reason());
         if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT) {
             connections.release(t.id()); // reconnect through a fresh probe, never through the pool's retries
         }
-        emit(t, job, Status.ERROR, text(failure.getMessage() + " Next try in " + wait.toSeconds() + " s."), took, 0);
+        emit(t, job, Status.ERROR, Reason.of("reason.nextTry", failure.reason(), wait.toSeconds()), took, 0);
     }
 
     private void runMirror(Target t, MirrorDef m) {
@@ -255,14 +255,13 @@ public final class Collector implements AutoCloseable {
         TargetHealth h = health.get(t.id());
         if (!m.allowedWith(t.licensed())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, text("reads views of the " + m.licence().name().charAt(0) + m.licence().name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                        + " Pack, which this target does not say is licensed"), Duration.ZERO, 0);
+                emit(t, job, Status.SKIPPED, Reason.of("reason.skipped.licence", Reason.of("licence." + m.licence().name())), Duration.ZERO, 0);
             }
             return;
         }
         if (!m.runsOn(h.release())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, text("needs version " + m.minVersion() + " or later; this server is " + h.release()),
+                emit(t, job, Status.SKIPPED, Reason.of("reason.skipped.version", m.minVersion(), h.release().toString()),
                         Duration.ZERO, 0);
             }
             return;
@@ -270,16 +269,16 @@ public final class Collector implements AutoCloseable {
         long start = System.nanoTime();
         try {
             MirrorResult r = mirrorJob.run(t, m);
-            emit(t, job, Status.OK, text(r.capped() ? "capped at " + m.rowCap() + " rows" : ""), r.took(), r.rows());
+            emit(t, job, Status.OK, r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE, r.took(), r.rows());
             synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
-                emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
+                emit(t, job, Status.ERROR, e.reason(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
             } else {
                 fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
             }
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, reasonOf(t, job, e), Duration.ofNanos(System.nanoTime() - start), 0);
         }
     }
 
@@ -294,11 +293,14 @@ public final class Collector implements AutoCloseable {
                 case WAITING -> Status.WAITING;
                 case STALE -> Status.STALE;
             };
-            String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
-            emit(t, job, status, text(reason), Duration.ofNanos(System.nanoTime() - start), r.points());
-            return r.outcome() == GatherResult.Outcome.STALE && r.reason().endsWith(io.vigil.gather.Verify.NOT_SYNCED_YET);
+            Reason reason = r.reason();
+            if (r.outcome() == GatherResult.Outcome.PICKED && !r.archived()) {
+                reason = reason.isEmpty() ? Reason.of("reason.spooled") : Reason.of("reason.withSpooled", reason);
+            }
+            emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
+            return r.outcome() == GatherResult.Outcome.STALE && r.notSyncedYet();
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, text(e.getMessage()), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, reasonOf(t, job, e), Duration.ofNanos(System.nanoTime() - start), 0);
             return false;
         }
     }
@@ -312,9 +314,19 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    // Until every reason is a key of its own, prose travels as the argument of one that shows it as it is.
-    private static Reason text(String prose) {
-        return prose == null || prose.isEmpty() ? Reason.NONE : Reason.of("reason.text", prose);
+    // The cache's and the pick's failures say what failed; anything else is a fault of Vigil's, told in the log.
+    private static Reason reasonOf(Target t, JobKey job, RuntimeException e) {
+        if (e instanceof io.vigil.mirror.CacheException c) {
+            return c.reason();
+        }
+        if (e instanceof io.vigil.gather.PickFailure p) {
+            return p.reason();
+        }
+        if (e instanceof TargetFailure f) {
+            return f.reason();
+        }
+        LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
+        return Reason.of("reason.unexpected");
     }
 
     private void emit(Target t, JobKey job, Status status, Reason reason, Duration took, long rows) {

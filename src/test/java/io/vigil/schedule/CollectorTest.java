@@ -95,7 +95,11 @@ class CollectorTest {
 
         List<StatusEvent> deadEvents = events.stream().filter(e -> e.targetId() == 2).toList();
         assertThat(deadEvents).filteredOn(e -> e.status() == Status.ERROR).as("one failed connect, then back off").hasSize(1)
-                .first().satisfies(e -> assertThat(EN.render(e.reason())).contains("Nothing answered there").contains("Next try in 15 s"));
+                .first().satisfies(e -> {
+                    assertThat(EN.render(e.reason())).contains("Nothing answered there").contains("Next try in 15 s");
+                    assertThat(new Messages(java.util.Locale.SIMPLIFIED_CHINESE).render(e.reason())).as("in Chinese, with the address kept")
+                            .contains("127.0.0.1:" + closed).contains("15 秒后重试").doesNotContain("Nothing answered");
+                });
         assertThat(deadEvents).filteredOn(e -> e.status() == Status.BACKOFF).isNotEmpty();
         assertThat(collector.lag().percentile(99)).as("p99 schedule lag, ms").isLessThan(1_000);
     }
