@@ -32,7 +32,7 @@ final class StatusLine implements Consumer<StatusEvent> {
         counts.computeIfAbsent(e.status(), s -> new AtomicLong()).incrementAndGet();
         rows.addAndGet(e.rows());
         String key = e.targetName() + " " + messages.render(e.job().label());
-        if (e.status() == Status.ERROR) {
+        if (e.status() == Status.ERROR || e.status() == Status.QUARANTINED) {
             errors.put(key, messages.render(e.reason()));
         } else if (e.status() == Status.OK) {
             errors.remove(key);

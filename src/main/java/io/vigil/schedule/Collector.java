@@ -75,6 +75,7 @@ public final class Collector implements AutoCloseable {
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
+    private final Quarantines quarantines = new Quarantines();
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
 
@@ -148,7 +149,7 @@ public final class Collector implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             long planned = due[0];
             due[0] += period;
-            nextRuns.put(id, due[0]);
+            nextRuns.put(id, quarantines.nextRun(id, due[0], period));
             // a follower's timer only stands in for syncs that did not come (the mirror fails, or is slower than planned)
             if (!job.follower() || planned - job.lastStart().get() >= period + period / 2) {
                 start(job, planned);
@@ -249,6 +250,11 @@ public final class Collector implements AutoCloseable {
 
     private void runMirror(Target t, MirrorDef m) {
         JobKey job = JobKey.mirror(m.name());
+        JobId id = new JobId(t.id(), job);
+        Duration interval = Duration.ofSeconds(m.intervalSeconds());
+        if (quarantines.holds(id, clock.instant(), interval)) {
+            return; // its last status says until when
+        }
         if (!ready(t, job)) {
             return;
         }
@@ -267,13 +273,18 @@ public final class Collector implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
+        Instant started = clock.instant(); // after any probe: a hold counts from the read that failed
         try {
             MirrorResult r = mirrorJob.run(t, m);
+            quarantines.clear(id);
             emit(t, job, Status.OK, r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE, r.took(), r.rows());
             synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
-                emit(t, job, Status.ERROR, e.reason(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
+                // the target is fine, the mirror's SQL is not: asking every interval would fail the same way
+                Instant until = quarantines.strike(id, started, interval);
+                emit(t, job, Status.QUARANTINED, Reason.of("reason.quarantined", until.toEpochMilli(), e.reason()),
+                        Duration.ofNanos(System.nanoTime() - start), 0);
             } else {
                 fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
             }

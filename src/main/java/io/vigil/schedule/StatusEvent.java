@@ -33,6 +33,11 @@ public record StatusEvent(long targetId, String targetName, JobKey job, Status s
         /** Not run: the target is backing off after failures. */
         BACKOFF,
         /** Not run: the server's version has not got what the mirror reads (e.g. 11g and V$DIAG_ALERT_EXT). */
-        SKIPPED
+        SKIPPED,
+        /**
+         * The mirror's SQL was refused (bad SQL, a missing privilege): it is tried again after growing intervals, not
+         * every interval; the reason says until when. The target itself is fine.
+         */
+        QUARANTINED
     }
 }

@@ -63,7 +63,8 @@ public final class JobBoard implements Consumer<StatusEvent> {
     }
 
     /**
-     * The target's health: DOWN when its connection failed or it is backing off, ERROR when a job's last run failed,
+     * The target's health: DOWN when its connection failed or it is backing off, ERROR when a job's last run failed (or
+     * its mirror is quarantined),
      * STALE when a metric's last pick was refused as stale, OK when anything ran and none of those hold.
      */
     public TargetState health(long targetId, String name, boolean paused, LatestValues latest, Instant now) {
@@ -83,7 +84,9 @@ public final class JobBoard implements Consumer<StatusEvent> {
             return new TargetState(targetId, name, Health.DOWN, reasonOf(down.get()), age);
         }
         for (Status bad : new Status[] {Status.ERROR, Status.STALE}) {
-            Optional<JobState> worst = mine.stream().filter(j -> j.status() == bad).min(Comparator.comparing(JobState::job));
+            // a quarantined mirror is an error of that job; its target is fine
+            Optional<JobState> worst = mine.stream().filter(j -> j.status() == bad || bad == Status.ERROR && j.status() == Status.QUARANTINED)
+                    .min(Comparator.comparing(JobState::job));
             if (worst.isPresent()) {
                 return new TargetState(targetId, name, bad == Status.ERROR ? Health.ERROR : Health.STALE, reasonOf(worst.get()), age);
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -198,5 +199,61 @@ class CollectorTest {
             assertThat(EN.render(e.reason())).isEqualTo("needs version 20 or later; this server is 19.0");
         });
         assertThat(events).filteredOn(e -> e.job().equals(JobKey.mirror("session"))).isNotEmpty().allSatisfy(e -> assertThat(e.status()).isEqualTo(Status.OK));
+    }
+
+    @Test
+    void aMirrorWhoseSqlIsRefusedIsQuarantinedForGrowingIntervalsAndOneSuccessEndsIt() throws Exception {
+        Target demo = new Target(1, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
+        MirrorDef later = new MirrorDef(1, "later", TargetKind.ORACLE, "SELECT sid FROM vigil_later", "ora_later", 1, 10_000,
+                MirrorMode.REPLACE, "", true, "");
+        InMemoryLedger ledger = new InMemoryLedger();
+        collector = new Collector(new Collector.Plan(List.of(demo), List.of(later, SESSIONS), List.of(), Map.of()), connections,
+                new MirrorJob(connections, cache, ledger),
+                new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
+                cache.dataSource(), Clock.systemUTC(), 16, events::add);
+        collector.start();
+        JobKey job = JobKey.mirror("later");
+
+        List<StatusEvent> held = waitFor(job, Status.QUARANTINED, 2, 20_000);
+        StatusEvent first = held.getFirst();
+        assertThat(EN.render(first.reason())).startsWith("quarantined until ").contains("vigil_later".toUpperCase(java.util.Locale.ROOT));
+        assertThat(new Messages(java.util.Locale.SIMPLIFIED_CHINESE).render(first.reason())).startsWith("隔离至");
+        long firstGap = Duration.between(held.get(0).at(), held.get(1).at()).toMillis();
+        assertThat(firstGap).as("retried after twice its 1 s interval").isBetween(1_400L, 3_500L);
+
+        try (java.sql.Connection c = connections.pool(demo).getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE vigil_later (sid NUMBER)");
+        }
+        StatusEvent ok = waitFor(job, Status.OK, 1, 20_000).getFirst();
+        long secondGap = Duration.between(held.get(1).at(), ok.at()).toMillis();
+        assertThat(secondGap).as("then after four times its interval").isBetween(3_400L, 6_500L).isGreaterThan(firstGap);
+
+        try (java.sql.Connection c = connections.pool(demo).getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE vigil_later");
+        }
+        List<StatusEvent> again = waitFor(job, Status.QUARANTINED, held.size() + 2, 20_000);
+        List<StatusEvent> afterOk = again.stream().filter(e -> e.at().isAfter(ok.at())).toList();
+        assertThat(afterOk).hasSizeGreaterThanOrEqualTo(2);
+        long resetGap = Duration.between(afterOk.get(0).at(), afterOk.get(1).at()).toMillis();
+        assertThat(resetGap).as("the success started it over: twice its interval again").isBetween(1_400L, 3_500L);
+
+        assertThat(events).filteredOn(e -> e.job().equals(job)).extracting(StatusEvent::status).as("never a plain error")
+                .doesNotContain(Status.ERROR);
+        assertThat(events).as("the target itself is fine").noneMatch(e -> e.status() == Status.BACKOFF)
+                .filteredOn(e -> e.job().isConnect()).extracting(StatusEvent::status).containsOnly(Status.OK);
+        assertThat(events).filteredOn(e -> e.job().equals(JobKey.mirror("session"))).extracting(StatusEvent::status).contains(Status.OK)
+                .doesNotContain(Status.ERROR, Status.QUARANTINED);
+    }
+
+    private List<StatusEvent> waitFor(JobKey job, Status status, int count, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (true) {
+            List<StatusEvent> seen = events.stream().filter(e -> e.job().equals(job) && e.status() == status).toList();
+            if (seen.size() >= count || System.currentTimeMillis() > deadline) {
+                assertThat(seen).as("%s %s runs of %s", count, status, job).hasSizeGreaterThanOrEqualTo(count);
+                return seen;
+            }
+            Thread.sleep(50);
+        }
     }
 }

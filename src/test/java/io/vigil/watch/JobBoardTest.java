@@ -1,5 +1,7 @@
 package io.vigil.watch;
 
+import io.vigil.i18n.Reason;
+import io.vigil.schedule.JobKey;
 import java.util.Locale;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.dashboard.Snapshots;
@@ -61,6 +63,20 @@ class JobBoardTest {
         assertThat(english.render(s.reason())).isEqualTo("mirror processlist: SELECT command denied");
         event(2, "mirror processlist", Status.OK, "", 3);
         assertThat(board.health(2, "db2", false, latest, T0).health()).isEqualTo(Health.STALE);
+    }
+
+    @Test
+    void aQuarantinedMirrorIsAnErrorOfThatJobWhileItsTargetStaysUp() {
+        event(4, "connect", Status.OK, "19.3", 0);
+        board.accept(new StatusEvent(4, "db4", JobKey.mirror("ash"), Status.QUARANTINED,
+                Reason.of("reason.quarantined", T0.plusSeconds(120).toEpochMilli(), Reason.of("reason.text", "ORA-00942")), Duration.ofMillis(5), 0,
+                T0.plusSeconds(1)));
+        JobBoard.TargetState s = board.health(4, "db4", false, latest, T0.plusSeconds(2));
+        assertThat(s.health()).as("not down: only the mirror is held back").isEqualTo(Health.ERROR);
+        assertThat(english.render(s.reason())).startsWith("mirror ash: quarantined until ").endsWith("after: ORA-00942");
+        assertThat(new Messages(Locale.SIMPLIFIED_CHINESE).render(s.reason())).startsWith("镜像 ash").contains("隔离至").endsWith("ORA-00942");
+        event(4, "mirror ash", Status.OK, "", 3);
+        assertThat(board.health(4, "db4", false, latest, T0.plusSeconds(4)).health()).isEqualTo(Health.OK);
     }
 
     @Test

@@ -125,6 +125,24 @@ class PipelineStatusViewModelTest {
     }
 
     @Test
+    void aQuarantinedMirrorShowsAsItsOwnStateAndCountsAsAProblemInBothLanguages() {
+        List<JobRow> held = new ArrayList<>(jobs());
+        held.set(1, ran(ORA, "mirror session", Status.QUARANTINED, "quarantined until 10:02:00 after: ORA-00942", 1, 120, false));
+        model.update(snapshot(T0, held, EMPTY, ORA, PG));
+        JobRowModel session = model.rows().get(1);
+        assertThat(session.state()).isEqualTo(RunState.QUARANTINED);
+        assertThat(session.state().problem()).isTrue();
+        assertThat(session.state().styleClass()).isEqualTo("run-quarantined").isNotEqualTo(RunState.ERROR.styleClass());
+        assertThat(model.stateText(session.state())).isEqualTo("Quarantined");
+        PipelineStatusViewModel chinese = new PipelineStatusViewModel(recorder, new Messages(Locale.SIMPLIFIED_CHINESE), status::add);
+        chinese.update(snapshot(T0, held, EMPTY, ORA, PG));
+        assertThat(chinese.stateText(RunState.QUARANTINED)).isNotEqualTo("Quarantined").isNotEqualTo(chinese.stateText(RunState.ERROR));
+        assertThat(chinese.rows().get(1).job()).isEqualTo("镜像 session");
+        assertThat(model.countsProperty().get()).isEqualTo("4 jobs, 2 with problems");
+        assertThat(RunState.values()).as("worst first: right after an error").startsWith(RunState.ERROR, RunState.QUARANTINED);
+    }
+
+    @Test
     void theTargetFilterKeepsItsChoiceWhileTargetsComeAndGo() {
         model.update(snapshot(T0, jobs(), EMPTY, ORA, PG));
         assertThat(model.targetChoices()).extracting(PipelineStatusViewModel.TargetChoice::name)
