@@ -91,7 +91,7 @@ public final class Alerting implements AutoCloseable {
                                         io.vigil.watch.LatestValues latest, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Messages messages = new Messages(Messages.localeFor(""));
-        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock),
+        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock, messages),
                 id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
         alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.vigil.i18n.Messages;
+import io.vigil.schedule.JobKey;
 import io.vigil.schedule.StatusEvent.Status;
 import io.vigil.series.Point;
 import io.vigil.watch.Health;
@@ -19,8 +21,15 @@ public final class BoardObservations implements Observations {
     private final JobBoard board;
     private final LatestValues latest;
     private final Clock clock;
+    private final Messages messages;
 
     public BoardObservations(JobBoard board, LatestValues latest, Clock clock) {
+        this(board, latest, clock, new Messages(java.util.Locale.ENGLISH));
+    }
+
+    /** As {@link #BoardObservations(JobBoard, LatestValues, Clock)}, with the language of the reasons it gives. */
+    public BoardObservations(JobBoard board, LatestValues latest, Clock clock, Messages messages) {
+        this.messages = messages;
         this.board = board;
         this.latest = latest;
         this.clock = clock;
@@ -34,7 +43,7 @@ public final class BoardObservations implements Observations {
     @Override
     public String downReason(long targetId) {
         TargetState s = state(targetId);
-        return s.health() == Health.DOWN ? s.reason() : "";
+        return s.health() == Health.DOWN ? messages.render(s.reason()) : "";
     }
 
     private TargetState state(long targetId) {
@@ -42,12 +51,12 @@ public final class BoardObservations implements Observations {
     }
 
     @Override
-    public Optional<Instant> lastOk(long targetId, String job) {
+    public Optional<Instant> lastOk(long targetId, JobKey job) {
         return board.job(targetId, job).map(JobState::lastOk);
     }
 
     @Override
-    public boolean skipped(long targetId, String job) {
+    public boolean skipped(long targetId, JobKey job) {
         return board.job(targetId, job).map(j -> j.status() == Status.SKIPPED).orElse(false);
     }
 

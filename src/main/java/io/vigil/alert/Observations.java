@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.vigil.schedule.JobKey;
 import io.vigil.series.Point;
 
 /** What the rules look at: the collector's view of each target, read from memory. */
@@ -15,11 +16,11 @@ public interface Observations {
     /** Why it is down, in the collector's words; empty when it is not. */
     String downReason(long targetId);
 
-    /** When the job ("metric oracle.sessions.total", "mirror sysstat") last went well, if ever. */
-    Optional<Instant> lastOk(long targetId, String job);
+    /** When the job (a metric or a mirror) last went well, if ever. */
+    Optional<Instant> lastOk(long targetId, JobKey job);
 
     /** Whether the job is skipped on this target (the server's version lacks what it reads). */
-    boolean skipped(long targetId, String job);
+    boolean skipped(long targetId, JobKey job);
 
     /** The newest point of every series of the metric for the target. */
     List<Point> latest(String targetName, String metric);

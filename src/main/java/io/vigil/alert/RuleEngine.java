@@ -21,6 +21,7 @@ import io.vigil.config.RuleType;
 import io.vigil.config.Severity;
 import io.vigil.config.Target;
 import io.vigil.config.VigilEvent;
+import io.vigil.schedule.JobKey;
 import io.vigil.series.Point;
 
 /**
@@ -116,11 +117,11 @@ public final class RuleEngine {
                         Set<AlertKey> visited) {
         for (MetricDef m : plan.metricsOf(t.kind())) {
             if (!AlertRule.ALL.equals(r.subject()) && !r.subject().equals(m.name())
-                    || m.mirrors().stream().anyMatch(mirror -> seen.skipped(t.id(), "mirror " + mirror))) {
+                    || m.mirrors().stream().anyMatch(mirror -> seen.skipped(t.id(), JobKey.mirror(mirror)))) {
                 continue;
             }
             Duration allowed = atLeastAMinute(Duration.ofSeconds((long) plan.periodOf(m) * r.missed()));
-            Instant last = max(since, seen.lastOk(t.id(), "metric " + m.name()).orElse(Instant.MIN));
+            Instant last = max(since, seen.lastOk(t.id(), JobKey.metric(m.name())).orElse(Instant.MIN));
             boolean missing = now.isAfter(last.plus(allowed));
             apply(steps, visited, new AlertKey(r.name(), t.id(), m.name()), t, missing ? Levels.fixed(r) : null, null, m.name(),
                     Duration.ZERO, now);
@@ -130,7 +131,7 @@ public final class RuleEngine {
     private void mirrorStale(RulePlan plan, AlertRule r, Target t, Observations seen, Instant since, Instant now, List<Step> steps,
                              Set<AlertKey> visited) {
         for (MirrorDef m : plan.mirrorsOf(t.kind())) {
-            String job = "mirror " + m.name();
+            JobKey job = JobKey.mirror(m.name());
             if (!AlertRule.ALL.equals(r.subject()) && !r.subject().equals(m.name()) || seen.skipped(t.id(), job)) {
                 continue;
             }

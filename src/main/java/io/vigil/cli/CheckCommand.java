@@ -86,12 +86,23 @@ public final class CheckCommand implements Callable<Integer> {
         return allGood ? 0 : 1;
     }
 
+    // The cache's and the pick's failures say what failed; anything else is a fault, its message kept as it is.
+    private static io.vigil.i18n.Reason reasonOf(RuntimeException e) {
+        if (e instanceof io.vigil.mirror.CacheException c) {
+            return c.reason();
+        }
+        if (e instanceof io.vigil.gather.PickFailure p) {
+            return p.reason();
+        }
+        return io.vigil.i18n.Reason.of("reason.text", String.valueOf(e.getMessage()));
+    }
+
     private boolean check(PrintWriter out, Messages messages, Target t, ConfigStore store, TargetConnections connections, MirrorJob mirror,
                           CacheDb cache) {
         ProbeResult probe = connections.probe(t);
         String address = connections.spec(t).address();
         if (!probe.ok()) {
-            out.println(messages.get("cli.check.failed", t.name(), address, probe.failure().getMessage()));
+            out.println(messages.get("cli.check.failed", t.name(), address, messages.render(probe.failure().reason())));
             return false;
         }
         out.println(messages.get("cli.check.connected", t.name(), address, probe.took().toMillis(), probe.version()));
@@ -131,14 +142,14 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             } catch (TargetFailure e) {
                 failed++;
-                out.println(messages.get("cli.check.mirrorFailed", m.name(), e.getMessage()));
+                out.println(messages.get("cli.check.mirrorFailed", m.name(), messages.render(e.reason())));
                 if (e.kind() == FailureKind.MISSING_PRIVILEGE) {
                     pack.mirrors().stream().filter(pm -> pm.name().equals(m.name())).findFirst()
                             .ifPresent(pm -> pm.grants().forEach(g -> grants.add(g.replace("{user}", t.user().isEmpty() ? "vigil" : t.user()))));
                 }
             } catch (RuntimeException e) {
                 failed++;
-                out.println(messages.get("cli.check.mirrorFailed", m.name(), e.getMessage()));
+                out.println(messages.get("cli.check.mirrorFailed", m.name(), messages.render(reasonOf(e))));
             }
         }
         int metricsOk = 0;
@@ -160,7 +171,7 @@ public final class CheckCommand implements Callable<Integer> {
                     metricsOk++;
                 } catch (RuntimeException e) {
                     metricsFailed++;
-                    out.println(messages.get("cli.check.metricFailed", m.name(), e.getMessage()));
+                    out.println(messages.get("cli.check.metricFailed", m.name(), messages.render(reasonOf(e))));
                 }
             }
         } catch (java.sql.SQLException e) {

@@ -68,10 +68,10 @@ public final class CollectCommand implements Callable<Integer> {
             return 2;
         }
         try (ConfigStore store = opened) {
-            StatusLine line = new StatusLine();
+            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+            StatusLine line = new StatusLine(messages);
             io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
-            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
             Clock clock = Clock.systemUTC();
             LocalCollector.Stores dataStores = servers.open();
             boolean share = dataStores.ledger() instanceof io.vigil.ledger.RedisLedger && !solo;
@@ -95,8 +95,7 @@ public final class CollectCommand implements Callable<Integer> {
                     team.onAdopt(alerting::adopt);
                     out.println(messages.get("cli.collect.sharing", store.targets().size(), team.id(), local.describe()));
                 } else {
-                    out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
-                            store.location(), local.describe());
+                    out.println(messages.get("cli.collect.start", local.collector().targets().size(), store.location(), local.describe()));
                 }
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
@@ -108,7 +107,7 @@ public final class CollectCommand implements Callable<Integer> {
                     }
                     out.flush();
                 }
-                out.printf("Stopped; p99 schedule lag %d ms over %d runs%n", local.collector().lag().percentile(99), local.collector().lag().count());
+                out.println(messages.get("cli.collect.stopped", local.collector().lag().percentile(99), local.collector().lag().count()));
             }
         }
         return 0;

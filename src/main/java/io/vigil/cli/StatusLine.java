@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.vigil.gather.Spool;
+import io.vigil.i18n.Messages;
 import io.vigil.schedule.StatusEvent;
 import io.vigil.schedule.StatusEvent.Status;
 
@@ -20,14 +21,19 @@ final class StatusLine implements Consumer<StatusEvent> {
     private final Map<Status, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong rows = new AtomicLong();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Messages messages;
+
+    StatusLine(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public void accept(StatusEvent e) {
         counts.computeIfAbsent(e.status(), s -> new AtomicLong()).incrementAndGet();
         rows.addAndGet(e.rows());
-        String key = e.targetName() + " " + e.job();
-        if (e.status() == Status.ERROR) {
-            errors.put(key, e.reason());
+        String key = e.targetName() + " " + messages.render(e.job().label());
+        if (e.status() == Status.ERROR || e.status() == Status.QUARANTINED) {
+            errors.put(key, messages.render(e.reason()));
         } else if (e.status() == Status.OK) {
             errors.remove(key);
         }
@@ -37,11 +43,11 @@ final class StatusLine implements Consumer<StatusEvent> {
     String next(Spool.Fill spool) {
         StringBuilder b = new StringBuilder(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         for (Status s : Status.values()) {
-            b.append(' ').append(s.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(take(s));
+            b.append(' ').append(messages.get("cli.collect.count." + s.name(), take(s)));
         }
-        b.append(" | rows ").append(rows.getAndSet(0)).append(" | spool ").append(spool.points()).append(" points");
+        b.append(messages.get("cli.collect.rowsAndSpool", rows.getAndSet(0), spool.points()));
         if (spool.droppedPoints() > 0) {
-            b.append(" (").append(spool.droppedPoints()).append(" dropped: the spool was full)");
+            b.append(messages.get("cli.collect.dropped", spool.droppedPoints()));
         }
         return b.toString();
     }

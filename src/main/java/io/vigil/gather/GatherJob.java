@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MetricType;
 import io.vigil.config.Target;
+import io.vigil.i18n.Reason;
 import io.vigil.ledger.SyncLedger;
 import io.vigil.series.Point;
 
@@ -69,13 +70,15 @@ public final class GatherJob {
         }
         Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), used);
         if (!verdict.go()) {
-            return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.reason(), null);
+            return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.cause(), verdict.reason(),
+                    null);
         }
         List<PickedValue> values;
         try (Connection c = cache.getConnection()) {
             values = Pick.run(c, metric, target.id());
         } catch (SQLException e) {
-            throw new PickFailure(metric.name() + ": the cache is not available: " + e.getMessage(), e);
+            throw new PickFailure(Reason.of("reason.pick.cache", metric.name(), String.valueOf(e.getMessage())),
+                    metric.name() + ": the cache is not available: " + e.getMessage(), e);
         }
         lastUsed.put(key, verdict.snapshotTime());
         List<Point> points = new ArrayList<>();
@@ -97,7 +100,7 @@ public final class GatherJob {
         }
         fence.check(target.id());
         boolean archived = points.isEmpty() || archive.archive(points);
-        String reason = values.isEmpty() ? metric.name() + " returned no rows" : "";
-        return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, reason, verdict.snapshotTime());
+        Reason reason = values.isEmpty() ? Reason.of("reason.gather.noRows", metric.name()) : Reason.NONE;
+        return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, verdict.cause(), reason, verdict.snapshotTime());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 
 import io.vigil.config.MetricDef;
+import io.vigil.i18n.Reason;
 
 /**
  * Pick runs a metric's SQL over the cache, bound to one target: every {@code ?} is the target's id. The value is the
@@ -41,7 +42,8 @@ public final class Pick {
                 cache.setReadOnly(false);
             }
         } catch (SQLException e) {
-            throw new PickFailure(metric.name() + ": its SQL failed on the cache: " + e.getMessage().lines().findFirst().orElse(""), e);
+            String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new PickFailure(Reason.of("reason.pick.sql", metric.name(), detail), metric.name() + ": its SQL failed on the cache: " + detail, e);
         }
     }
 
@@ -61,7 +63,8 @@ public final class Pick {
             }
         }
         if (labelColumns.size() < metric.labelColumns().size()) {
-            throw new PickFailure(metric.name() + ": its SQL does not return the label columns " + metric.labelColumns());
+            throw new PickFailure(Reason.of("reason.pick.labels", metric.name(), String.join(", ", metric.labelColumns())),
+                    metric.name() + ": its SQL does not return the label columns " + metric.labelColumns());
         }
         List<PickedValue> values = new ArrayList<>();
         while (rs.next()) {
@@ -87,8 +90,9 @@ public final class Pick {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new PickFailure(metric.name() + ": column " + label + " holds \u201c" + (text.length() > 40 ? text.substring(0, 40) + "\u2026" : text)
-                    + "\u201d, which is not a number");
+            String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
+            throw new PickFailure(Reason.of("reason.pick.notNumber", metric.name(), label, shown),
+                    metric.name() + ": column " + label + " holds \u201c" + shown + "\u201d, which is not a number");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.vigil.config.MetricDef;
+import io.vigil.i18n.Reason;
 import io.vigil.ledger.SyncRecord;
 
 /**
@@ -12,9 +13,6 @@ import io.vigil.ledger.SyncRecord;
  * or has no snapshot newer than the one the last pick used: no stale values, and no snapshot counted twice.
  */
 public final class Verify {
-
-    /** How a stale reason ends when a needed mirror has never synced (at start, before its first run). */
-    public static final String NOT_SYNCED_YET = "has not synced yet";
 
     private Verify() {
     }
@@ -29,20 +27,20 @@ public final class Verify {
         for (String mirror : metric.mirrors()) {
             SyncRecord sync = syncs.get(mirror);
             if (sync == null) {
-                return Verdict.stale("mirror " + mirror + " " + NOT_SYNCED_YET);
+                return Verdict.stale(Verdict.Cause.NOT_SYNCED_YET, Reason.of("reason.verify.notSynced", mirror));
             }
             long age = Duration.between(sync.syncedAt(), now).toSeconds();
             if (age > metric.freshnessSeconds()) {
-                return Verdict.stale("mirror " + mirror + " is " + age + " s old; " + metric.name() + " accepts at most "
-                        + metric.freshnessSeconds() + " s");
+                return Verdict.stale(Verdict.Cause.TOO_OLD,
+                        Reason.of("reason.verify.tooOld", mirror, age, metric.name(), metric.freshnessSeconds()));
             }
             oldest = oldest == null || sync.syncedAt().isBefore(oldest) ? sync.syncedAt() : oldest;
         }
         if (oldest == null) {
-            return Verdict.stale(metric.name() + " names no mirror");
+            return Verdict.stale(Verdict.Cause.NO_MIRROR, Reason.of("reason.verify.noMirror", metric.name()));
         }
         if (lastUsed != null && !oldest.isAfter(lastUsed)) {
-            return Verdict.waiting("no snapshot newer than the one already picked");
+            return Verdict.waiting(Reason.of("reason.verify.nothingNew"));
         }
         return Verdict.pick(oldest);
     }

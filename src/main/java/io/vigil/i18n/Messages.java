@@ -47,6 +47,22 @@ public final class Messages {
         return key;
     }
 
+    /**
+     * A reason in this language: its arguments that are reasons are rendered first; an empty reason is empty text. A key
+     * this language has not got shows as the key itself.
+     */
+    public String render(Reason reason) {
+        if (reason == null || reason.isEmpty()) {
+            return "";
+        }
+        Object[] args = new Object[reason.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            Object a = reason.args().get(i);
+            args[i] = a instanceof Reason r ? render(r) : a;
+        }
+        return get(reason.key(), args);
+    }
+
     public String describe(Problem problem) {
         return get(problem.key(), problem.args().toArray());
     }

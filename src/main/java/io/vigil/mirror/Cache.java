@@ -112,7 +112,9 @@ final class Cache {
         try {
             ps.executeBatch();
         } catch (SQLException e) {
-            throw new CacheException("writing to cache table " + table + " failed: " + e.getMessage(), e);
+            String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.write", table, detail),
+                    "writing to cache table " + table + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -79,7 +79,7 @@ public final class MirrorJob {
                     }
                 }
             } catch (SQLException e) {
-                throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
+                throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             fence.check(target.id());
@@ -87,7 +87,8 @@ public final class MirrorJob {
             LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
             return new MirrorResult(rows, capped, sourceTime, took);
         } catch (SQLException e) {
-            throw new CacheException("The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e)),
+                    "The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
         }
     }
 
@@ -139,8 +140,14 @@ public final class MirrorJob {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new CacheException("The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table, firstLine(e)),
+                    "The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.lines().findFirst().orElse(m).strip();
     }
 
     /** A mirror may run at most as long as its interval, between 5 s and 2 min. */

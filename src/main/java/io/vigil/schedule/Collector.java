@@ -31,6 +31,7 @@ import io.vigil.config.TargetKind;
 import io.vigil.gather.GatherJob;
 import io.vigil.gather.GatherResult;
 import io.vigil.gather.InstanceStart;
+import io.vigil.i18n.Reason;
 import io.vigil.mirror.MirrorJob;
 import io.vigil.mirror.MirrorResult;
 import io.vigil.schedule.StatusEvent.Status;
@@ -74,6 +75,7 @@ public final class Collector implements AutoCloseable {
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
+    private final Quarantines quarantines = new Quarantines();
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
@@ -81,12 +83,12 @@ public final class Collector implements AutoCloseable {
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
     // no sync came, so a figure is never most of an interval older than the snapshot it is picked from.
-    private record Job(Target target, String name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
+    private record Job(Target target, JobKey name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
                        java.util.concurrent.atomic.AtomicLong lastStart, boolean follower) {
     }
 
-    /** One scheduled job: "mirror sysstat" or "metric oracle.sessions.active" of a target. */
-    public record JobId(long targetId, String job) {
+    /** One scheduled job of a target: a mirror or a metric. */
+    public record JobId(long targetId, JobKey job) {
     }
 
     public Collector(Plan plan, TargetConnections connections, MirrorJob mirrorJob, GatherJob gatherJob, DataSource cache, Clock clock,
@@ -117,7 +119,7 @@ public final class Collector implements AutoCloseable {
             TargetKind pack = t.kind().packKind();
             for (MirrorDef m : plan.mirrors()) {
                 if (m.enabled() && m.kind() == pack) {
-                    schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> {
+                    schedule(t, JobKey.mirror(m.name()), m.intervalSeconds(), () -> {
                         runMirror(t, m);
                         return false;
                     }, false);
@@ -129,9 +131,9 @@ public final class Collector implements AutoCloseable {
                             .toList();
                     boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
                             && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
-                    Job job = schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m), follower);
+                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m), follower);
                     if (follower) {
-                        reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), "mirror " + x.name()), k -> new CopyOnWriteArrayList<>())
+                        reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), JobKey.mirror(x.name())), k -> new CopyOnWriteArrayList<>())
                                 .add(job));
                     }
                 }
@@ -143,7 +145,7 @@ public final class Collector implements AutoCloseable {
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
     // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
     // not synced yet at start, which would otherwise show stale for up to one long interval.
-    private Job schedule(Target t, String name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
+    private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
         Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower);
@@ -153,7 +155,7 @@ public final class Collector implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             long planned = due[0];
             due[0] += period;
-            nextRuns.put(id, due[0]);
+            nextRuns.put(id, quarantines.nextRun(id, due[0], period));
             // a follower's timer only stands in for syncs that did not come (the mirror fails, or is slower than planned)
             if (!job.follower() || planned - job.lastStart().get() >= period + period / 2) {
                 start(job, planned);
@@ -167,11 +169,7 @@ public final class Collector implements AutoCloseable {
      * metrics that follow it run now, unless one ran less than ~an interval ago.
      */
     public void synced(long targetId, String mirror) {
-        synced(targetId, new JobId(targetId, "mirror " + mirror));
-    }
-
-    private void synced(long targetId, JobId mirrorJob) {
-        List<Job> jobs = followers.get(mirrorJob);
+        List<Job> jobs = followers.get(new JobId(targetId, JobKey.mirror(mirror)));
         if (jobs == null) {
             return;
         }
@@ -187,7 +185,7 @@ public final class Collector implements AutoCloseable {
         start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart());
     }
 
-    private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
+    private void start(Target t, JobKey job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
                        java.util.concurrent.atomic.AtomicLong lastStart) {
         if (paused.contains(t.id()) || !fence.holds(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
@@ -219,7 +217,7 @@ public final class Collector implements AutoCloseable {
                 LOG.debug("{} of {}: not retried, the collector has stopped", job, t.name());
             } catch (RuntimeException e) {
                 LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
-                emit(t, job, Status.ERROR, String.valueOf(e.getMessage()), Duration.ZERO, 0);
+                emit(t, job, Status.ERROR, Reason.of("reason.unexpected"), Duration.ZERO, 0);
             } finally {
                 inFlight.set(false);
             }
@@ -227,11 +225,11 @@ public final class Collector implements AutoCloseable {
     }
 
     /** True when the target may be asked; probes it first when not connected. */
-    private boolean ready(Target t, String job) {
+    private boolean ready(Target t, JobKey job) {
         TargetHealth h = health.get(t.id());
         Instant now = clock.instant();
         if (!h.mayTry(now)) {
-            emit(t, job, Status.BACKOFF, "backing off until " + h.backoffUntil() + " after: " + h.lastFailure(), Duration.ZERO, 0);
+            emit(t, job, Status.BACKOFF, Reason.of("reason.backoff", h.backoffUntil().toEpochMilli(), h.lastFailure()), Duration.ZERO, 0);
             return false;
         }
         if (h.connected()) {
@@ -245,62 +243,71 @@ public final class Collector implements AutoCloseable {
             if (probe.ok()) {
                 h.succeeded();
                 h.version(probe.release());
-                emit(t, "connect", Status.OK, probe.version(), probe.took(), 0);
+                emit(t, JobKey.connect(), Status.OK, Reason.of("reason.text", probe.version()), probe.took(), 0);
                 return true;
             }
-            fail(t, "connect", probe.failure(), probe.took());
+            fail(t, JobKey.connect(), probe.failure(), probe.took());
             return false;
         }
     }
 
-    private void fail(Target t, String job, TargetFailure failure, Duration took) {
-        Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.getMessage());
+    private void fail(Target t, JobKey job, TargetFailure failure, Duration took) {
+        Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.reason());
         if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT) {
             connections.release(t.id()); // reconnect through a fresh probe, never through the pool's retries
         }
-        emit(t, job, Status.ERROR, failure.getMessage() + " Next try in " + wait.toSeconds() + " s.", took, 0);
+        emit(t, job, Status.ERROR, Reason.of("reason.nextTry", failure.reason(), wait.toSeconds()), took, 0);
     }
 
     private void runMirror(Target t, MirrorDef m) {
-        String job = "mirror " + m.name();
+        JobKey job = JobKey.mirror(m.name());
+        JobId id = new JobId(t.id(), job);
+        Duration interval = Duration.ofSeconds(m.intervalSeconds());
+        if (quarantines.holds(id, clock.instant(), interval)) {
+            return; // its last status says until when
+        }
         if (!ready(t, job)) {
             return;
         }
         TargetHealth h = health.get(t.id());
         if (!m.allowedWith(t.licensed())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, "reads views of the " + m.licence().name().charAt(0) + m.licence().name().substring(1).toLowerCase(java.util.Locale.ROOT)
-                        + " Pack, which this target does not say is licensed", Duration.ZERO, 0);
+                emit(t, job, Status.SKIPPED, Reason.of("reason.skipped.licence", Reason.of("licence." + m.licence().name())), Duration.ZERO, 0);
             }
             return;
         }
         if (!m.runsOn(h.release())) {
             if (skipped.add(t.id() + " " + m.name())) {
-                emit(t, job, Status.SKIPPED, "needs version " + m.minVersion() + " or later; this server is " + h.release(),
+                emit(t, job, Status.SKIPPED, Reason.of("reason.skipped.version", m.minVersion(), h.release().toString()),
                         Duration.ZERO, 0);
             }
             return;
         }
         long start = System.nanoTime();
+        Instant started = clock.instant(); // after any probe: a hold counts from the read that failed
         try {
             MirrorResult r = mirrorJob.run(t, m);
-            emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
+            quarantines.clear(id);
+            emit(t, job, Status.OK, r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE, r.took(), r.rows());
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
-                emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0); // the target is fine
+                // the target is fine, the mirror's SQL is not: asking every interval would fail the same way
+                Instant until = quarantines.strike(id, started, interval);
+                emit(t, job, Status.QUARANTINED, Reason.of("reason.quarantined", until.toEpochMilli(), e.reason()),
+                        Duration.ofNanos(System.nanoTime() - start), 0);
             } else {
                 fail(t, job, e, Duration.ofNanos(System.nanoTime() - start));
             }
         } catch (io.vigil.ledger.FencedOff e) {
             throw e;
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, reasonOf(t, job, e), Duration.ofNanos(System.nanoTime() - start), 0);
         }
     }
 
     /** Runs the metric; true when it should run again soon because a mirror it needs has not synced yet. */
     private boolean runMetric(Target t, MetricDef m) {
-        String job = "metric " + m.name();
+        JobKey job = JobKey.metric(m.name());
         long start = System.nanoTime();
         try {
             GatherResult r = gatherJob.run(t, m, instanceStart(t).orElse(null));
@@ -309,13 +316,16 @@ public final class Collector implements AutoCloseable {
                 case WAITING -> Status.WAITING;
                 case STALE -> Status.STALE;
             };
-            String reason = r.reason() + (r.outcome() == GatherResult.Outcome.PICKED && !r.archived() ? " (spooled: the series store is down)" : "");
+            Reason reason = r.reason();
+            if (r.outcome() == GatherResult.Outcome.PICKED && !r.archived()) {
+                reason = reason.isEmpty() ? Reason.of("reason.spooled") : Reason.of("reason.withSpooled", reason);
+            }
             emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
-            return r.outcome() == GatherResult.Outcome.STALE && r.reason().endsWith(io.vigil.gather.Verify.NOT_SYNCED_YET);
+            return r.outcome() == GatherResult.Outcome.STALE && r.notSyncedYet();
         } catch (io.vigil.ledger.FencedOff e) {
             throw e;
         } catch (RuntimeException e) {
-            emit(t, job, Status.ERROR, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), 0);
+            emit(t, job, Status.ERROR, reasonOf(t, job, e), Duration.ofNanos(System.nanoTime() - start), 0);
             return false;
         }
     }
@@ -329,9 +339,24 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    private void emit(Target t, String job, Status status, String reason, Duration took, long rows) {
+    // The cache's and the pick's failures say what failed; anything else is a fault of Vigil's, told in the log.
+    private static Reason reasonOf(Target t, JobKey job, RuntimeException e) {
+        if (e instanceof io.vigil.mirror.CacheException c) {
+            return c.reason();
+        }
+        if (e instanceof io.vigil.gather.PickFailure p) {
+            return p.reason();
+        }
+        if (e instanceof TargetFailure f) {
+            return f.reason();
+        }
+        LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
+        return Reason.of("reason.unexpected");
+    }
+
+    private void emit(Target t, JobKey job, Status status, Reason reason, Duration took, long rows) {
         try {
-            listener.accept(new StatusEvent(t.id(), t.name(), job, status, reason == null ? "" : reason, took, rows, clock.instant()));
+            listener.accept(new StatusEvent(t.id(), t.name(), job, status, reason == null ? Reason.NONE : reason, took, rows, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("A status listener failed: {}", e.toString());
         }

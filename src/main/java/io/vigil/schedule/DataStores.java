@@ -85,7 +85,7 @@ public final class DataStores {
                     String version = conn.getMetaData().getDatabaseProductName() + " " + conn.getMetaData().getDatabaseProductVersion();
                     return version + " answered in " + millis(t0) + " ms.";
                 } catch (SQLException e) {
-                    throw new IllegalArgumentException(Failures.classify("reach the cache", a.url(), e).getMessage(), e);
+                    throw new IllegalArgumentException(Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage(), e);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(reason(e, a.url()), e);
                 }
@@ -113,7 +113,7 @@ public final class DataStores {
     private static String reason(RuntimeException e, String url) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql) {
-                return Failures.classify("reach the cache", url, sql).getMessage();
+                return Failures.classify(Failures.reachingTheCache(), url, sql).getMessage();
             }
         }
         return "The cache at " + url + " could not be opened: " + e.getMessage();

@@ -3,6 +3,7 @@ package io.vigil.schedule;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.vigil.i18n.Reason;
 import io.vigil.target.FailureKind;
 
 /**
@@ -18,7 +19,7 @@ final class TargetHealth {
     private boolean connected;
     private int failures;
     private Instant until = Instant.MIN;
-    private String lastFailure = "";
+    private Reason lastFailure = Reason.NONE;
     private io.vigil.config.ServerVersion release = io.vigil.config.ServerVersion.UNKNOWN;
 
     synchronized boolean connected() {
@@ -33,7 +34,7 @@ final class TargetHealth {
         return until;
     }
 
-    synchronized String lastFailure() {
+    synchronized Reason lastFailure() {
         return lastFailure;
     }
 
@@ -50,10 +51,10 @@ final class TargetHealth {
         connected = true;
         failures = 0;
         until = Instant.MIN;
-        lastFailure = "";
+        lastFailure = Reason.NONE;
     }
 
-    synchronized Duration failed(Instant now, FailureKind kind, String reason) {
+    synchronized Duration failed(Instant now, FailureKind kind, Reason reason) {
         connected = false;
         failures++;
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));

@@ -5,7 +5,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.Locale;
 import java.util.Set;
+
+import io.vigil.i18n.Messages;
+import io.vigil.i18n.Reason;
 
 /** Classifies driver exceptions from Oracle, MySQL/MariaDB, PostgreSQL and H2 into {@link FailureKind}s with a sentence. */
 public final class Failures {
@@ -19,23 +23,41 @@ public final class Failures {
     private static final Set<Integer> MYSQL_PRIVILEGE = Set.of(1142, 1143, 1227);
     private static final Set<Integer> MYSQL_BAD_SQL = Set.of(1064, 1146, 1054);
 
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+
     private Failures() {
     }
 
-    /** The failure of {@code action} ("connecting", "reading v$session") on the target at {@code address}. */
-    public static TargetFailure classify(String action, String address, SQLException e) {
+    /** What was being done when a target failed: connecting to it. */
+    public static Reason connecting() {
+        return Reason.of("failure.action.connect");
+    }
+
+    /** What was being done when a target failed: reading a mirror's views. */
+    public static Reason reading(String mirror) {
+        return Reason.of("failure.action.read", mirror);
+    }
+
+    /** What was being done when a server failed: reaching the cache database. */
+    public static Reason reachingTheCache() {
+        return Reason.of("failure.action.cache");
+    }
+
+    /**
+     * The failure of {@code action} ({@link #connecting()}, {@link #reading(String)}) on the target at {@code address}:
+     * the address, the action, the advice for its {@link FailureKind}, and the server's own error text.
+     */
+    public static TargetFailure classify(Reason action, String address, SQLException e) {
         FailureKind kind = kind(e);
         String detail = firstLine(e);
-        String advice = switch (kind) {
-            case LOGIN_REFUSED -> "The login was refused: check the user name and password, and whether the account is locked or expired.";
-            case UNREACHABLE -> "Nothing answered there: check the host name, the port and that the listener or server is running.";
-            case TIMEOUT -> "It did not answer in time: check the network path (firewall) and that the listener is not hung.";
-            case UNKNOWN_DATABASE -> "The server answered but does not know that service, SID or database: check its name.";
-            case MISSING_PRIVILEGE -> "Logged in, but the user may not read this: grant the privileges `vigil check` lists.";
-            case BAD_SQL -> "The SQL was refused: check its syntax and that the tables and columns exist on this version.";
-            case OTHER -> "";
-        };
-        return new TargetFailure(kind, address + ": " + action + " failed. " + advice + " (" + detail + ")", e);
+        Reason reason = kind == FailureKind.OTHER ? Reason.of("failure.message.plain", address, action, detail)
+                : Reason.of("failure.message", address, action, advice(kind), detail);
+        return new TargetFailure(kind, reason, ENGLISH.render(reason), e);
+    }
+
+    /** What a DBA does about a failure of this kind. */
+    public static Reason advice(FailureKind kind) {
+        return kind == FailureKind.OTHER ? Reason.NONE : Reason.of("failure.advice." + kind.name());
     }
 
     static FailureKind kind(SQLException e) {

@@ -66,7 +66,7 @@ public final class TargetConnections implements AutoCloseable {
             return ProbeResult.ok(t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE ? "Demo Oracle " + release + " (" + shown + ")" : shown,
                     Duration.ofNanos(System.nanoTime() - start), release);
         } catch (SQLException e) {
-            return ProbeResult.failed(Failures.classify("connecting", spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
+            return ProbeResult.failed(Failures.classify(Failures.connecting(), spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -29,7 +29,7 @@ final class Publisher implements Consumer<StatusEvent> {
     /** How long published state outlives its last update (a target deleted, a collector gone for good). */
     static final long KEEP_SECONDS = 24 * 3600;
 
-    private record Dirty(long targetId, String job) {
+    private record Dirty(long targetId, io.vigil.schedule.JobKey job) {
     }
 
     private final RedisClient redis;
@@ -79,7 +79,7 @@ final class Publisher implements Consumer<StatusEvent> {
      * Sends what changed since the last flush. {@code ids} maps target names to ids (points carry the name);
      * {@code nextRun} gives a job's next planned start, or null.
      */
-    void flush(Map<String, Long> ids, BiFunction<Long, String, Long> nextRun) {
+    void flush(Map<String, Long> ids, BiFunction<Long, io.vigil.schedule.JobKey, Long> nextRun) {
         List<Wire.Job> jobs = new ArrayList<>();
         for (Dirty d : new ArrayList<>(dirty)) {
             dirty.remove(d);
@@ -99,7 +99,7 @@ final class Publisher implements Consumer<StatusEvent> {
         Set<String> touched = new HashSet<>();
         try (Pipeline p = redis.pipelined()) {
             for (Wire.Job j : jobs) {
-                p.hset(keys.jobs(j.t()), j.j(), Wire.write(j));
+                p.hset(keys.jobs(j.t()), j.j().kind().name() + " " + j.j().name(), Wire.write(j));
                 touched.add(keys.jobs(j.t()));
             }
             for (Point pt : newest.values()) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vigil.i18n.Reason;
+import io.vigil.schedule.JobKey;
 import io.vigil.schedule.StatusEvent.Status;
 import io.vigil.series.Point;
 import io.vigil.watch.JobBoard.JobState;
@@ -23,17 +25,48 @@ final class Wire {
     }
 
     /** One job's last run: target, name, job, status, reason, at, took ms, rows, last OK, next run, collector. */
-    record Job(long t, String n, String j, String s, String r, long a, long k, long w, Long o, Long x, String c) {
+    record Job(long t, String n, JobKey j, String s, Object r, long a, long k, long w, Long o, Long x, String c) {
 
         static Job of(JobState s, Long nextRun, String collector) {
-            return new Job(s.targetId(), s.targetName(), s.job(), s.status().name(), s.reason(), s.lastRun().toEpochMilli(),
+            return new Job(s.targetId(), s.targetName(), s.job(), s.status().name(), reason(s.reason()), s.lastRun().toEpochMilli(),
                     s.took().toMillis(), s.rows(), s.lastOk() == null ? null : s.lastOk().toEpochMilli(), nextRun, collector);
         }
 
         JobState state() {
-            return new JobState(t, n, j, Status.valueOf(s), r == null ? "" : r, Instant.ofEpochMilli(a), Duration.ofMillis(k), w,
+            return new JobState(t, n, j, Status.valueOf(s), reason(r), Instant.ofEpochMilli(a), Duration.ofMillis(k), w,
                     o == null ? null : Instant.ofEpochMilli(o));
         }
+    }
+
+    /** A reason as JSON: {@code {"k": key, "a": [arguments]}}, a nested reason being such an object too. */
+    static Map<String, Object> reason(Reason r) {
+        List<Object> args = new java.util.ArrayList<>();
+        for (Object a : r.args()) {
+            args.add(a instanceof Reason nested ? reason(nested) : a);
+        }
+        return Map.of("k", r.key(), "a", args);
+    }
+
+    /** The reason a collector published; anything else is no reason (a console reads what it understands). */
+    static Reason reason(Object json) {
+        if (!(json instanceof Map<?, ?> m) || !(m.get("k") instanceof String key)) {
+            return Reason.NONE;
+        }
+        List<Object> args = new java.util.ArrayList<>();
+        if (m.get("a") instanceof List<?> list) {
+            for (Object a : list) {
+                if (a instanceof Map<?, ?>) {
+                    args.add(reason(a));
+                } else if (a instanceof Integer || a instanceof Short || a instanceof Byte) {
+                    args.add(((Number) a).longValue()); // JSON does not say how wide a whole number was
+                } else if (a instanceof String || a instanceof Number) {
+                    args.add(a);
+                } else {
+                    args.add(String.valueOf(a));
+                }
+            }
+        }
+        return new Reason(key, args);
     }
 
     /** One point: metric, tags, time, value. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.vigil.i18n.Reason;
+import io.vigil.schedule.JobKey;
 import io.vigil.schedule.StatusEvent;
 import io.vigil.schedule.StatusEvent.Status;
 
@@ -20,16 +22,19 @@ import io.vigil.schedule.StatusEvent.Status;
 public final class JobBoard implements Consumer<StatusEvent> {
 
     /** The last run of one job, and when it last went well. */
-    public record JobState(long targetId, String targetName, String job, Status status, String reason, Instant lastRun, Duration took,
+    public record JobState(long targetId, String targetName, JobKey job, Status status, Reason reason, Instant lastRun, Duration took,
                            long rows, Instant lastOk) {
     }
 
-    /** A target's health, the reason when it is not OK ("mirror sysstat: ORA-00942 …"), and the age of its newest point. */
-    public record TargetState(long targetId, String name, Health health, String reason, Optional<Duration> dataAge) {
+    /**
+     * A target's health, the reason when it is not OK (the job and its own reason: "mirror sysstat: ORA-00942 …", rendered
+     * by {@code Messages}), and the age of its newest point.
+     */
+    public record TargetState(long targetId, String name, Health health, Reason reason, Optional<Duration> dataAge) {
     }
 
     // By target, then job: a target's health reads its own jobs, not every target's (the rules ask for each target every cycle).
-    private final Map<Long, Map<String, JobState>> jobs = new ConcurrentHashMap<>();
+    private final Map<Long, Map<JobKey, JobState>> jobs = new ConcurrentHashMap<>();
 
     @Override
     public void accept(StatusEvent e) {
@@ -53,7 +58,7 @@ public final class JobBoard implements Consumer<StatusEvent> {
     }
 
     /** The last run of one job of a target, if it has run. */
-    public Optional<JobState> job(long targetId, String job) {
+    public Optional<JobState> job(long targetId, JobKey job) {
         return Optional.ofNullable(jobs.getOrDefault(targetId, Map.of()).get(job));
     }
 
@@ -63,35 +68,38 @@ public final class JobBoard implements Consumer<StatusEvent> {
     }
 
     /**
-     * The target's health: DOWN when its connection failed or it is backing off, ERROR when a job's last run failed,
+     * The target's health: DOWN when its connection failed or it is backing off, ERROR when a job's last run failed (or
+     * its mirror is quarantined),
      * STALE when a metric's last pick was refused as stale, OK when anything ran and none of those hold.
      */
     public TargetState health(long targetId, String name, boolean paused, LatestValues latest, Instant now) {
         Optional<Duration> age = latest.newest(name).map(t -> Duration.between(t, now)).map(d -> d.isNegative() ? Duration.ZERO : d);
         if (paused) {
-            return new TargetState(targetId, name, Health.PAUSED, "", age);
+            return new TargetState(targetId, name, Health.PAUSED, Reason.NONE, age);
         }
         List<JobState> mine = List.copyOf(jobs.getOrDefault(targetId, Map.of()).values());
         if (mine.isEmpty()) {
-            return new TargetState(targetId, name, Health.UNKNOWN, "", age);
+            return new TargetState(targetId, name, Health.UNKNOWN, Reason.NONE, age);
         }
         Optional<JobState> down = mine.stream()
-                .filter(j -> j.status() == Status.BACKOFF || (j.job().equals("connect") && j.status() == Status.ERROR))
+                .filter(j -> j.status() == Status.BACKOFF || (j.job().isConnect() && j.status() == Status.ERROR))
                 .max(Comparator.comparing(JobState::lastRun));
-        Optional<JobState> connected = mine.stream().filter(j -> j.job().equals("connect") && j.status() == Status.OK).findFirst();
+        Optional<JobState> connected = mine.stream().filter(j -> j.job().isConnect() && j.status() == Status.OK).findFirst();
         if (down.isPresent() && (connected.isEmpty() || connected.get().lastRun().isBefore(down.get().lastRun()))) {
             return new TargetState(targetId, name, Health.DOWN, reasonOf(down.get()), age);
         }
         for (Status bad : new Status[] {Status.ERROR, Status.STALE}) {
-            Optional<JobState> worst = mine.stream().filter(j -> j.status() == bad).min(Comparator.comparing(JobState::job));
+            // a quarantined mirror is an error of that job; its target is fine
+            Optional<JobState> worst = mine.stream().filter(j -> j.status() == bad || bad == Status.ERROR && j.status() == Status.QUARANTINED)
+                    .min(Comparator.comparing(JobState::job));
             if (worst.isPresent()) {
                 return new TargetState(targetId, name, bad == Status.ERROR ? Health.ERROR : Health.STALE, reasonOf(worst.get()), age);
             }
         }
-        return new TargetState(targetId, name, Health.OK, "", age);
+        return new TargetState(targetId, name, Health.OK, Reason.NONE, age);
     }
 
-    private static String reasonOf(JobState j) {
-        return j.job() + ": " + j.reason();
+    private static Reason reasonOf(JobState j) {
+        return Reason.of("health.reason", j.job().label(), j.reason());
     }
 }

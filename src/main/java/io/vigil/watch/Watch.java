@@ -15,6 +15,7 @@ import io.vigil.config.Alert;
 import io.vigil.config.Target;
 import io.vigil.gather.Spool;
 import io.vigil.schedule.Collector.JobId;
+import io.vigil.schedule.JobKey;
 import io.vigil.schedule.LocalCollector;
 import io.vigil.watch.JobBoard.JobState;
 import io.vigil.watch.JobBoard.TargetState;
@@ -29,10 +30,10 @@ public final class Watch {
      * One scheduled job: its last run (none yet before the first), when it runs next, whether its target is paused, and
      * which collector runs it (empty for this console's own).
      */
-    public record JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused,
+    public record JobRow(long targetId, String targetName, JobKey job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused,
                          String runBy) {
 
-        public JobRow(long targetId, String targetName, String job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
+        public JobRow(long targetId, String targetName, JobKey job, Optional<JobState> last, Optional<Instant> nextRun, boolean paused) {
             this(targetId, targetName, job, last, nextRun, paused, "");
         }
     }

@@ -1,5 +1,6 @@
 package io.vigil.alert;
 
+import io.vigil.schedule.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class AlertingTest {
     /** What the collector saw, set by the test. */
     static final class Values implements Observations {
         final Map<String, List<Point>> points = new HashMap<>();
-        final Map<String, Instant> ok = new HashMap<>();
+        final Map<JobKey, Instant> ok = new HashMap<>();
 
         @Override
         public boolean down(long targetId) {
@@ -62,12 +63,12 @@ class AlertingTest {
         }
 
         @Override
-        public Optional<Instant> lastOk(long targetId, String job) {
+        public Optional<Instant> lastOk(long targetId, JobKey job) {
             return Optional.ofNullable(ok.get(job));
         }
 
         @Override
-        public boolean skipped(long targetId, String job) {
+        public boolean skipped(long targetId, JobKey job) {
             return false;
         }
 
@@ -104,7 +105,7 @@ class AlertingTest {
 
     Alerting alerting() {
         Alerting a = new Alerting(store, values, id -> false, clock);
-        a.plan().rules().forEach(r -> values.ok.putIfAbsent("metric " + r.subject(), clock.instant()));
+        a.plan().rules().forEach(r -> values.ok.putIfAbsent(JobKey.metric(r.subject()), clock.instant()));
         return a;
     }
 
@@ -173,7 +174,7 @@ class AlertingTest {
     @Test
     void whatTheChannelsHearIsAlsoKeptAsAlertEventsForTheCharts() {
         Alerting a = new Alerting(store, values, id -> false, clock, new Messages(Locale.ENGLISH));
-        a.plan().rules().forEach(r -> values.ok.putIfAbsent("metric " + r.subject(), clock.instant()));
+        a.plan().rules().forEach(r -> values.ok.putIfAbsent(JobKey.metric(r.subject()), clock.instant()));
         Instant start = clock.instant();
         values.tablespace("USERS", 87, clock.instant());
         a.cycle(); // fires at WARN

@@ -1,5 +1,7 @@
 package io.vigil.alert;
 
+import io.vigil.i18n.Reason;
+import io.vigil.schedule.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -107,16 +109,16 @@ class DefaultRulesOnDemoTest {
                 continue; // needs 12.2; the demo says 19c, but nothing here reads it
             }
             mirrors.run(demo, m);
-            board.accept(event("mirror " + m.name(), Status.OK));
+            board.accept(event(JobKey.mirror(m.name()), Status.OK));
         }
         for (MetricDef m : pack.metricDefs()) {
             GatherResult r = gather.run(demo, m, null);
-            board.accept(event("metric " + m.name(), r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE));
+            board.accept(event(JobKey.metric(m.name()), r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE));
         }
     }
 
-    StatusEvent event(String job, Status status) {
-        return new StatusEvent(demo.id(), demo.name(), job, status, "", Duration.ZERO, 0, now);
+    StatusEvent event(JobKey job, Status status) {
+        return new StatusEvent(demo.id(), demo.name(), job, status, Reason.NONE, Duration.ZERO, 0, now);
     }
 
     List<Step> evaluate(Duration later) {
@@ -244,7 +246,7 @@ class DefaultRulesOnDemoTest {
                 Secret.of("pw"), List.of(), true);
         ProbeResult probe = connections.probe(unreachable);
         assertThat(probe.ok()).isFalse();
-        board.accept(event("connect", Status.ERROR));
+        board.accept(event(JobKey.connect(), Status.ERROR));
         evaluate(Duration.ofSeconds(1));
         assertThat(alert("oracle.target.down")).get().extracting(Alert::state).isEqualTo(AlertState.PENDING);
         evaluate(Duration.ofMinutes(10)); // far past every no-data bound
@@ -254,7 +256,7 @@ class DefaultRulesOnDemoTest {
         });
         assertThat(engine.alerts()).as("only the outage, not its consequences").hasSize(1);
 
-        board.accept(event("connect", Status.OK));
+        board.accept(event(JobKey.connect(), Status.OK));
         refreshAll();
         List<Step> back = evaluate(Duration.ofSeconds(1));
         assertThat(back).extracting(Step::notice).containsExactly(Step.Notice.RESOLVED);

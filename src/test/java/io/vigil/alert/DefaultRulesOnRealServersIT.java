@@ -1,5 +1,7 @@
 package io.vigil.alert;
 
+import io.vigil.i18n.Reason;
+import io.vigil.schedule.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -170,12 +172,12 @@ class DefaultRulesOnRealServersIT {
         void run() {
             for (MirrorDef m : pack.mirrorDefs()) {
                 mirrors.run(target, m);
-                board.accept(new StatusEvent(target.id(), target.name(), "mirror " + m.name(), Status.OK, "", Duration.ZERO, 0, now));
+                board.accept(new StatusEvent(target.id(), target.name(), JobKey.mirror(m.name()), Status.OK, Reason.NONE, Duration.ZERO, 0, now));
             }
             for (MetricDef m : pack.metricDefs()) {
                 GatherResult r = gather.run(target, m, "same");
-                board.accept(new StatusEvent(target.id(), target.name(), "metric " + m.name(),
-                        r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE, "", Duration.ZERO, 0, now));
+                board.accept(new StatusEvent(target.id(), target.name(), JobKey.metric(m.name()),
+                        r.outcome() == GatherResult.Outcome.PICKED ? Status.OK : Status.STALE, Reason.NONE, Duration.ZERO, 0, now));
             }
             later(Duration.ofSeconds(1));
         }

@@ -1,5 +1,6 @@
 package io.vigil.bench;
 
+import io.vigil.schedule.JobKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -286,7 +287,7 @@ final class AlertingBenchmark {
             long missing = 0;
             for (Target t : targets) {
                 for (MetricDef m : metrics) {
-                    if (board.job(t.id(), "metric " + m.name()).map(j -> j.lastOk() == null).orElse(true)) {
+                    if (board.job(t.id(), JobKey.metric(m.name())).map(j -> j.lastOk() == null).orElse(true)) {
                         missing++;
                     }
                 }
@@ -309,7 +310,7 @@ final class AlertingBenchmark {
 
         @Override
         public void accept(StatusEvent e) {
-            if (e.job().startsWith("mirror ") || e.job().startsWith("metric ")) {
+            if (!e.job().isConnect()) {
                 nanos.addAndGet(e.took().toNanos());
                 runs.incrementAndGet();
             }
@@ -403,13 +404,13 @@ final class AlertingBenchmark {
         }
 
         @Override
-        public Optional<Instant> lastOk(long targetId, String job) {
+        public Optional<Instant> lastOk(long targetId, JobKey job) {
             series.incrementAndGet(); // one per metric (no data) or mirror (stale) evaluated
             return inner.lastOk(targetId, job);
         }
 
         @Override
-        public boolean skipped(long targetId, String job) {
+        public boolean skipped(long targetId, JobKey job) {
             return inner.skipped(targetId, job);
         }
 

@@ -75,4 +75,57 @@ class MessagesTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aReasonRendersItsNestedReasonsInTheReadersLanguage() {
+        Reason inner = Reason.of("job.mirror", "sysstat");
+        Reason outer = Reason.of("health.reason", inner, Reason.of("reason.text", "ORA-00942: table or view does not exist"));
+        assertThat(new Messages(Locale.ENGLISH).render(outer)).isEqualTo("mirror sysstat: ORA-00942: table or view does not exist");
+        assertThat(new Messages(Locale.SIMPLIFIED_CHINESE).render(outer)).startsWith("镜像 sysstat").endsWith("ORA-00942: table or view does not exist");
+        assertThat(new Messages(Locale.ENGLISH).render(Reason.NONE)).isEmpty();
+        assertThat(Reason.NONE.isEmpty()).isTrue();
+        assertThat(new Messages(Locale.ENGLISH).render(Reason.of("no.such.reason", 3))).isEqualTo("no.such.reason");
+        assertThat(outer.keys()).containsExactly("health.reason", "job.mirror", "reason.text");
+    }
+
+    @Test
+    void aReasonTakesOnlyTextNumbersAndReasons() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reason.of("x", new Object()))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reason.of("x", (Object) null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every key the code names in a reason (Reason.of("…")) has a text in English and in Chinese. */
+    @Test
+    void everyReasonKeyTheCodeUsesExistsInBothLanguages() throws IOException {
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("Reason\\.of\\(\\s*\"([^\"]+)\"(\\s*\\+)?");
+        // a key built from a prefix and an enum's name: every constant of that enum needs a text
+        java.util.Map<String, java.util.List<String>> families = java.util.Map.of(
+                "failure.advice.", java.util.Arrays.stream(io.vigil.target.FailureKind.values())
+                        .filter(k -> k != io.vigil.target.FailureKind.OTHER).map(Enum::name).toList(),
+                "licence.", java.util.Arrays.stream(io.vigil.config.LicensedPack.values()).map(Enum::name).toList());
+        Set<String> used = new TreeSet<>();
+        Set<String> unknownPrefixes = new TreeSet<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    if (m.group(2) == null) {
+                        used.add(m.group(1));
+                    } else if (families.containsKey(m.group(1))) {
+                        families.get(m.group(1)).forEach(c -> used.add(m.group(1) + c));
+                    } else {
+                        unknownPrefixes.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(unknownPrefixes).as("reason keys built from a prefix this test does not know how to complete").isEmpty();
+        assertThat(used).as("reason keys found in the code").hasSizeGreaterThan(3);
+        Messages en = new Messages(Locale.ENGLISH);
+        Messages zh = new Messages(Locale.SIMPLIFIED_CHINESE);
+        assertThat(used).filteredOn(k -> !en.has(k)).as("reason keys without an English text").isEmpty();
+        assertThat(used).filteredOn(k -> !zh.has(k)).as("reason keys without a Chinese text").isEmpty();
+    }
 }

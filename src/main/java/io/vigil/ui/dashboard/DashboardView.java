@@ -168,7 +168,7 @@ public final class DashboardView {
         banner.setManaged(show);
         banner.getStyleClass().removeIf(c -> c.startsWith("banner-"));
         banner.getStyleClass().add("banner-" + h.name().toLowerCase(java.util.Locale.ROOT));
-        String reason = model.reason().get();
+        String reason = messages.render(model.reason().get());
         banner.setText(messages.get("health.tooltip." + h.name()) + (reason.isBlank() ? "" : "  " + reason));
     }
 

@@ -20,6 +20,7 @@ import io.vigil.series.Series;
 import io.vigil.series.SeriesStore;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.watch.Health;
+import io.vigil.i18n.Reason;
 import io.vigil.watch.JobBoard.TargetState;
 import io.vigil.watch.Watch;
 
@@ -44,7 +45,7 @@ public final class DashboardViewModel {
     private final ObservableList<HeadlineTrack> tracks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Target> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
-    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Reason> reason = new ReadOnlyObjectWrapper<>(Reason.NONE);
     private final ReadOnlyObjectWrapper<Instant> at = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private Long wanted;
     private Watch.Snapshot last;
@@ -93,12 +94,12 @@ public final class DashboardViewModel {
         if (now == null) {
             tracks.clear();
             health.set(Health.UNKNOWN);
-            reason.set("");
+            reason.set(Reason.NONE);
             return;
         }
         TargetState state = snapshot.health(now.id());
         health.set(state == null ? Health.UNKNOWN : state.health());
-        reason.set(state == null ? "" : state.reason());
+        reason.set(state == null ? Reason.NONE : state.reason());
         HeadlineFigures figures = source.current();
         List<Headline> headlines = figures.headlines(now.kind());
         if (before == null || before.id() != now.id() || !headlines.equals(tracks.stream().map(HeadlineTrack::headline).toList())) {
@@ -211,7 +212,7 @@ public final class DashboardViewModel {
     }
 
     /** Why the chosen target is not OK ("mirror sysstat: ORA-00942 …"), empty when it is. */
-    public ReadOnlyStringProperty reason() {
+    public ReadOnlyObjectProperty<Reason> reason() {
         return reason.getReadOnlyProperty();
     }
 

@@ -34,7 +34,7 @@ public final class HealthNotices {
                 continue;
             }
             if (bad(is.health()) && !bad(was.health())) {
-                out.add(new Notice(true, messages.get("notice.health." + is.health().name(), t.name()), is.reason()));
+                out.add(new Notice(true, messages.get("notice.health." + is.health().name(), t.name()), messages.render(is.reason())));
             } else if (is.health() == Health.OK && bad(was.health())) {
                 out.add(new Notice(false, messages.get("notice.recovered", t.name()), ""));
             }

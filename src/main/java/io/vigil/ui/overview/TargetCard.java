@@ -10,6 +10,7 @@ import io.vigil.config.Target;
 import io.vigil.ui.dashboard.Figure;
 import io.vigil.ui.dashboard.Level;
 import io.vigil.watch.Health;
+import io.vigil.i18n.Reason;
 import io.vigil.watch.JobBoard.TargetState;
 
 /**
@@ -20,7 +21,7 @@ public final class TargetCard {
 
     private Target target;
     private Health health = Health.UNKNOWN;
-    private String reason = "";
+    private Reason reason = Reason.NONE;
     private List<Figure> figures = List.of();
     private Optional<Duration> dataAge = Optional.empty();
     private Level level = Level.NONE;
@@ -36,7 +37,7 @@ public final class TargetCard {
      */
     boolean update(Target t, TargetState state, List<Figure> latest, Instant at) {
         Health h = state == null ? (t.enabled() ? Health.UNKNOWN : Health.PAUSED) : state.health();
-        String r = state == null ? "" : state.reason();
+        Reason r = state == null ? Reason.NONE : state.reason();
         Optional<Duration> age = (state == null ? Optional.<Duration>empty() : state.dataAge())
                 .or(() -> latest.stream().flatMap(f -> f.age(at).stream()).min(Comparator.naturalOrder()))
                 .map(d -> Duration.ofSeconds(d.toSeconds()));
@@ -66,7 +67,7 @@ public final class TargetCard {
     }
 
     /** Why the target is not OK, empty when it is. */
-    public String reason() {
+    public Reason reason() {
         return reason;
     }
 

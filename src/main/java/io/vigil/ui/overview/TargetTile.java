@@ -152,7 +152,7 @@ final class TargetTile {
             tile.setBorderColor(palette.border(border));
             tile.setBorderWidth(border.breached() ? 2 : 1);
         }
-        String tip = messages.get("health.tooltip." + card.health().name()) + (card.reason().isBlank() ? "" : "\n" + card.reason());
+        String tip = messages.get("health.tooltip." + card.health().name()) + (card.reason().isEmpty() ? "" : "\n" + messages.render(card.reason()));
         if (!tip.equals(tile.getTooltipText())) {
             tile.setTooltipText(tip);
         }

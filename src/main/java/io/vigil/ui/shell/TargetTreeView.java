@@ -159,8 +159,8 @@ public final class TargetTreeView {
 
     private String tooltip(Target t, Health health, TargetState state, AlertCounts counts) {
         StringBuilder b = new StringBuilder(t.name()).append('\n').append(messages.get("health.tooltip." + health.name()));
-        if (state != null && !state.reason().isBlank()) {
-            b.append('\n').append(state.reason());
+        if (state != null && !state.reason().isEmpty()) {
+            b.append('\n').append(messages.render(state.reason()));
         }
         if (state != null && state.dataAge().isPresent()) {
             b.append('\n').append(messages.get("health.dataAge", Ages.format(state.dataAge().get(), messages)));

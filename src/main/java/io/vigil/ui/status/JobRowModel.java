@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import io.vigil.schedule.JobKey;
 import io.vigil.watch.JobBoard.JobState;
 import io.vigil.watch.Watch.JobRow;
 
@@ -21,6 +22,7 @@ import io.vigil.watch.Watch.JobRow;
 public final class JobRowModel {
 
     private final long targetId;
+    private final JobKey key;
     private final String job;
     private final StringProperty target = new SimpleStringProperty();
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.PENDING);
@@ -33,18 +35,19 @@ public final class JobRowModel {
     private final StringProperty collector = new SimpleStringProperty("");
     private RunState ran = RunState.PENDING;
 
-    JobRowModel(long targetId, String job) {
+    JobRowModel(long targetId, JobKey key, String job) {
         this.targetId = targetId;
+        this.key = key;
         this.job = job;
     }
 
-    /** Takes the snapshot's values; properties whose value is the same do not fire. */
-    void update(JobRow row) {
+    /** Takes the snapshot's values, with the last run's reason in the reader's words; unchanged properties do not fire. */
+    void update(JobRow row, String reasonText) {
         set(target, row.targetName());
         JobState last = row.last().orElse(null);
         ran = last == null ? RunState.PENDING : RunState.of(last.status());
         set(state, row.paused() ? RunState.PAUSED : ran);
-        set(reason, last == null ? "" : last.reason());
+        set(reason, last == null ? "" : reasonText);
         set(lastRun, last == null ? null : last.lastRun());
         set(lastOk, last == null ? null : last.lastOk());
         set(tookMs, last == null || last.took() == null ? null : last.took().toMillis());
@@ -80,6 +83,7 @@ public final class JobRowModel {
         return targetId;
     }
 
+    /** The job as the table shows it ("mirror session"). */
     public String job() {
         return job;
     }
@@ -87,6 +91,10 @@ public final class JobRowModel {
     /** Which of the team's collectors ran the job last; empty when this console's own collector runs it. */
     public ReadOnlyStringProperty collectorProperty() {
         return collector;
+    }
+
+    public JobKey key() {
+        return key;
     }
 
     public ReadOnlyStringProperty targetProperty() {

@@ -32,6 +32,7 @@ import javafx.collections.transformation.FilteredList;
 import io.vigil.config.Target;
 import io.vigil.gather.Spool;
 import io.vigil.i18n.Messages;
+import io.vigil.schedule.JobKey;
 import io.vigil.ui.util.Ages;
 import io.vigil.watch.Watch;
 
@@ -57,7 +58,7 @@ public final class PipelineStatusViewModel {
     private final Consumer<String> status;
     private final TargetChoice all;
 
-    private final Map<JobKey, JobRowModel> byKey = new HashMap<>();
+    private final Map<RowKey, JobRowModel> byKey = new HashMap<>();
     // The extractor turns a row's changes into list updates, so filter and sort follow them without replacing rows.
     private final ObservableList<JobRowModel> rows = FXCollections.observableArrayList(JobRowModel::observables);
     private final FilteredList<JobRowModel> shown = new FilteredList<>(rows);
@@ -69,7 +70,7 @@ public final class PipelineStatusViewModel {
     private final ReadOnlyBooleanWrapper spoolWarning = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
 
-    private record JobKey(long targetId, String job) {
+    private record RowKey(long targetId, JobKey job) {
     }
 
     /** {@code status} receives messages for the status bar. */
@@ -106,14 +107,14 @@ public final class PipelineStatusViewModel {
         List<JobRowModel> ordered = new ArrayList<>(snapshot.jobs().size());
         Set<JobRowModel> added = new HashSet<>();
         for (Watch.JobRow job : snapshot.jobs()) {
-            JobKey key = new JobKey(job.targetId(), job.job());
+            RowKey key = new RowKey(job.targetId(), job.job());
             JobRowModel row = byKey.get(key);
             if (row == null) {
-                row = new JobRowModel(job.targetId(), job.job());
+                row = new JobRowModel(job.targetId(), job.job(), messages.render(job.job().label()));
                 byKey.put(key, row);
                 added.add(row);
             }
-            row.update(job);
+            row.update(job, job.last().map(s -> messages.render(s.reason())).orElse(""));
             ordered.add(row);
         }
         Set<JobRowModel> present = new HashSet<>(ordered);

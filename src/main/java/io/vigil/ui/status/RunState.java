@@ -7,7 +7,7 @@ import io.vigil.watch.Watch.JobRow;
 
 /** What the Pipelines pane says about a job, worst first so that sorting by it puts trouble on top. */
 public enum RunState {
-    ERROR, BACKOFF, STALE, SKIPPED, WAITING, OK, PENDING, PAUSED;
+    ERROR, QUARANTINED, BACKOFF, STALE, SKIPPED, WAITING, OK, PENDING, PAUSED;
 
     /** The job's state from its row: paused whatever ran last, not run yet, or how its last run ended. */
     public static RunState of(JobRow row) {
@@ -25,12 +25,13 @@ public enum RunState {
             case ERROR -> ERROR;
             case BACKOFF -> BACKOFF;
             case SKIPPED -> SKIPPED;
+            case QUARANTINED -> QUARANTINED;
         };
     }
 
-    /** Whether someone should look at it: failed, backing off, or working on data too old to use. */
+    /** Whether someone should look at it: failed, quarantined, backing off, or working on data too old to use. */
     public boolean problem() {
-        return this == ERROR || this == BACKOFF || this == STALE;
+        return this == ERROR || this == QUARANTINED || this == BACKOFF || this == STALE;
     }
 
     public String styleClass() {

@@ -221,7 +221,7 @@ public final class TargetFormViewModel {
                 testPassed.set(true);
                 testResult.set(messages.get("target.test.ok", r.version(), r.took().toMillis()));
             } else {
-                testResult.set(r.failure().getMessage());
+                testResult.set(messages.render(r.failure().reason()));
             }
         }, e -> {
             testing.set(false);

@@ -196,7 +196,7 @@ class DemoDialectTest {
         assertThatThrownBy(() -> rows(sql))
                 .isInstanceOfSatisfying(SQLSyntaxErrorException.class, e -> {
                     assertThat(e.getMessage()).contains("(+)").contains("LEFT JOIN").doesNotContain("Exception").doesNotContain("jsqlparser");
-                    assertThat(Failures.classify("reading", "demo", e).kind()).isEqualTo(FailureKind.BAD_SQL);
+                    assertThat(Failures.classify(Failures.reading("x"), "demo", e).kind()).isEqualTo(FailureKind.BAD_SQL);
                 });
     }
 

@@ -48,7 +48,7 @@ class DashboardViewModelTest {
         assertThat(model.tracks()).filteredOn(HeadlineTrack::gauge).extracting(t -> t.headline().key()).containsExactly("cpu", "space");
         assertThat(track("sessions").figure().value()).hasValue(12);
         assertThat(model.health().get()).isEqualTo(Health.OK);
-        assertThat(model.reason().get()).isEmpty();
+        assertThat(model.reason().get().isEmpty()).isTrue();
     }
 
     @Test
@@ -88,7 +88,7 @@ class DashboardViewModelTest {
         assertThat(model.tracks()).doesNotContainAnyElementsOf(before);
         assertThat(track("sessions").figure().value()).hasValue(140);
         assertThat(model.health().get()).isEqualTo(Health.DOWN);
-        assertThat(model.reason().get()).isEqualTo("connect: ORA-12541: no listener");
+        assertThat(new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(model.reason().get())).isEqualTo("connect: ORA-12541: no listener");
         model.update(data.at(T0.plusSeconds(1)));
         assertThat(model.selected().get()).as("stays on the chosen target").isEqualTo(beta);
     }

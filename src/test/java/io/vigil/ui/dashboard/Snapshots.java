@@ -1,5 +1,6 @@
 package io.vigil.ui.dashboard;
 
+import io.vigil.i18n.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +76,22 @@ public final class Snapshots {
     public Snapshots add(Target t, Health h, String reason) {
         targets.removeIf(x -> x.id() == t.id());
         targets.add(t);
-        health.put(t.id(), new TargetState(t.id(), t.name(), h, reason, Optional.empty()));
+        health.put(t.id(), new TargetState(t.id(), t.name(), h, reason(reason), Optional.empty()));
         return this;
+    }
+
+    /** A target's reason as the tests write it, in words, shown as it is. */
+    public static Reason reason(String words) {
+        return words == null || words.isEmpty() ? Reason.NONE : Reason.of("reason.text", words);
+    }
+
+    /** The job the tests name as it reads in English: "connect", "mirror session", "metric x". */
+    public static io.vigil.schedule.JobKey job(String words) {
+        if (words.equals("connect")) {
+            return io.vigil.schedule.JobKey.connect();
+        }
+        String name = words.substring(words.indexOf(' ') + 1);
+        return words.startsWith("mirror ") ? io.vigil.schedule.JobKey.mirror(name) : io.vigil.schedule.JobKey.metric(name);
     }
 
     public Snapshots remove(long id) {

@@ -110,7 +110,7 @@ class DefinitionsUiTest {
         assertThat(stored.intervalSeconds()).isEqualTo(30);
         assertThat(stored.mirrors()).containsExactly("session");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> monitoring.snapshot().jobs().stream()
-                .anyMatch(j -> j.job().equals("metric oracle.sessions.inactive")));
+                .anyMatch(j -> j.job().equals(io.vigil.schedule.JobKey.metric("oracle.sessions.inactive"))));
     }
 
     @Test

@@ -27,7 +27,7 @@ class HealthNoticesTest {
     final Target prod = new Target(1, "prod", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
 
     Snapshot snapshot(Health h, String reason, long spooled, long dropped) {
-        return new Snapshot(Instant.EPOCH, List.of(prod), Map.of(1L, new TargetState(1, "prod", h, reason, Optional.empty())), List.of(),
+        return new Snapshot(Instant.EPOCH, List.of(prod), Map.of(1L, new TargetState(1, "prod", h, io.vigil.ui.dashboard.Snapshots.reason(reason), Optional.empty())), List.of(),
                 new LatestValues(), new Spool.Fill(0, spooled, 0, 1000, dropped), List.of());
     }
 

@@ -50,7 +50,7 @@ class OverviewViewModelTest {
                 .add(Snapshots.target(6, "beta", TargetKind.ORACLE), Health.ERROR, "mirror sysstat: ORA-00942");
         model.update(data.at(T0));
         assertThat(names()).containsExactly("gone", "beta", "mid", "Alpha", "zeta", "idle");
-        assertThat(model.card(3).reason()).isEqualTo("metric x: mirror session is 300 s old");
+        assertThat(new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(model.card(3).reason())).isEqualTo("metric x: mirror session is 300 s old");
 
         data.health(Snapshots.target(1, "zeta", TargetKind.ORACLE), Health.DOWN, "connect: timeout");
         model.update(data.at(T0.plusSeconds(1)));

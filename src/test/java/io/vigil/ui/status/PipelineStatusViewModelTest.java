@@ -1,5 +1,6 @@
 package io.vigil.ui.status;
 
+import io.vigil.schedule.JobKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -57,13 +58,18 @@ class PipelineStatusViewModelTest {
 
     /** A job that ran {@code agoSeconds} before T0 with the status given, and runs again {@code inSeconds} after. */
     static JobRow ran(Target t, String job, Status s, String reason, int agoSeconds, int inSeconds, boolean paused) {
-        JobState last = new JobState(t.id(), t.name(), job, s, reason, T0.minusSeconds(agoSeconds), Duration.ofMillis(42), 27,
-                s == Status.OK ? T0.minusSeconds(agoSeconds) : T0.minusSeconds(600));
-        return new JobRow(t.id(), t.name(), job, Optional.of(last), Optional.of(T0.plusSeconds(inSeconds)), paused);
+        JobState last = new JobState(t.id(), t.name(), key(job), s, io.vigil.ui.dashboard.Snapshots.reason(reason), T0.minusSeconds(agoSeconds),
+                Duration.ofMillis(42), 27, s == Status.OK ? T0.minusSeconds(agoSeconds) : T0.minusSeconds(600));
+        return new JobRow(t.id(), t.name(), key(job), Optional.of(last), Optional.of(T0.plusSeconds(inSeconds)), paused);
     }
 
     static JobRow planned(Target t, String job, int inSeconds) {
-        return new JobRow(t.id(), t.name(), job, Optional.empty(), Optional.of(T0.plusSeconds(inSeconds)), false);
+        return new JobRow(t.id(), t.name(), key(job), Optional.empty(), Optional.of(T0.plusSeconds(inSeconds)), false);
+    }
+
+    /** The job the tests name as the table shows it in English: "connect", "mirror session", "metric x". */
+    static JobKey key(String words) {
+        return io.vigil.ui.dashboard.Snapshots.job(words);
     }
 
     static Watch.Snapshot snapshot(Instant at, List<JobRow> jobs, Spool.Fill spool, Target... targets) {
@@ -116,6 +122,24 @@ class PipelineStatusViewModelTest {
 
         model.problemsOnlyProperty().set(false);
         assertThat(model.shownRows()).hasSize(4);
+    }
+
+    @Test
+    void aQuarantinedMirrorShowsAsItsOwnStateAndCountsAsAProblemInBothLanguages() {
+        List<JobRow> held = new ArrayList<>(jobs());
+        held.set(1, ran(ORA, "mirror session", Status.QUARANTINED, "quarantined until 10:02:00 after: ORA-00942", 1, 120, false));
+        model.update(snapshot(T0, held, EMPTY, ORA, PG));
+        JobRowModel session = model.rows().get(1);
+        assertThat(session.state()).isEqualTo(RunState.QUARANTINED);
+        assertThat(session.state().problem()).isTrue();
+        assertThat(session.state().styleClass()).isEqualTo("run-quarantined").isNotEqualTo(RunState.ERROR.styleClass());
+        assertThat(model.stateText(session.state())).isEqualTo("Quarantined");
+        PipelineStatusViewModel chinese = new PipelineStatusViewModel(recorder, new Messages(Locale.SIMPLIFIED_CHINESE), status::add);
+        chinese.update(snapshot(T0, held, EMPTY, ORA, PG));
+        assertThat(chinese.stateText(RunState.QUARANTINED)).isNotEqualTo("Quarantined").isNotEqualTo(chinese.stateText(RunState.ERROR));
+        assertThat(chinese.rows().get(1).job()).isEqualTo("镜像 session");
+        assertThat(model.countsProperty().get()).isEqualTo("4 jobs, 2 with problems");
+        assertThat(RunState.values()).as("worst first: right after an error").startsWith(RunState.ERROR, RunState.QUARANTINED);
     }
 
     @Test
