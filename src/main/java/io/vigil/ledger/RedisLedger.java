@@ -110,7 +110,7 @@ public final class RedisLedger implements SyncLedger {
     @Override
     public void record(SyncRecord sync) {
         String me = writer;
-        String value = sync.syncedAt().toEpochMilli() + "|" + sync.rows() + "|" + sync.tookMs() + "|" + me;
+        String value = sync.syncedAt().toEpochMilli() + "|" + sync.rows() + "|" + sync.tookMs() + (me.isEmpty() ? "" : "|" + me);
         Object kept = call(() -> redis.eval(RECORD, List.of(targetKey(sync.targetId()), channel(), leaseKey(prefix, sync.targetId())),
                 List.of(sync.mirror(), value, String.valueOf(sync.syncedAt().toEpochMilli()),
                         sync.encode() + "|" + me + "|" + tokens.applyAsLong(sync.targetId()), me)));

@@ -21,7 +21,7 @@ import io.vigil.testsupport.RedisServer;
 import io.vigil.testsupport.TestDatabase;
 
 /** A team's config: demo targets with a light slice of the Oracle pack, and the stores each collector of a test opens. */
-final class TeamFixture {
+public final class TeamFixture {
 
     /** Mirrors and metrics kept on: two 15 s mirrors, the instance (restarts), three metrics, a counter among them. */
     static final Set<String> MIRRORS = Set.of("session", "sysstat", "instance");
@@ -31,7 +31,7 @@ final class TeamFixture {
     }
 
     /** Installs the packs with only the slice above enabled, and {@code n} demo targets; returns their ids. */
-    static List<Long> prepare(ConfigStore store, int n) throws Exception {
+    public static List<Long> prepare(ConfigStore store, int n) throws Exception {
         Packs.installMissing(store);
         for (MirrorDef m : store.mirrors()) {
             if (m.enabled() && !MIRRORS.contains(m.name())) {
@@ -56,12 +56,12 @@ final class TeamFixture {
     }
 
     /** One collector's stores: the shared MariaDB cache and Redis ledger, series embedded in its own folder. */
-    static LocalCollector.Stores stores(TestDatabase cache, RedisServer redis, String prefix) {
+    public static LocalCollector.Stores stores(TestDatabase cache, RedisServer redis, String prefix) {
         return new LocalCollector.Stores(CacheDb.mysql(cache.jdbcUrl(), cache.user(), Secret.of(cache.password())),
                 new RedisLedger(redis.host(), redis.port(), "", Secret.empty(), prefix), null);
     }
 
-    static AppDirs dirs(Path home, String name) {
+    public static AppDirs dirs(Path home, String name) {
         return new AppDirs(home.resolve(name));
     }
 }

@@ -86,7 +86,7 @@ class TeamSharingIT {
 
     private void start(String label, ConfigStore store, TestDatabase cache, RedisServer redis, String prefix) {
         TeamCollector c = TeamCollector.start(TeamFixture.dirs(home, label), store, TeamFixture.stores(cache, redis, prefix), Clock.systemUTC(),
-                new JobBoard(), e -> { }, points -> seen(label, points), Duration.ofSeconds(3));
+                new JobBoard(), e -> { }, points -> seen(label, points), Duration.ofSeconds(5));
         collectors.put(label, c);
     }
 
