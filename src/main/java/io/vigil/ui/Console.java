@@ -31,7 +31,6 @@ import io.vigil.ui.settings.ConfigTransferViewModel;
 import io.vigil.ui.settings.DataStoresViewModel;
 import io.vigil.ui.settings.SettingsPane;
 import io.vigil.ui.settings.SettingsViewModel;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.shell.MainView;
 import io.vigil.ui.shell.MainView.Pane;
 import io.vigil.ui.shell.TargetTreeView;
@@ -39,6 +38,7 @@ import io.vigil.ui.targets.TargetsPane;
 import io.vigil.ui.targets.TargetsViewModel;
 import io.vigil.ui.trends.TrendsPane;
 import io.vigil.ui.trends.TrendsViewModel;
+import io.vigil.ui.util.EmptyState;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -110,7 +110,8 @@ public final class Console {
         if (context.monitors()) {
             targets.setProber(context.monitoring().connections()::probe);
         }
-        settings = new SettingsViewModel(context, executor, messages, this::lookChanged, this::storeChanged);
+        settings = new SettingsViewModel(context.dirs(), context.box(), context.settings(),
+                context.hasStore() ? context.store().location() : null, executor, messages, this::lookChanged, this::storeChanged);
         targetsPane = new TargetsPane(targets, messages);
         Map<Pane, Region> panes = new EnumMap<>(Pane.class);
         panes.put(Pane.OVERVIEW, overview(messages));
@@ -129,10 +130,10 @@ public final class Console {
             configChanged();
         }) : null;
         panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, notifications(messages), messages).root());
-        TargetTreeView tree = new TargetTreeView(targets, messages, treeActions(messages));
+        TargetTreeView tree = new TargetTreeView(targets.targets(), messages, treeActions(messages));
         subscribe(tree::update);
         subscribe(notifier(messages));
-        view = new MainView(messages, targets, panes, tree, status,
+        view = new MainView(messages, targets.targets(), panes, tree, status,
                 context.hasStore() ? context.store().location() : messages.get("status.noStore"), context.storeError());
         if (context.monitors()) {
             javafx.scene.control.Label live = new javafx.scene.control.Label();

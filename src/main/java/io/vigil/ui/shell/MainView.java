@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,8 +22,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.targets.TargetsViewModel;
 
 /** The main window's layout: sidebar with navigation and the target tree, the current pane, and the status bar. */
 public final class MainView {
@@ -62,10 +63,11 @@ public final class MainView {
     private final Map<Pane, Runnable> onShow = new java.util.EnumMap<>(Pane.class);
 
     /**
+     * @param targets  the targets loaded, counted in the status bar
      * @param panes    every pane the console shows, by navigation entry
      * @param tree     the target tree of the sidebar
      */
-    public MainView(Messages messages, TargetsViewModel targets, Map<Pane, Region> panes, TargetTreeView tree,
+    public MainView(Messages messages, ObservableList<Target> targets, Map<Pane, Region> panes, TargetTreeView tree,
                     StringProperty status, String storeLocation, String storeError) {
         root.getStyleClass().add("main");
         this.panes = Map.copyOf(panes);
@@ -122,7 +124,7 @@ public final class MainView {
         count.setId("statusCount");
         count.getStyleClass().add("status-item");
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("status.targets", targets.targets().size()), targets.targets()));
+                () -> messages.get("status.targets", targets.size()), targets));
         bar.getRightItems().addAll(store, count);
         root.setBottom(bar);
     }
