@@ -3,6 +3,8 @@ package io.vigil.ui.shell;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -61,6 +63,7 @@ public final class MainView {
     private final Map<Pane, ToggleButton> navButtons = new java.util.EnumMap<>(Pane.class);
     private final StatusBar bar = new StatusBar();
     private final Map<Pane, Runnable> onShow = new java.util.EnumMap<>(Pane.class);
+    private final ReadOnlyObjectWrapper<Pane> shown = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param targets  the targets loaded, counted in the status bar
@@ -83,9 +86,10 @@ public final class MainView {
             if (now == null) {
                 nav.selectToggle(was);
             } else {
-                Pane shown = (Pane) now.getUserData();
-                content.getChildren().setAll(this.panes.get(shown));
-                onShow.getOrDefault(shown, () -> { }).run();
+                Pane chosen = (Pane) now.getUserData();
+                content.getChildren().setAll(this.panes.get(chosen));
+                shown.set(chosen);
+                onShow.getOrDefault(chosen, () -> { }).run();
             }
         });
 
@@ -189,7 +193,12 @@ public final class MainView {
     }
 
     public Pane current() {
-        return nav.getSelectedToggle() == null ? Pane.OVERVIEW : (Pane) nav.getSelectedToggle().getUserData();
+        return shown.get() == null ? Pane.OVERVIEW : shown.get();
+    }
+
+    /** The pane shown, whether chosen in the navigation or through {@link #show}; null before the first. */
+    public ReadOnlyObjectProperty<Pane> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public Region root() {
