@@ -314,13 +314,17 @@ public final class ConsoleViewModel implements AutoCloseable {
                 asking.report(false, opened.storeError());
                 return;
             }
-            if (before.hasStore()) {
-                before.store().close();
-            }
             context = opened;
             startFeed();
             rebuild.accept(Pane.SETTINGS);
             settings.report(true, messages.get("settings.store.switched", opened.store().location()));
+            if (before.hasStore()) { // no pane reads it any more; closing a server store may wait on the network
+                String old = before.store().location();
+                executor.run(() -> {
+                    before.store().close();
+                    return true;
+                }, ok -> LOG.info("Closed the config store {}", old), e -> LOG.warn("Closing the config store {} failed: {}", old, e.toString()));
+            }
         }, e -> asking.report(false, UserErrors.describe(e, messages)));
     }
 
