@@ -84,15 +84,13 @@ public final class Alerting implements AutoCloseable {
     }
 
     /**
-     * The alerting of a running collector, started: rules over its job board and latest values, every
-     * {@value #PERIOD_SECONDS} s. Reads the store: call off the FX thread.
+     * The alerting of a running collector, started: rules over what {@code seen} reports of it (its job board and latest
+     * values), every {@value #PERIOD_SECONDS} s. Reads the store: call off the FX thread.
      */
-    public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, io.vigil.watch.JobBoard board,
-                                        io.vigil.watch.LatestValues latest, Clock clock,
+    public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, Observations seen, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Messages messages = new Messages(Messages.localeFor(""));
-        Alerting alerting = new Alerting(store, new BoardObservations(board, latest, clock, messages),
-                id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
+        Alerting alerting = new Alerting(store, seen, id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
         alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),
                 messages, java.time.ZoneId.systemDefault()));

@@ -86,7 +86,8 @@ public final class CollectCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(team::close, "vigil-team-leave"));
             }
             try (AutoCloseable running = team != null ? team : local;
-                 io.vigil.alert.Alerting alerting = io.vigil.alert.Alerting.forCollector(store, local, board, latest, clock, n -> {
+                 io.vigil.alert.Alerting alerting = io.vigil.alert.Alerting.forCollector(store, local,
+                         new io.vigil.watch.BoardObservations(board, latest, clock), clock, n -> {
                      // the desktop channel of a collector without a desktop: the console's words, on standard output
                      out.println(io.vigil.alert.notify.Notifications.render(n, messages).plain());
                      out.flush();

@@ -76,7 +76,7 @@ final class CollectorFile {
             List<Problem> problems = Validation.target(t, targets);
             if (!problems.isEmpty()) {
                 throw new ConfigStoreException(path + ": target \u201c" + t.name() + "\u201d: "
-                        + String.join(" ", problems.stream().map(p -> p.field() + ": " + messages.describe(p)).toList()));
+                        + String.join(" ", problems.stream().map(p -> p.field() + ": " + p.describe(messages)).toList()));
             }
             targets.add(t);
         }

@@ -309,7 +309,7 @@ public final class ConfigYaml {
     private static void refuse(List<Problem> problems, String where, Messages messages) {
         if (!problems.isEmpty()) {
             throw new ConfigStoreException(where + ": " + String.join(" ", problems.stream()
-                    .map(p -> p.field() + ": " + messages.describe(p)).toList()));
+                    .map(p -> p.field() + ": " + p.describe(messages)).toList()));
         }
     }
 

@@ -2,6 +2,8 @@ package io.vigil.config;
 
 import java.util.List;
 
+import io.vigil.i18n.Messages;
+
 /**
  * One thing wrong with a value a user entered: which field, and a message key in the
  * {@code io.vigil.i18n.problems} bundle with its arguments, so each front end words it in the user's language.
@@ -10,6 +12,11 @@ public record Problem(String field, String key, List<Object> args) {
 
     public Problem {
         args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** The problem in the language of {@code messages}; a key the bundles lack shows as the key itself. */
+    public String describe(Messages messages) {
+        return messages.get(key, args.toArray());
     }
 
     public static Problem of(String field, String key, Object... args) {

@@ -6,11 +6,10 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import io.vigil.config.Problem;
-
 /**
  * User-facing text in one language: the UI's words ({@code io.vigil.i18n.messages}) and the words for
- * validation problems and errors ({@code io.vigil.i18n.problems}). English and Simplified Chinese ship.
+ * validation problems and errors ({@code io.vigil.i18n.problems}). English and Simplified Chinese ship. It knows no other
+ * Vigil package: every front end and every core package words its text through it.
  */
 public final class Messages {
 
@@ -61,10 +60,6 @@ public final class Messages {
             args[i] = a instanceof Reason r ? render(r) : a;
         }
         return get(reason.key(), args);
-    }
-
-    public String describe(Problem problem) {
-        return get(problem.key(), problem.args().toArray());
     }
 
     /** The pack's description of what it covers, in this language. */

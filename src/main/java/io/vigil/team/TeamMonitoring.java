@@ -15,6 +15,7 @@ import io.vigil.series.Retention;
 import io.vigil.series.SeriesStore;
 import io.vigil.target.DemoOracles;
 import io.vigil.target.TargetConnections;
+import io.vigil.watch.BoardObservations;
 import io.vigil.watch.JobBoard;
 import io.vigil.watch.LatestValues;
 import io.vigil.watch.Monitoring;
@@ -68,7 +69,7 @@ public final class TeamMonitoring implements Monitoring {
         LatestValues latest = new LatestValues();
         TeamCollector team = TeamCollector.start(dirs, store, stores, clock, board, e -> { }, latest::add, TeamCollector.DEFAULT_LEASE);
         LocalCollector local = team.local();
-        Alerting evaluating = Alerting.forCollector(store, local, board, latest, clock, n -> { });
+        Alerting evaluating = Alerting.forCollector(store, local, new BoardObservations(board, latest, clock), clock, n -> { });
         team.onAdopt(evaluating::adopt);
         TeamView view = TeamView.start(ledger, store);
         return new TeamMonitoring(view, team, evaluating, Alerting.follow(store, clock), local.series(), local.cache(), ledger,

@@ -5,19 +5,15 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
 import org.controlsfx.control.Notifications;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.vigil.config.Settings;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
+import io.vigil.ui.alerts.AlertBadge;
 import io.vigil.ui.dashboard.DashboardView;
 import io.vigil.ui.dashboard.DashboardViewModel;
 import io.vigil.ui.dashboard.HeadlineFigures;
@@ -27,40 +23,30 @@ import io.vigil.ui.live.HealthNotices;
 import io.vigil.ui.live.LiveFeed;
 import io.vigil.ui.overview.OverviewView;
 import io.vigil.ui.overview.OverviewViewModel;
-import io.vigil.ui.settings.ConfigTransferViewModel;
-import io.vigil.ui.settings.DataStoresViewModel;
 import io.vigil.ui.settings.SettingsPane;
-import io.vigil.ui.settings.SettingsViewModel;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.shell.MainView;
 import io.vigil.ui.shell.MainView.Pane;
 import io.vigil.ui.shell.TargetTreeView;
 import io.vigil.ui.targets.TargetsPane;
-import io.vigil.ui.targets.TargetsViewModel;
 import io.vigil.ui.trends.TrendsPane;
 import io.vigil.ui.trends.TrendsViewModel;
+import io.vigil.ui.util.EmptyState;
 import io.vigil.ui.util.TaskExecutor;
-import io.vigil.ui.util.UserErrors;
 
 /**
- * Builds the main view from a {@link ConsoleContext} and rebuilds it when the language, the theme or the config store
- * changes. Saving settings and opening stores run in the background; the view is only swapped once they are done.
- * While a collector runs, a {@link LiveFeed} hands its snapshot to every pane once a second.
+ * The console's view: builds the main view's nodes from a {@link ConsoleViewModel} and binds them to it, and builds
+ * them again when the view model says the context changed (language, theme, config store, data stores). What the shell
+ * decides — the pane shown, the status line, the badge, pause and resume, the switches of stores with their restart —
+ * lives in the view model. While a collector runs, a {@link LiveFeed} hands its snapshot to every pane once a second.
  */
 public final class Console {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
-
     private final Scene scene;
     private final TaskExecutor executor;
-    private final LaunchOptions options;
-    private final StringProperty status = new SimpleStringProperty("");
-    private ConsoleContext context;
+    private final ConsoleViewModel vm;
     private MainView view;
-    private SettingsViewModel settings;
     private TargetsPane targetsPane;
     private DashboardView dashboardView;
-    private LiveFeed feed;
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
     private io.vigil.ui.activity.ActivityPane activityPane;
@@ -75,10 +61,13 @@ public final class Console {
     }
 
     public Console(Scene scene, TaskExecutor executor, ConsoleContext context, LaunchOptions options) {
+        this(scene, executor, new ConsoleViewModel(executor, context, options));
+    }
+
+    Console(Scene scene, TaskExecutor executor, ConsoleViewModel model) {
         this.scene = scene;
         this.executor = executor;
-        this.context = context;
-        this.options = options;
+        this.vm = model;
         this.tray = io.vigil.ui.live.DesktopTray.install("Vigil", () -> javafx.application.Platform.runLater(() -> {
             if (scene.getWindow() instanceof javafx.stage.Stage stage) {
                 stage.setIconified(false);
@@ -86,32 +75,21 @@ public final class Console {
                 stage.toFront();
             }
         }));
-        startFeed();
-    }
-
-    private void startFeed() {
-        if (feed != null) {
-            feed.close();
-            feed = null;
-        }
-        if (context.monitors()) {
-            feed = new LiveFeed(context.monitoring()::snapshot);
-            feed.start(1000);
-        }
+        vm.onRebuild(this::show);
+        vm.onNotice(this::notify);
+        vm.paneProperty().addListener((o, was, now) -> {
+            if (view != null && now != null) {
+                view.show(now);
+            }
+        });
     }
 
     /** Shows the main view on {@code pane}. */
     public void show(Pane pane) {
-        Messages messages = new Messages(Messages.localeFor(context.settings().language()));
-        if (feed != null) {
-            feed.clear();
-        }
-        TargetsViewModel targets = new TargetsViewModel(context.store(), executor, messages, status::set);
-        if (context.monitors()) {
-            targets.setProber(context.monitoring().connections()::probe);
-        }
-        settings = new SettingsViewModel(context, executor, messages, this::lookChanged, this::storeChanged);
-        targetsPane = new TargetsPane(targets, messages);
+        view = null; // the old view is dropped: it follows the view model's pane no longer
+        Pane opening = vm.build(pane);
+        Messages messages = vm.messages();
+        targetsPane = new TargetsPane(vm.targets(), messages);
         Map<Pane, Region> panes = new EnumMap<>(Pane.class);
         panes.put(Pane.OVERVIEW, overview(messages));
         panes.put(Pane.ALERTS, alerts(messages));
@@ -122,100 +100,56 @@ public final class Console {
         panes.put(Pane.STATUS, pipelineStatus(messages));
         panes.put(Pane.TARGETS, targetsPane.root());
         panes.put(Pane.DEFINITIONS, definitions(messages));
-        DataStoresViewModel dataStores = context.hasStore()
-                ? new DataStoresViewModel(context.settings(), settings::current, executor, messages, this::dataStoresChanged) : null;
-        ConfigTransferViewModel transfer = context.hasStore() ? new ConfigTransferViewModel(context.store(), executor, messages, () -> {
-            targets.reload();
-            configChanged();
-        }) : null;
-        panes.put(Pane.SETTINGS, new SettingsPane(settings, dataStores, transfer, notifications(messages), messages).root());
-        TargetTreeView tree = new TargetTreeView(targets, messages, treeActions(messages));
+        panes.put(Pane.SETTINGS, new SettingsPane(vm.settings(), vm.dataStores(), vm.transfer(), notifications(messages), messages).root());
+        TargetTreeView tree = new TargetTreeView(vm.targets().targets(), messages, treeActions());
         subscribe(tree::update);
-        subscribe(notifier(messages));
-        view = new MainView(messages, targets, panes, tree, status,
-                context.hasStore() ? context.store().location() : messages.get("status.noStore"), context.storeError());
-        if (context.monitors()) {
-            javafx.scene.control.Label live = new javafx.scene.control.Label();
+        view = new MainView(messages, vm.targets().targets(), panes, tree, vm.statusProperty(), vm.storeLocation(), context().storeError());
+        view.shownProperty().addListener((o, was, now) -> vm.paneProperty().set(now));
+        if (vm.collecting()) {
+            Label live = new Label();
             live.setId("statusLive");
             live.getStyleClass().add("status-item");
+            live.textProperty().bind(vm.liveProperty());
             view.statusBar().getRightItems().addFirst(live);
-            subscribe(snapshot -> live.setText(liveSummary(snapshot, messages)));
         }
         if (alertsModel != null) {
             io.vigil.ui.alerts.AlertsViewModel shownAlerts = alertsModel;
             view.onShow(Pane.ALERTS, shownAlerts::shown); // rules and mute windows may have been edited meanwhile
-            javafx.scene.control.Label badge = view.badge(Pane.ALERTS, io.vigil.ui.alerts.AlertBadge.create());
-            shownAlerts.countsProperty().addListener((o, was, counts) -> io.vigil.ui.alerts.AlertBadge.apply(badge, counts, messages));
-            io.vigil.ui.alerts.AlertBadge.apply(badge, shownAlerts.countsProperty().get(), messages);
+            Label badge = view.badge(Pane.ALERTS, AlertBadge.create());
+            vm.alertCountsProperty().addListener((o, was, counts) -> AlertBadge.apply(badge, counts, messages));
+            AlertBadge.apply(badge, vm.alertCountsProperty().get(), messages);
         }
         if (definitionsModel != null) {
             io.vigil.ui.definitions.DefinitionsViewModel shownModel = definitionsModel;
             view.onShow(Pane.DEFINITIONS, shownModel::reload); // targets added meanwhile are offered for "Test metric"
         }
         scene.setRoot(view.root());
-        Themes.apply(scene, context.settings().theme());
-        view.show(context.hasStore() ? pane : Pane.SETTINGS);
-        status.set(context.hasStore() ? messages.get("status.ready") : messages.get("status.noStore"));
-        targets.reload();
-        boolean[] loaded = {false};
-        targets.targets().addListener((ListChangeListener<Target>) c -> {
-            if (loaded[0]) {
-                configChanged();
-            }
-            loaded[0] = true; // the first change is the initial load
-        });
+        Themes.apply(scene, context().settings().theme());
+        view.show(opening);
+        vm.loadTargets();
     }
 
     private void subscribe(java.util.function.Consumer<io.vigil.watch.Watch.Snapshot> pane) {
-        if (feed != null) {
-            feed.subscribe(pane);
-        }
+        vm.subscribe(pane);
     }
 
-    // Background failures become notifications: a target going down or failing, recovering, the spool filling, and alerts
-    // that start firing or resolve (one notification per target and snapshot).
-    private java.util.function.Consumer<io.vigil.watch.Watch.Snapshot> notifier(Messages messages) {
-        io.vigil.watch.Watch.Snapshot[] previous = {null};
-        return snapshot -> {
-            java.util.List<HealthNotices.Notice> notices = new java.util.ArrayList<>(HealthNotices.between(previous[0], snapshot, messages));
-            notices.addAll(io.vigil.ui.alerts.AlertNotices.between(previous[0] == null ? null : previous[0].alerts(), snapshot.alerts(),
-                    messages));
-            for (HealthNotices.Notice n : notices) {
-                LOG.info("{}: {}", n.title(), n.text());
-                javafx.stage.Window window = scene.getWindow();
-                boolean iconified = window instanceof javafx.stage.Stage stage && stage.isIconified();
-                if (tray != null && (window == null || !window.isFocused() || iconified)) {
-                    tray.show(n); // the DBA is looking elsewhere: the tray reaches them
-                }
-                if (window == null || !window.isShowing()) {
-                    continue;
-                }
-                Notifications note = Notifications.create().title(n.title()).text(n.text()).owner(scene.getWindow())
-                        .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(n.warning() ? 12 : 5));
-                if (n.warning()) {
-                    note.showWarning();
-                } else {
-                    note.showInformation();
-                }
-            }
-            previous[0] = snapshot;
-        };
-    }
-
-    static String liveSummary(io.vigil.watch.Watch.Snapshot s, Messages messages) {
-        Map<io.vigil.watch.Health, Long> counts = new EnumMap<>(io.vigil.watch.Health.class);
-        s.health().values().forEach(h -> counts.merge(h.health(), 1L, Long::sum));
-        StringBuilder b = new StringBuilder();
-        for (io.vigil.watch.Health h : io.vigil.watch.Health.values()) {
-            long n = counts.getOrDefault(h, 0L);
-            if (n > 0) {
-                b.append(b.isEmpty() ? "" : " · ").append(messages.get("status.health." + h.name(), n));
-            }
+    // A notice from the view model: the tray when the DBA is looking elsewhere, a toast when the window shows.
+    private void notify(HealthNotices.Notice n) {
+        javafx.stage.Window window = scene.getWindow();
+        boolean iconified = window instanceof javafx.stage.Stage stage && stage.isIconified();
+        if (tray != null && (window == null || !window.isFocused() || iconified)) {
+            tray.show(n); // the DBA is looking elsewhere: the tray reaches them
         }
-        if (s.spool().points() > 0) {
-            b.append(" · ").append(messages.get("status.spool", s.spool().points()));
+        if (window == null || !window.isShowing()) {
+            return;
         }
-        return b.toString();
+        Notifications note = Notifications.create().title(n.title()).text(n.text()).owner(window)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(n.warning() ? 12 : 5));
+        if (n.warning()) {
+            note.showWarning();
+        } else {
+            note.showInformation();
+        }
     }
 
     private Region notCollecting(Messages messages) {
@@ -223,15 +157,15 @@ public final class Console {
     }
 
     private Region overview(Messages messages) {
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        OverviewView overview = new OverviewView(new OverviewViewModel(headlineSource(messages), context.monitoring().series(), executor), messages,
-                TilePalette.of(context.settings().theme()), t -> {
+        OverviewView overview = new OverviewView(new OverviewViewModel(headlineSource(messages), context().monitoring().series(), executor), messages,
+                TilePalette.of(context().settings().theme()), t -> {
                     if (dashboardView != null) {
                         dashboardView.showTarget(t);
                     }
-                    view.show(Pane.DASHBOARD);
+                    vm.paneProperty().set(Pane.DASHBOARD);
                 });
         subscribe(overview::update);
         return overview.root();
@@ -239,18 +173,18 @@ public final class Console {
 
     private Region dashboard(Messages messages) {
         dashboardView = null;
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context.store().alerts(), executor, messages,
+        io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context().store().alerts(), executor, messages,
                 ZoneId.systemDefault());
-        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context.monitoring().cache(), executor, messages);
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context.monitoring().series(), executor, recent, dba),
-                messages, TilePalette.of(context.settings().theme()), t -> {
+        io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context().monitoring().cache(), executor, messages);
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context().monitoring().series(), executor, recent, dba),
+                messages, TilePalette.of(context().settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);
                     }
-                    view.show(Pane.TRENDS);
+                    vm.paneProperty().set(Pane.TRENDS);
                 });
         subscribe(dashboardView::update);
         return dashboardView.root();
@@ -258,17 +192,17 @@ public final class Console {
 
     // Units and thresholds come from the store, read in the background and again every minute (edits show up).
     private HeadlineSource headlineSource(Messages messages) {
-        ConsoleContext now = context;
+        ConsoleContext now = context();
         return new HeadlineSource(executor, () -> HeadlineFigures.load(now.store()), java.time.Duration.ofMinutes(1), messages);
     }
 
     private Region trends(Messages messages) {
         trendsPane = null;
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        TrendsViewModel model = new TrendsViewModel(context.store(), context.monitoring().series(), executor, messages,
-                Clock.systemUTC(), ZoneId.systemDefault(), status::set);
+        TrendsViewModel model = new TrendsViewModel(context().store(), context().monitoring().series(), executor, messages,
+                Clock.systemUTC(), ZoneId.systemDefault(), vm.statusProperty()::set);
         trendsPane = new TrendsPane(model, messages);
         subscribe(trendsPane::update);
         model.load();
@@ -283,13 +217,13 @@ public final class Console {
     // Top Activity reads the session samples from the collector's cache; it has nothing to show without one.
     private Region activity(Messages messages) {
         activityPane = null;
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        io.vigil.config.ConfigStore store = context.store();
+        io.vigil.config.ConfigStore store = context().store();
         var model = new io.vigil.ui.activity.ActivityViewModel(store::mirrors,
-                new io.vigil.activity.ActivityReader(context.monitoring().cache()), executor, messages, Clock.systemUTC(),
-                ZoneId.systemDefault(), status::set);
+                new io.vigil.activity.ActivityReader(context().monitoring().cache()), executor, messages, Clock.systemUTC(),
+                ZoneId.systemDefault(), vm.statusProperty()::set);
         activityPane = new io.vigil.ui.activity.ActivityPane(model, messages);
         subscribe(model::update);
         model.start();
@@ -302,13 +236,13 @@ public final class Console {
     }
 
     private Region tables(Messages messages) {
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        io.vigil.watch.Monitoring monitoring = context.monitoring();
-        io.vigil.config.ConfigStore store = context.store();
+        io.vigil.watch.Monitoring monitoring = context().monitoring();
+        io.vigil.config.ConfigStore store = context().store();
         io.vigil.ui.tables.TablesViewModel model = new io.vigil.ui.tables.TablesViewModel(store::mirrors,
-                new io.vigil.mirror.CacheBrowser(monitoring.cache(), monitoring.ledger()), executor, messages, status::set);
+                new io.vigil.mirror.CacheBrowser(monitoring.cache(), monitoring.ledger()), executor, messages, vm.statusProperty()::set);
         io.vigil.ui.tables.TablesPane pane = new io.vigil.ui.tables.TablesPane(model, messages);
         subscribe(model::update);
         model.start();
@@ -318,11 +252,11 @@ public final class Console {
     // Alerts need the collector's alerting: without one there is nothing firing to show or acknowledge.
     private Region alerts(Messages messages) {
         alertsModel = null;
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        io.vigil.alert.Alerting alerting = context.monitoring().alerting();
-        var model = new io.vigil.ui.alerts.AlertsViewModel(context.store(), alerting::acknowledge, executor, messages, Clock.systemUTC(),
+        io.vigil.alert.Alerting alerting = context().monitoring().alerting();
+        var model = new io.vigil.ui.alerts.AlertsViewModel(context().store(), alerting::acknowledge, executor, messages, Clock.systemUTC(),
                 ZoneId.systemDefault(), System.getProperty("user.name", ""));
         subscribe(model::update);
         alertsModel = model;
@@ -330,10 +264,10 @@ public final class Console {
     }
 
     private Region pipelineStatus(Messages messages) {
-        if (!context.monitors()) {
+        if (!context().monitors()) {
             return notCollecting(messages);
         }
-        io.vigil.watch.Monitoring monitoring = context.monitoring();
+        io.vigil.watch.Monitoring monitoring = context().monitoring();
         io.vigil.ui.status.TargetControl control = new io.vigil.ui.status.TargetControl() {
             @Override
             public void pause(long targetId) {
@@ -345,7 +279,7 @@ public final class Console {
                 monitoring.resume(targetId);
             }
         };
-        io.vigil.ui.status.PipelineStatusViewModel model = new io.vigil.ui.status.PipelineStatusViewModel(control, messages, status::set);
+        io.vigil.ui.status.PipelineStatusViewModel model = new io.vigil.ui.status.PipelineStatusViewModel(control, messages, vm.statusProperty()::set);
         subscribe(model::update);
         return new io.vigil.ui.status.PipelineStatusPane(model, messages).root();
     }
@@ -353,23 +287,23 @@ public final class Console {
     // Definitions live in the config store: they can be edited without a collector, only "Test metric" needs its cache.
     private Region definitions(Messages messages) {
         definitionsModel = null;
-        if (!context.hasStore()) {
+        if (!context().hasStore()) {
             return notCollecting(messages);
         }
-        io.vigil.gather.MetricPreview preview = context.monitors() ? new io.vigil.gather.MetricPreview(context.monitoring().cache(),
-                context.monitoring().ledger(), java.time.Clock.systemUTC()) : null;
-        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context.store(), preview,
-                context.monitors() ? context.monitoring().series() : null, executor, messages, status::set, this::configChanged);
+        io.vigil.gather.MetricPreview preview = context().monitors() ? new io.vigil.gather.MetricPreview(context().monitoring().cache(),
+                context().monitoring().ledger(), java.time.Clock.systemUTC()) : null;
+        var model = new io.vigil.ui.definitions.DefinitionsViewModel(context().store(), preview,
+                context().monitors() ? context().monitoring().series() : null, executor, messages, vm.statusProperty()::set, vm::configChanged);
         model.reload();
         definitionsModel = model;
         return new io.vigil.ui.definitions.DefinitionsPane(model, messages).root();
     }
 
     private io.vigil.ui.channels.NotificationsSection notifications(Messages messages) {
-        if (!context.hasStore()) {
+        if (!context().hasStore()) {
             return null;
         }
-        io.vigil.alert.notify.Dispatcher dispatcher = context.monitors() ? context.monitoring().alerting().dispatcher() : null;
+        io.vigil.alert.notify.Dispatcher dispatcher = context().monitors() ? context().monitoring().alerting().dispatcher() : null;
         io.vigil.ui.channels.ChannelTester tester = channelTester;
         java.util.function.Supplier<java.util.List<io.vigil.ui.channels.ChannelStatusRow>> deliveries = channelStatus;
         if (tester == null && dispatcher != null) {
@@ -382,8 +316,8 @@ public final class Console {
         if (tester == null) {
             tester = io.vigil.ui.channels.ChannelTester.unavailable(messages.get("channels.test.unavailable"));
         }
-        var model = new io.vigil.ui.channels.ChannelsViewModel(context.store(), tester, deliveries, executor, messages, Clock.systemUTC(),
-                status::set);
+        var model = new io.vigil.ui.channels.ChannelsViewModel(context().store(), tester, deliveries, executor, messages, Clock.systemUTC(),
+                vm.statusProperty()::set);
         model.reload();
         subscribe(snapshot -> model.refreshDeliveries());
         return new io.vigil.ui.channels.NotificationsSection(model, messages);
@@ -399,153 +333,51 @@ public final class Console {
         this.channelStatus = status;
     }
 
-    private TargetTreeView.Actions treeActions(Messages messages) {
+    private TargetTreeView.Actions treeActions() {
         return new TargetTreeView.Actions() {
             @Override
             public void openDashboard(Target t) {
                 if (dashboardView != null) {
                     dashboardView.showTarget(t);
                 }
-                view.show(Pane.DASHBOARD);
+                vm.paneProperty().set(Pane.DASHBOARD);
             }
 
             @Override
             public void edit(Target t) {
-                view.show(Pane.TARGETS);
+                vm.paneProperty().set(Pane.TARGETS);
                 targetsPane.openForm(t);
             }
 
             @Override
             public void pause(Target t, boolean pause) {
-                if (!context.monitors()) {
-                    return;
-                }
-                if (pause) {
-                    context.monitoring().pause(t.id());
-                } else {
-                    context.monitoring().resume(t.id());
-                }
-                status.set(messages.get(pause ? "status.paused" : "status.resumed", t.name()));
+                vm.pause(t, pause);
             }
 
             @Override
             public void testConnection(Target t) {
-                testTarget(t, messages);
+                vm.testConnection(t);
             }
         };
     }
 
-    private void testTarget(Target t, Messages messages) {
-        if (!context.monitors()) {
-            return;
-        }
-        status.set(messages.get("status.testing", t.name()));
-        executor.run(() -> context.monitoring().connections().probe(t), r -> status.set(r.ok()
-                        ? messages.get("status.testOk", t.name(), r.version(), r.took().toMillis())
-                        : messages.get("status.testFailed", t.name(), r.failure().getMessage())),
-                e -> status.set(UserErrors.describe(e, messages)));
-    }
-
     /** The definitions changed: the collector runs the new ones from now on (in the background). */
     public void configChanged() {
-        if (!context.monitors() || !context.hasStore()) {
-            return;
-        }
-        ConsoleContext now = context;
-        executor.run(() -> {
-            now.monitoring().reload(now.store());
-            return true;
-        }, ok -> LOG.info("Collector reloaded"), e -> status.set(UserErrors.describe(e, new Messages(Messages.localeFor(now.settings().language())))));
-    }
-
-    // The collector stops, the settings are saved, and it starts again on the new stores; when they do not open, it
-    // starts again on the old ones and the reason is shown.
-    private void dataStoresChanged(Settings changed) {
-        Messages messages = new Messages(Messages.localeFor(changed.language()));
-        ConsoleContext before = context;
-        status.set(messages.get("settings.data.restarting"));
-        if (feed != null) {
-            feed.close();
-            feed = null;
-        }
-        executor.run(() -> {
-            if (before.monitors()) {
-                before.monitoring().close();
-            }
-            ConsoleContext plain = before.withMonitoring(null);
-            ConsoleContext started = ConsoleStartup.startCollecting(plain.withSettings(changed));
-            if (started.monitors()) {
-                before.settingsStore().save(changed);
-                return started;
-            }
-            ConsoleContext back = ConsoleStartup.startCollecting(plain);
-            return back.withStore(back.store(), started.storeError()).withMonitoring(back.monitoring());
-        }, next -> {
-            context = next;
-            startFeed();
-            show(Pane.SETTINGS);
-            status.set(next.settings().equals(changed) ? messages.get("settings.data.restarted", next.monitoring().describe())
-                    : messages.get("settings.data.kept", String.valueOf(next.storeError())));
-        }, e -> status.set(UserErrors.describe(e, messages)));
-    }
-
-    private void lookChanged(Settings changed) {
-        context = context.withSettings(changed);
-        show(Pane.SETTINGS);
-        executor.run(() -> {
-            context.settingsStore().save(changed);
-            return changed;
-        }, s -> LOG.info("Settings saved (language {}, theme {})", s.language().isEmpty() ? "system" : s.language(), s.theme()),
-                e -> status.set(UserErrors.describe(e, new Messages(Messages.localeFor(changed.language())))));
-    }
-
-    // The new store is opened first; only when it works are the settings saved and the old store closed.
-    private void storeChanged(Settings changed) {
-        SettingsViewModel asking = settings;
-        Messages messages = new Messages(Messages.localeFor(changed.language()));
-        asking.report(true, messages.get("settings.store.switching"));
-        ConsoleContext before = context;
-        executor.run(() -> {
-            ConsoleContext opened = ConsoleStartup.openStore(before.withSettings(changed), changed.configStore(), null,
-                    options.withoutCollector());
-            if (!opened.hasStore()) {
-                return opened; // nothing changed: the old store and collector go on
-            }
-            before.settingsStore().save(changed);
-            if (before.monitors()) {
-                before.monitoring().close();
-            }
-            return options.collect() ? ConsoleStartup.startCollecting(opened) : opened;
-        }, opened -> {
-            if (!opened.hasStore()) {
-                asking.report(false, opened.storeError());
-                return;
-            }
-            if (before.hasStore()) {
-                before.store().close();
-            }
-            context = opened;
-            startFeed();
-            show(Pane.SETTINGS);
-            settings.report(true, messages.get("settings.store.switched", opened.store().location()));
-        }, e -> asking.report(false, UserErrors.describe(e, messages)));
+        vm.configChanged();
     }
 
     /** Switches the theme for the screenshot tour the way a user's choice does (the view is rebuilt), without saving it. */
     void tourTheme(io.vigil.config.Theme theme) {
-        if (context.settings().theme() != theme) {
-            context = context.withSettings(context.settings().withTheme(theme));
-            show(view.current());
-        }
+        vm.previewTheme(theme);
     }
 
     /** Shows a pane as the screenshot tour wants it: with the first target chosen where a pane shows one target. */
     void prepareTour(Pane pane) {
-        if (pane == Pane.TRENDS && trendsPane != null && context.monitors() && !context.monitoring().snapshot().targets().isEmpty()) {
-            trendsPane.showTarget(context.monitoring().snapshot().targets().getFirst());
+        if (pane == Pane.TRENDS && trendsPane != null && context().monitors() && !context().monitoring().snapshot().targets().isEmpty()) {
+            trendsPane.showTarget(context().monitoring().snapshot().targets().getFirst());
         }
-        if (pane == Pane.ACTIVITY && activityPane != null && context.monitors()) {
-            context.monitoring().snapshot().targets().stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst()
+        if (pane == Pane.ACTIVITY && activityPane != null && context().monitors()) {
+            context().monitoring().snapshot().targets().stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst()
                     .ifPresent(t -> activityPane.model().targetProperty().set(t));
             activityPane.model().rangeProperty().set(io.vigil.ui.activity.ActivityRange.M15); // the tour runs minutes, not hours
         }
@@ -561,13 +393,13 @@ public final class Console {
 
     /** The tour's events picture, first step: the first demo target's headline trends (the tour narrows them next). */
     void prepareEventsTour() {
-        if (trendsPane == null || !context.monitors()) {
+        if (trendsPane == null || !context().monitors()) {
             return;
         }
-        java.util.List<Target> all = context.monitoring().snapshot().targets();
+        java.util.List<Target> all = context().monitoring().snapshot().targets();
         all.stream().filter(t -> t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE).findFirst().or(() -> all.stream().findFirst())
                 .ifPresent(t -> trendsPane.showTarget(t, io.vigil.ui.trends.TrendRange.M15));
-        view.show(Pane.TRENDS);
+        vm.paneProperty().set(Pane.TRENDS);
     }
 
     /**
@@ -597,7 +429,12 @@ public final class Console {
     }
 
     public ConsoleContext context() {
-        return context;
+        return vm.context();
+    }
+
+    /** The shell's state and commands, which this view shows. */
+    public ConsoleViewModel model() {
+        return vm;
     }
 
     public MainView view() {
@@ -606,7 +443,7 @@ public final class Console {
 
     /** The live feed, when a collector runs (tests hand it snapshots). */
     public LiveFeed feed() {
-        return feed;
+        return vm.feed();
     }
 
     /** Stops the collector and closes the config store when the window closes. */
@@ -614,14 +451,6 @@ public final class Console {
         if (tray != null) {
             tray.close();
         }
-        if (feed != null) {
-            feed.close();
-        }
-        if (context.monitors()) {
-            context.monitoring().close();
-        }
-        if (context.hasStore()) {
-            context.store().close();
-        }
+        vm.close();
     }
 }

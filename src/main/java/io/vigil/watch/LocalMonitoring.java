@@ -37,7 +37,7 @@ public final class LocalMonitoring implements Monitoring {
         JobBoard board = new JobBoard();
         LatestValues latest = new LatestValues();
         LocalCollector collector = LocalCollector.start(dirs, store, stores, clock, board, latest::add);
-        Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock, n -> { });
+        Alerting alerting = Alerting.forCollector(store, collector, new BoardObservations(board, latest, clock), clock, n -> { });
         return new LocalMonitoring(collector, board, latest, alerting, clock);
     }
 

@@ -46,6 +46,7 @@ import io.vigil.target.ProbeResult;
 import io.vigil.target.TargetConnections;
 import io.vigil.target.demo.DemoOracle;
 import io.vigil.target.demo.DemoPressure;
+import io.vigil.watch.BoardObservations;
 import io.vigil.watch.JobBoard;
 import io.vigil.watch.LatestValues;
 

@@ -50,6 +50,7 @@ import io.vigil.target.TargetConnections;
 import io.vigil.testsupport.JdbcServer;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
+import io.vigil.watch.BoardObservations;
 import io.vigil.watch.JobBoard;
 import io.vigil.watch.LatestValues;
 

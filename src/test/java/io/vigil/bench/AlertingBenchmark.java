@@ -27,7 +27,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.vigil.alert.AlertLogSource;
 import io.vigil.alert.Alerting;
-import io.vigil.alert.BoardObservations;
 import io.vigil.alert.Observations;
 import io.vigil.alert.RuleEngine;
 import io.vigil.alert.RulePlan;
@@ -52,6 +51,7 @@ import io.vigil.schedule.StatusEvent;
 import io.vigil.series.Point;
 import io.vigil.target.demo.DemoOracle;
 import io.vigil.target.demo.DemoPressure;
+import io.vigil.watch.BoardObservations;
 import io.vigil.watch.JobBoard;
 import io.vigil.watch.LatestValues;
 
@@ -112,7 +112,7 @@ final class AlertingBenchmark {
                 latest.add(points);
                 crossings.accept(points);
             });
-            Alerting alerting = Alerting.forCollector(store, collector, board, latest, clock, n -> { });
+            Alerting alerting = Alerting.forCollector(store, collector, new BoardObservations(board, latest, clock), clock, n -> { });
             try {
                 List<Target> targets = store.targets();
                 List<MetricDef> metrics = alerting.plan().metricsOf(TargetKind.DEMO_ORACLE);

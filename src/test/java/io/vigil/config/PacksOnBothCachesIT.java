@@ -72,14 +72,14 @@ class PacksOnBothCachesIT {
                             }
                         }
                         if (source.kind() == TargetKind.DEMO_ORACLE) { // the dashboard's DBA checks read this cache too
-                            io.vigil.mirror.OracleChecks.Report r = io.vigil.mirror.OracleChecks.read(cache, source.id(), java.time.Instant.now());
+                            io.vigil.gather.OracleChecks.Report r = io.vigil.gather.OracleChecks.read(cache, source.id(), java.time.Instant.now());
                             assertThat(r.role()).as(cache.location()).isEqualTo("PRIMARY");
                             assertThat(r.started()).isNotNull();
                             assertThat(r.applyLag()).isNotNull();
                             assertThat(r.gapLogs()).isZero();
                             assertThat(r.backups()).hasSize(3).allSatisfy(b -> assertThat(b.ageHours()).isNotNull());
                             assertThat(r.accountsRead()).isTrue();
-                            assertThat(r.expiring()).extracting(io.vigil.mirror.OracleChecks.Account::username)
+                            assertThat(r.expiring()).extracting(io.vigil.gather.OracleChecks.Account::username)
                                     .containsExactly("REPORTING", "BATCH", "DBA_ANNA");
                             assertThat(r.locked()).containsExactly("AUDITOR", "ETL_OLD");
                         }

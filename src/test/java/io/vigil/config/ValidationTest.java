@@ -157,9 +157,9 @@ class ValidationTest {
             assertThat(problems).hasSize(6);
             for (Locale locale : Messages.SUPPORTED) {
                 Messages m = new Messages(locale);
-                assertThat(problems).allSatisfy(p -> assertThat(m.describe(p)).isNotEqualTo(p.key()).doesNotContain("{"));
+                assertThat(problems).allSatisfy(p -> assertThat(p.describe(m)).isNotEqualTo(p.key()).doesNotContain("{"));
             }
-            assertThat(new Messages(Locale.ENGLISH).describe(problems.stream().filter(p -> p.field().equals("port")).findFirst().orElseThrow()))
+            assertThat(problems.stream().filter(p -> p.field().equals("port")).findFirst().orElseThrow().describe(new Messages(Locale.ENGLISH)))
                     .isEqualTo("The port must be between 1 and 65535 (it is 0).");
         }
 
@@ -272,7 +272,7 @@ class ValidationTest {
             MirrorDef tooLong = new MirrorDef(0, m.name(), m.kind(), m.sql(), m.cacheTable(), 15, 10, MirrorMode.REPLACE, "", true, "d".repeat(1001));
             assertThat(Validation.mirror(tooLong, List.of())).singleElement().satisfies(p -> {
                 assertThat(p.field()).isEqualTo("description");
-                assertThat(new Messages(Locale.ENGLISH).describe(p)).isEqualTo("A description can have at most 1000 characters (this one has 1001).");
+                assertThat(p.describe(new Messages(Locale.ENGLISH))).isEqualTo("A description can have at most 1000 characters (this one has 1001).");
             });
         }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import io.vigil.config.Problem;
 
 class MessagesTest {
 
@@ -53,10 +52,10 @@ class MessagesTest {
     }
 
     @Test
-    void unknownKeyShowsItselfAndProblemsFormatArguments() {
+    void unknownKeyShowsItselfWithOrWithoutArguments() {
         Messages en = new Messages(Locale.ENGLISH);
         assertThat(en.get("no.such.key")).isEqualTo("no.such.key");
-        assertThat(en.describe(Problem.of("name", "no.such.problem"))).isEqualTo("no.such.problem");
+        assertThat(en.get("no.such.problem", "name", 3)).isEqualTo("no.such.problem");
     }
 
     private static Properties load(String path) throws IOException {

@@ -36,8 +36,8 @@ import io.vigil.activity.ActivityChart;
 import io.vigil.activity.WaitClasses;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.EmptyState;
 
 /**
  * Top Activity, as DBAs know it from Enterprise Manager, from Vigil's own samples (no Diagnostics Pack): average active

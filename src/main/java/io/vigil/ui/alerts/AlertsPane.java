@@ -22,7 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.vigil.config.AlertState;
 import io.vigil.config.Severity;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
+import io.vigil.ui.util.EmptyState;
 
 /**
  * The Alerts pane: what fires now (acknowledge, mute), the mute windows, and the history. The table follows the live

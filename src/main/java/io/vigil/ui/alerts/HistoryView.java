@@ -22,8 +22,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.vigil.config.AlertChange;
 import io.vigil.config.Severity;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.EmptyState;
 
 /** The history tab: filters above, the changes newest first below. */
 final class HistoryView {

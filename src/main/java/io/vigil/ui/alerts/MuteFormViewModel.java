@@ -80,7 +80,7 @@ public final class MuteFormViewModel {
             }
         }
         List<String> texts = new ArrayList<>();
-        Validation.mute(window(now)).forEach(p -> texts.add(messages.describe(p)));
+        Validation.mute(window(now)).forEach(p -> texts.add(p.describe(messages)));
         return String.join(" ", texts);
     }
 

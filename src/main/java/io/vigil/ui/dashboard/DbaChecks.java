@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.gather.OracleChecks;
 import io.vigil.i18n.Messages;
 import io.vigil.mirror.CacheDb;
-import io.vigil.mirror.OracleChecks;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 

@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import io.vigil.gather.OracleChecks;
 import io.vigil.i18n.Messages;
-import io.vigil.mirror.OracleChecks;
 import io.vigil.ui.util.Ages;
 
 /**

@@ -29,8 +29,8 @@ import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.EmptyState;
 
 /**
  * The Mirrors & metrics pane: what Vigil reads from each kind of database, the figures it picks from that and the rules

@@ -40,9 +40,9 @@ public final class FormState {
         StringBuilder elsewhere = new StringBuilder();
         for (Problem p : found) {
             if (problems.containsKey(p.field())) {
-                byField.merge(p.field(), messages.describe(p), (a, b) -> a + " " + b);
+                byField.merge(p.field(), p.describe(messages), (a, b) -> a + " " + b);
             } else {
-                elsewhere.append(elsewhere.isEmpty() ? "" : " ").append(messages.describe(p));
+                elsewhere.append(elsewhere.isEmpty() ? "" : " ").append(p.describe(messages));
             }
         }
         problems.forEach((field, text) -> text.set(byField.getOrDefault(field, "")));

@@ -28,7 +28,7 @@ import javafx.util.StringConverter;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.dashboard.TilePalette;
-import io.vigil.ui.shell.EmptyState;
+import io.vigil.ui.util.EmptyState;
 import io.vigil.watch.Watch;
 
 /**

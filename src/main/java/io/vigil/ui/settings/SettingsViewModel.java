@@ -15,15 +15,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.Secret;
+import io.vigil.config.SecretBox;
 import io.vigil.config.Settings;
 import io.vigil.config.StoreKind;
 import io.vigil.config.StoreLocation;
 import io.vigil.config.Theme;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.ConsoleContext;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -47,24 +48,34 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper storeResultOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    private final ConsoleContext context;
+    private final AppDirs dirs;
+    private final SecretBox box;
+    private final Settings saved;
+    private final String storeLocation;
     private final TaskExecutor executor;
     private final Messages messages;
     private final Consumer<Settings> lookChanged;
     private final Consumer<Settings> storeChanged;
 
     /**
-     * @param lookChanged  called with the new settings when language or theme change (persist and redraw)
-     * @param storeChanged called with the new settings when the user saves another config store (persist and switch)
+     * @param dirs          where Vigil keeps its files (an embedded store tested here opens there)
+     * @param box           the key that opens saved passwords
+     * @param saved         the settings in force
+     * @param storeLocation where the open config store is, null when none is open
+     * @param lookChanged   called with the new settings when language or theme change (persist and redraw)
+     * @param storeChanged  called with the new settings when the user saves another config store (persist and switch)
      */
-    public SettingsViewModel(ConsoleContext context, TaskExecutor executor, Messages messages,
-                             Consumer<Settings> lookChanged, Consumer<Settings> storeChanged) {
-        this.context = context;
+    public SettingsViewModel(AppDirs dirs, SecretBox box, Settings saved, String storeLocation, TaskExecutor executor,
+                             Messages messages, Consumer<Settings> lookChanged, Consumer<Settings> storeChanged) {
+        this.dirs = dirs;
+        this.box = box;
+        this.saved = saved;
+        this.storeLocation = storeLocation;
         this.executor = executor;
         this.messages = messages;
         this.lookChanged = lookChanged;
         this.storeChanged = storeChanged;
-        Settings s = context.settings();
+        Settings s = saved;
         language.set(LANGUAGES.contains(s.language()) ? s.language() : "");
         theme.set(s.theme());
         storeKind.set(s.configStore().kind());
@@ -86,11 +97,10 @@ public final class SettingsViewModel {
 
     /** The settings as the pane shows them; an empty password field keeps the saved one. */
     public Settings current() {
-        StoreLocation saved = context.settings().configStore();
-        Secret pw = password.get().isEmpty() ? saved.password() : Secret.of(password.get());
+        Secret pw = password.get().isEmpty() ? saved.configStore().password() : Secret.of(password.get());
         StoreLocation where = storeKind.get() == StoreKind.EMBEDDED ? StoreLocation.embedded()
                 : new StoreLocation(StoreKind.MYSQL, url.get(), user.get(), pw);
-        return context.settings().withLanguage(language.get()).withTheme(theme.get()).withConfigStore(where);
+        return saved.withLanguage(language.get()).withTheme(theme.get()).withConfigStore(where);
     }
 
     /** Opens the chosen store once, in the background, and reports whether it works. */
@@ -99,7 +109,7 @@ public final class SettingsViewModel {
         busy.set(true);
         storeResult.set(messages.get("settings.store.testing"));
         executor.run(() -> {
-            try (ConfigStore store = ConfigStores.open(where, context.dirs(), context.box())) {
+            try (ConfigStore store = ConfigStores.open(where, dirs, box)) {
                 return store.location();
             }
         }, location -> report(true, messages.get("settings.store.testOk", location)),
@@ -132,11 +142,11 @@ public final class SettingsViewModel {
     }
 
     public String dataFolder() {
-        return context.dirs().home().toString();
+        return dirs.home().toString();
     }
 
     public String logFile() {
-        return context.dirs().logs().resolve("vigil.log").toString();
+        return dirs.logs().resolve("vigil.log").toString();
     }
 
     public ObjectProperty<String> languageProperty() {
@@ -180,6 +190,6 @@ public final class SettingsViewModel {
     }
 
     public String storeLocation() {
-        return context.hasStore() ? context.store().location() : messages.get("status.noStore");
+        return storeLocation != null ? storeLocation : messages.get("status.noStore");
     }
 }

@@ -3,7 +3,10 @@ package io.vigil.ui.shell;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,8 +24,8 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.targets.TargetsViewModel;
 
 /** The main window's layout: sidebar with navigation and the target tree, the current pane, and the status bar. */
 public final class MainView {
@@ -60,12 +63,14 @@ public final class MainView {
     private final Map<Pane, ToggleButton> navButtons = new java.util.EnumMap<>(Pane.class);
     private final StatusBar bar = new StatusBar();
     private final Map<Pane, Runnable> onShow = new java.util.EnumMap<>(Pane.class);
+    private final ReadOnlyObjectWrapper<Pane> shown = new ReadOnlyObjectWrapper<>();
 
     /**
+     * @param targets  the targets loaded, counted in the status bar
      * @param panes    every pane the console shows, by navigation entry
      * @param tree     the target tree of the sidebar
      */
-    public MainView(Messages messages, TargetsViewModel targets, Map<Pane, Region> panes, TargetTreeView tree,
+    public MainView(Messages messages, ObservableList<Target> targets, Map<Pane, Region> panes, TargetTreeView tree,
                     StringProperty status, String storeLocation, String storeError) {
         root.getStyleClass().add("main");
         this.panes = Map.copyOf(panes);
@@ -81,9 +86,10 @@ public final class MainView {
             if (now == null) {
                 nav.selectToggle(was);
             } else {
-                Pane shown = (Pane) now.getUserData();
-                content.getChildren().setAll(this.panes.get(shown));
-                onShow.getOrDefault(shown, () -> { }).run();
+                Pane chosen = (Pane) now.getUserData();
+                content.getChildren().setAll(this.panes.get(chosen));
+                shown.set(chosen);
+                onShow.getOrDefault(chosen, () -> { }).run();
             }
         });
 
@@ -122,7 +128,7 @@ public final class MainView {
         count.setId("statusCount");
         count.getStyleClass().add("status-item");
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> messages.get("status.targets", targets.targets().size()), targets.targets()));
+                () -> messages.get("status.targets", targets.size()), targets));
         bar.getRightItems().addAll(store, count);
         root.setBottom(bar);
     }
@@ -187,7 +193,12 @@ public final class MainView {
     }
 
     public Pane current() {
-        return nav.getSelectedToggle() == null ? Pane.OVERVIEW : (Pane) nav.getSelectedToggle().getUserData();
+        return shown.get() == null ? Pane.OVERVIEW : shown.get();
+    }
+
+    /** The pane shown, whether chosen in the navigation or through {@link #show}; null before the first. */
+    public ReadOnlyObjectProperty<Pane> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public Region root() {

@@ -3,6 +3,7 @@ package io.vigil.ui.shell;
 import java.util.Map;
 
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -23,7 +24,6 @@ import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.alerts.AlertBadge;
 import io.vigil.ui.alerts.AlertCounts;
-import io.vigil.ui.targets.TargetsViewModel;
 import io.vigil.ui.util.Ages;
 import io.vigil.watch.Health;
 import io.vigil.watch.JobBoard.TargetState;
@@ -48,14 +48,15 @@ public final class TargetTreeView {
 
     private final StackPane root = new StackPane();
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
-    private final TargetsViewModel model;
+    private final ObservableList<Target> targets;
     private final Messages messages;
     private final Actions actions;
     private Map<Long, TargetState> health = Map.of();
     private Map<Long, AlertCounts> alerts = Map.of();
 
-    public TargetTreeView(TargetsViewModel model, Messages messages, Actions actions) {
-        this.model = model;
+    /** @param targets the targets as the Targets pane loads them; the tree regroups on every change */
+    public TargetTreeView(ObservableList<Target> targets, Messages messages, Actions actions) {
+        this.targets = targets;
         this.messages = messages;
         this.actions = actions;
         tree.setId("targetTree");
@@ -75,11 +76,11 @@ public final class TargetTreeView {
         VBox empty = new VBox(4, title, hint);
         empty.setId("treeEmpty");
         empty.getStyleClass().add("tree-empty");
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.targets()));
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(targets));
         empty.setMouseTransparent(true);
         tree.visibleProperty().bind(empty.visibleProperty().not());
         root.getChildren().addAll(tree, empty);
-        model.targets().addListener((ListChangeListener<Target>) c -> rebuild());
+        targets.addListener((ListChangeListener<Target>) c -> rebuild());
         rebuild();
     }
 
@@ -108,7 +109,7 @@ public final class TargetTreeView {
     private void rebuild() {
         TreeItem<Object> top = tree.getRoot();
         top.getChildren().clear();
-        for (TargetTreeModel.Group g : TargetTreeModel.group(model.targets(), messages.locale())) {
+        for (TargetTreeModel.Group g : TargetTreeModel.group(targets, messages.locale())) {
             TreeItem<Object> group = new TreeItem<>(g.tag().isEmpty() ? messages.get("tree.untagged") : g.tag());
             group.setExpanded(true);
             g.targets().forEach(t -> group.getChildren().add(new TreeItem<>(t)));

@@ -30,8 +30,8 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
 import io.vigil.ui.util.Converters;
+import io.vigil.ui.util.EmptyState;
 
 /**
  * The Pipelines pane: every collector job with its last run and next run, coloured by how it went, filterable by target

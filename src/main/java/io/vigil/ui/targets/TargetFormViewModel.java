@@ -168,7 +168,7 @@ public final class TargetFormViewModel {
     private void show(List<Problem> found) {
         Map<String, String> byField = new HashMap<>();
         for (Problem p : found) {
-            byField.merge(p.field(), messages.describe(p), (a, b) -> a + " " + b);
+            byField.merge(p.field(), p.describe(messages), (a, b) -> a + " " + b);
         }
         problems.forEach((field, text) -> text.set(byField.getOrDefault(field, "")));
         valid.set(found.isEmpty());

@@ -22,7 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.vigil.config.ConnectBy;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
+import io.vigil.ui.util.EmptyState;
 
 /** The Targets pane: every configured database in a sortable table, with add, edit and delete. */
 public final class TargetsPane {

@@ -30,7 +30,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.shell.EmptyState;
+import io.vigil.ui.util.EmptyState;
 import io.vigil.watch.Watch;
 
 /**

@@ -14,7 +14,7 @@ public final class UserErrors {
 
     public static String describe(Throwable e, Messages messages) {
         if (e instanceof InvalidConfigException invalid) {
-            return invalid.problems().stream().map(messages::describe).collect(Collectors.joining(" "));
+            return invalid.problems().stream().map(p -> p.describe(messages)).collect(Collectors.joining(" "));
         }
         if (e instanceof ConfigStoreException) {
             return e.getMessage();

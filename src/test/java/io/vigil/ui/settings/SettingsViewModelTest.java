@@ -14,12 +14,10 @@ import io.vigil.config.AppDirs;
 import io.vigil.config.Secret;
 import io.vigil.config.SecretBox;
 import io.vigil.config.Settings;
-import io.vigil.config.SettingsFile;
 import io.vigil.config.StoreKind;
 import io.vigil.config.StoreLocation;
 import io.vigil.config.Theme;
 import io.vigil.i18n.Messages;
-import io.vigil.ui.ConsoleContext;
 import io.vigil.ui.util.DirectTaskExecutor;
 
 class SettingsViewModelTest {
@@ -32,8 +30,7 @@ class SettingsViewModelTest {
     SettingsViewModel model(Settings settings) {
         AppDirs dirs = new AppDirs(home);
         SecretBox box = SecretBox.fromKeyFile(dirs);
-        ConsoleContext ctx = new ConsoleContext(dirs, box, new SettingsFile(dirs, box), settings, null, null, null);
-        return new SettingsViewModel(ctx, new DirectTaskExecutor(), new Messages(Locale.ENGLISH), lookChanges::add, storeChanges::add);
+        return new SettingsViewModel(dirs, box, settings, null, new DirectTaskExecutor(), new Messages(Locale.ENGLISH), lookChanges::add, storeChanges::add);
     }
 
     @Test

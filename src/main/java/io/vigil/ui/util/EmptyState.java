@@ -1,4 +1,4 @@
-package io.vigil.ui.shell;
+package io.vigil.ui.util;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package io.vigil.mirror;
+package io.vigil.gather;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.vigil.config.Packs;
 import io.vigil.config.TargetKind;
-import io.vigil.gather.InstanceStart;
+import io.vigil.mirror.CacheDb;
 
 /**
  * What a DBA looks at each morning on an Oracle target, read from the cache the Oracle pack's mirrors fill: the

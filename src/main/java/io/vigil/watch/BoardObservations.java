@@ -1,21 +1,22 @@
-package io.vigil.alert;
+package io.vigil.watch;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.vigil.alert.Observations;
 import io.vigil.i18n.Messages;
 import io.vigil.schedule.JobKey;
 import io.vigil.schedule.StatusEvent.Status;
 import io.vigil.series.Point;
-import io.vigil.watch.Health;
-import io.vigil.watch.JobBoard;
 import io.vigil.watch.JobBoard.JobState;
 import io.vigil.watch.JobBoard.TargetState;
-import io.vigil.watch.LatestValues;
 
-/** The rules' view of a running collector: its job board and the latest value of every series, all in memory. */
+/**
+ * The rules' view of a running collector: its job board and the latest value of every series, all in memory. It lives
+ * beside the board it reads, so alerting knows only its {@link Observations} and never the watch that holds it.
+ */
 public final class BoardObservations implements Observations {
 
     private final JobBoard board;
