@@ -24,9 +24,6 @@ import picocli.CommandLine.Spec;
 public final class CollectorsCommand implements Callable<Integer> {
 
     @Mixin
-    StoreOptions stores;
-
-    @Mixin
     ServerStoreOptions servers;
 
     @Spec
@@ -45,7 +42,7 @@ public final class CollectorsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(messages.get("cli.collectors.needsRedis"));
             return 2;
         }
-        try (var store = stores.openConfigStore(); TeamView view = TeamView.start(ledger, store)) {
+        try (TeamView view = TeamView.start(ledger, null)) {
             List<TeamView.CollectorInfo> all = view.collectors().values().stream().sorted(Comparator.comparing(TeamView.CollectorInfo::id)).toList();
             if (all.isEmpty()) {
                 out.println(messages.get("cli.collectors.none"));
@@ -62,7 +59,7 @@ public final class CollectorsCommand implements Callable<Integer> {
                         pad(c.spoolBytes() / 1024 + " KiB", 8), pad(String.valueOf(c.errors()), 6), pad(at.format(c.startedAt()), 16),
                         Duration.between(c.lastBeat(), now).toSeconds() + " s"));
             }
-            out.println(messages.get("cli.collectors.total", all.size(), held, view.targets().stream().filter(t -> t.enabled()).count()));
+            out.println(messages.get("cli.collectors.total", all.size(), held));
             return 0;
         } catch (io.vigil.ledger.LedgerException | redis.clients.jedis.exceptions.JedisException e) {
             spec.commandLine().getErr().println(messages.get("cli.collectors.unreachable", servers.ledger, e.getMessage()));

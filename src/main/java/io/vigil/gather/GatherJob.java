@@ -53,6 +53,14 @@ public final class GatherJob {
         floors.merge(targetId, snapshot, (a, b) -> a.isAfter(b) ? a : b);
     }
 
+    private void giveBack(Key key, Instant snapshot, Instant before) {
+        if (before == null) {
+            lastUsed.remove(key, snapshot);
+        } else {
+            lastUsed.replace(key, snapshot, before);
+        }
+    }
+
     /** Who may write for which target: checked before points are archived. */
     public void fence(io.vigil.ledger.Fence f) {
         this.fence = f;
@@ -73,14 +81,33 @@ public final class GatherJob {
             return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.cause(), verdict.reason(),
                     null);
         }
+        // Claim the snapshot before picking: two runs of one metric at once (a schedule restarted while a run was under
+        // way) must not both pick it. A failed pick gives it back for the next run.
+        Instant snapshot = verdict.snapshotTime();
+        Instant before = used;
+        boolean[] claimed = {false};
+        lastUsed.compute(key, (k, old) -> {
+            if (old == null || snapshot.isAfter(old)) {
+                claimed[0] = true;
+                return snapshot;
+            }
+            return old;
+        });
+        if (!claimed[0]) {
+            Verdict waiting = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), lastUsed.get(key));
+            return new GatherResult(GatherResult.Outcome.WAITING, 0, false, waiting.cause(), waiting.reason(), null);
+        }
         List<PickedValue> values;
         try (Connection c = cache.getConnection()) {
             values = Pick.run(c, metric, target.id());
         } catch (SQLException e) {
+            giveBack(key, snapshot, before);
             throw new PickFailure(Reason.of("reason.pick.cache", metric.name(), String.valueOf(e.getMessage())),
                     metric.name() + ": the cache is not available: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            giveBack(key, snapshot, before);
+            throw e;
         }
-        lastUsed.put(key, verdict.snapshotTime());
         List<Point> points = new ArrayList<>();
         for (PickedValue v : values) {
             if (!Double.isFinite(v.value())) {

@@ -70,7 +70,10 @@ public final class TeamView implements Watch.Source, AutoCloseable {
         this.store = store;
     }
 
-    /** Starts watching: subscribes, then reads everything published so far. Blocks on Redis and the store: call off the FX thread. */
+    /**
+     * Starts watching: subscribes, then reads everything published so far. Blocks on Redis and the store: call off the
+     * FX thread. Without a store ({@code null}) it sees the collectors only, not the targets' jobs.
+     */
     public static TeamView start(RedisLedger ledger, ConfigStore store) {
         TeamView view = new TeamView(ledger, store);
         view.events = ledger.subscribe(view.keys.events(), view::apply, "vigil-team-events");
@@ -128,7 +131,9 @@ public final class TeamView implements Watch.Source, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void refresh() {
-        targets = List.copyOf(store.targets());
+        if (store != null) {
+            targets = List.copyOf(store.targets());
+        }
         var redis = ledger.client();
         List<String> ids = (List<String>) redis.eval("""
                 local t = redis.call('TIME')

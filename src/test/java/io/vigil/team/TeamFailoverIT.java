@@ -80,6 +80,8 @@ class TeamFailoverIT {
                 // 1. killed: its targets are collected here again within two intervals
                 Process first = child("first", config, cache, redis, keys.prefix());
                 Set<Long> itsTargets = awaitHolding(view, mine, 5);
+                String listed = collectors(redis, keys.prefix());
+                assertThat(listed).as("vigil collectors").contains(mine.id()).contains("/" + first.pid() + "-").contains("2 collectors hold 10 targets");
                 Thread.sleep(5_000);
                 first.destroyForcibly().waitFor();
                 long killed = System.nanoTime();
@@ -193,6 +195,16 @@ class TeamFailoverIT {
         Process p = pb.start();
         children.add(p);
         return p;
+    }
+
+    private static String collectors(RedisServer redis, String prefix) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new io.vigil.cli.CollectorsCommand());
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(out));
+        int exit = cl.execute("--ledger", "redis://" + redis.host() + ":" + redis.port() + "/" + prefix.substring(0, prefix.length() - 1));
+        assertThat(exit).as(out.toString()).isZero();
+        return out.toString();
     }
 
     private static void signal(Process p, String signal) {

@@ -134,7 +134,8 @@ class TeamSharingIT {
         for (long id : ids) {
             List<String> writers = byTarget.getOrDefault(names.get(id), new ConcurrentLinkedQueue<>()).stream()
                     .filter(s -> s.atNanos() - from > Duration.ofSeconds(5).toNanos()).map(Seen::collector).distinct().toList();
-            assertThat(writers).as("writers of %s's points in the spell", names.get(id)).isNotEmpty();
+            assertThat(writers).as("writers of %s's points in the spell; its points: %s", names.get(id), byTarget.getOrDefault(names.get(id),
+                    new ConcurrentLinkedQueue<>()).stream().map(x -> x.collector() + "@" + (x.atNanos() - from) / 1_000_000).toList()).isNotEmpty();
         }
         assertThat(writtenTwice).as("points written by two collectors (series@time ← first, second)").isEmpty();
     }
