@@ -154,9 +154,12 @@ public final class Alerting implements AutoCloseable {
         long start = System.nanoTime();
         Instant now = clock.instant();
         RulePlan current = plan;
+        // events of the targets this collector runs: in a team each collector reads those of its own targets only
+        RulePlan mine = new RulePlan(current.targets().stream().filter(t -> !paused.test(t.id())).toList(), current.rules(), current.metrics(),
+                current.mirrors());
         for (EventSource source : sources) {
             try {
-                List<VigilEvent> found = source.poll(current, now);
+                List<VigilEvent> found = source.poll(mine, now);
                 unsavedEvents.addAll(found);
                 engine.events(found, current);
             } catch (RuntimeException e) {
