@@ -44,6 +44,11 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "15", description = "Seconds between status lines (default: ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--http", paramLabel = "[ADDRESS:]PORT", converter = CollectorHttp.ListenConverter.class,
+            description = "Serve GET /health (JSON) and GET /metrics (Prometheus) on this port, e.g. 9464 or 0.0.0.0:9464 "
+                    + "(the address defaults to 127.0.0.1; default: off).")
+    CollectorHttp.Listen http;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +64,21 @@ public final class CollectCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        try (ConfigStore store = opened) {
+        io.vigil.i18n.Messages words = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        java.util.concurrent.atomic.AtomicReference<LocalCollector> running = new java.util.concurrent.atomic.AtomicReference<>();
+        CollectorHttp server = null;
+        if (http != null) {
+            try {
+                server = new CollectorHttp(http, () -> running.get().figures());
+            } catch (java.io.IOException e) {
+                opened.close();
+                String why = e instanceof java.net.BindException ? "collect.http.portInUse" : "collect.http.cannotListen";
+                spec.commandLine().getErr().println(words.get(why, http.host(), String.valueOf(http.port()), String.valueOf(e.getMessage())));
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+        }
+        try (ConfigStore store = opened; CollectorHttp served = server) {
             StatusLine line = new StatusLine();
             io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
@@ -76,6 +95,11 @@ public final class CollectCommand implements Callable<Integer> {
                  })) {
                 out.printf("Collecting from %d targets (config store: %s; %s)%n", local.collector().targets().size(),
                         store.location(), local.describe());
+                if (served != null) {
+                    running.set(local);
+                    served.start();
+                    out.println(words.get("collect.http.serving", served.url()));
+                }
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < end) {
