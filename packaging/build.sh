@@ -35,6 +35,7 @@ MODULES=(
   java.sql java.naming                     # JDBC; HikariCP and the drivers look up JNDI names
   java.management jdk.management           # HikariCP and logback register MBeans; the collector reads its own CPU time
   java.net.http                            # InfluxDB's HTTP API
+  jdk.httpserver                           # vigil collect --http: the collector's /health and /metrics
   java.security.jgss jdk.security.jgss java.security.sasl  # Kerberos and SASL logins of the JDBC drivers
   java.scripting java.compiler java.instrument jdk.net    # referenced by H2 and the drivers (jdeps)
   jdk.unsupported                          # sun.misc.Unsafe for HikariCP, Jackson and JavaFX's Marlin renderer
@@ -72,14 +73,18 @@ for j in target/pkg/lib/javafx-*-linux.jar; do
 done
 
 echo "==> app image (jpackage)"
-java_options=(--java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED"
-              --java-options "--add-opens=javafx.controls/javafx.scene.control.skin=ALL-UNNAMED"
-              --java-options "--sun-misc-unsafe-memory-access=allow"
-              --java-options "-Xss1m")
+# The launcher's JVM options, one a line in packaging/java-options (docs/benchmarks/run.sh memory measures the same)
+java_options=()
+while read -r option; do java_options+=(--java-options "$option"); done \
+  < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' packaging/java-options)
 "$J/jpackage" --type app-image --name vigil --app-version "$version" --vendor "Vigil" \
   --description "Watches Oracle, MySQL/MariaDB and PostgreSQL databases" \
   --input target/pkg/input --main-jar vigil.jar --main-class io.vigil.Main \
   --runtime-image "$out/runtime" --icon icons/png/vigil-256.png "${java_options[@]}" --dest "$out"
+# the collector service's unit and settings, for the portable archive; the packages install them in /lib/systemd/system
+# and /etc/default
+install -D -m 644 packaging/linux/vigil-collector.service "$out/vigil/lib/service/vigil-collector.service"
+install -D -m 644 packaging/linux/vigil-collector.default "$out/vigil/lib/service/vigil-collector.default"
 
 if $aot; then
   echo "==> startup cache (one training run of the console, JDK 25 AOT cache)"
@@ -108,6 +113,8 @@ fi
 rm -rf target/pkg/image && mkdir -p target/pkg/image && cp -a "$out/vigil" target/pkg/image/
 rm -f target/pkg/image/vigil/lib/app/vigil.aot
 sed -i '/AOTCache/d' target/pkg/image/vigil/lib/app/vigil.cfg
+install -D -m 644 packaging/linux/vigil-collector.service target/pkg/image/vigil/lib/service/vigil-collector.service
+install -D -m 644 packaging/linux/vigil-collector.default target/pkg/image/vigil/lib/service/vigil-collector.default
 linux_options=(--name vigil --app-version "$version" --vendor "Vigil" --description "Watches Oracle, MySQL/MariaDB and PostgreSQL databases"
                --app-image target/pkg/image/vigil --resource-dir packaging/linux --install-dir /opt
                --linux-shortcut --linux-menu-group "Development;Database;Monitor;" --linux-app-category database
@@ -115,6 +122,18 @@ linux_options=(--name vigil --app-version "$version" --vendor "Vigil" --descript
 if ! $skip_deb; then
   echo "==> .deb"
   "$J/jpackage" --type deb --linux-package-name vigil --linux-deb-maintainer "vigil@localhost" "${linux_options[@]}"
+  # jpackage puts everything under /opt: the collector service's unit and its settings (a conffile, so an upgrade keeps
+  # the site's edits) are added to the package afterwards
+  deb=$(ls "$out"/vigil_*_amd64.deb)
+  rm -rf target/pkg/deb && dpkg-deb -R "$deb" target/pkg/deb
+  install -D -m 644 packaging/linux/vigil-collector.service target/pkg/deb/lib/systemd/system/vigil-collector.service
+  install -D -m 644 packaging/linux/vigil-collector.default target/pkg/deb/etc/default/vigil-collector
+  echo /etc/default/vigil-collector >> target/pkg/deb/DEBIAN/conffiles
+  if [ -f target/pkg/deb/DEBIAN/md5sums ]; then
+    (cd target/pkg/deb && md5sum lib/systemd/system/vigil-collector.service etc/default/vigil-collector >> DEBIAN/md5sums)
+  fi
+  dpkg-deb --root-owner-group -b target/pkg/deb "$deb" >/dev/null
+  rm -rf target/pkg/deb
 fi
 if ! $skip_rpm; then
   if command -v rpmbuild >/dev/null; then

@@ -3,8 +3,10 @@
 #  1. an older version is installed and used (a target imported, points collected), then this version is installed over
 #     it: the configuration and the points are still there (they live in the per-user data folder, which Flyway migrates);
 #  2. vigil --version, vigil check and a short vigil collect against the demo target run with no display;
-#  3. the console starts under Xvfb and writes a screenshot;
-#  4. the package is removed and leaves nothing in /opt or on the PATH.
+#  3. the collector service: its unit and settings are installed (the settings as a conffile), the vigil account and
+#     /var/lib/vigil exist, the unit verifies, and the launcher run as the service runs it answers /health once jobs ran;
+#  4. the console starts under Xvfb and writes a screenshot;
+#  5. the package is removed and leaves nothing in /opt or on the PATH.
 # Run as root on Debian after packaging/build.sh. Exits non-zero, saying what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +64,57 @@ env -u DISPLAY vigil collect --data-dir "$fresh" --duration 20s --every 10 | tee
 grep -q "^Collecting from 1 targets" "$fresh/collect.txt" || fail "vigil collect did not start on the demo target"
 grep -Eq "ok [1-9]" "$fresh/collect.txt" || fail "vigil collect ran no job successfully"
 
+step "the collector service"
+unit=/lib/systemd/system/vigil-collector.service
+settings=/etc/default/vigil-collector
+[ -f "$unit" ] || fail "no $unit"
+grep -qx 'ExecStart=/opt/vigil/bin/vigil collect $VIGIL_COLLECT_OPTS' "$unit" || fail "$unit does not start /opt/vigil/bin/vigil collect"
+grep -qx 'User=vigil' "$unit" || fail "$unit does not run as vigil"
+[ -f "$settings" ] || fail "no $settings"
+dpkg-query --control-show vigil conffiles | grep -q "^ *$settings" || fail "$settings is not a conffile: an upgrade would overwrite edits"
+getent passwd vigil >/dev/null || fail "the package made no vigil account"
+[ "$(stat -c %U /var/lib/vigil)" = vigil ] || fail "/var/lib/vigil is missing or not the vigil account's"
+if [ -e /etc/systemd/system/multi-user.target.wants/vigil-collector.service ]; then fail "the package enabled the service"; fi
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze verify "$unit" || fail "systemd-analyze verify $unit"
+else
+  echo "systemd-analyze is missing: the unit is not verified"
+fi
+if command -v rpm >/dev/null && ls "$dist"/vigil-*.rpm >/dev/null 2>&1; then
+  rpm=$(ls "$dist"/vigil-*.rpm | head -1)
+  rpm -qlp "$rpm" 2>/dev/null | grep -qx "$unit" || fail "the .rpm has no $unit"
+  rpm -qcp "$rpm" 2>/dev/null | grep -qx "$settings" || fail "the .rpm does not keep $settings as a configuration file"
+fi
+# As systemd would run it: the account, VIGIL_HOME and the memory options of the settings file, another port
+svc_home=$(mktemp -d) && chown vigil:vigil "$svc_home"
+svc_env=(VIGIL_HOME="$svc_home")
+while IFS= read -r line; do
+  case "$line" in _JAVA_OPTIONS=*|MALLOC_ARENA_MAX=*) svc_env+=("$line") ;; esac
+done < "$settings"
+port=$((20000 + RANDOM % 20000))
+runuser -u vigil -- env -u DISPLAY "${svc_env[@]}" /opt/vigil/bin/vigil collect --duration 25s --every 10 --http "127.0.0.1:$port" \
+  > "$svc_home/collect.txt" 2>&1 &
+collector=$!
+health() {
+  if command -v curl >/dev/null; then
+    curl -s "http://127.0.0.1:$port/health" || true
+  else
+    { exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3 && exec 3<&-; } 2>/dev/null || true
+  fi
+}
+answer=""
+for _ in $(seq 1 40); do
+  answer=$(health)
+  if grep -q '"jobRunsTotal":[1-9]' <<<"$answer"; then break; fi
+  sleep 0.5
+done
+wait "$collector" || fail "the service's collect failed: $(tail -5 "$svc_home/collect.txt")"
+echo "/health said: $answer"
+# ok, or degraded when a busy machine starts the first jobs over 10 s late: either way the service answered
+grep -Eq '^\{"status":"(ok|degraded)"' <<<"$answer" && grep -q '"jobRunsTotal":[1-9]' <<<"$answer" ||
+  fail "the collector run as the service did not answer /health with jobs run: $(tail -5 "$svc_home/collect.txt")"
+rm -rf "$svc_home"
+
 step "the console under Xvfb"
 shot="$fresh/console.png"
 xvfb-run -a -s "-screen 0 1280x800x24" vigil --data-dir "$fresh" --screenshot "$shot" --exit-after 20 >/dev/null 2>&1 || true
@@ -76,5 +129,6 @@ apt-get remove -y -qq vigil >/dev/null
 [ ! -e /usr/bin/vigil ] || fail "/usr/bin/vigil is still there after removal"
 [ ! -e "$desktop" ] || fail "the menu entry is still there after removal"
 [ -d "$data/series" ] || fail "removing the package removed user data"
+[ ! -e /lib/systemd/system/vigil-collector.service ] || fail "the service's unit is still there after removal"
 rm -rf "$old" "$data" "$fresh"
 echo "the .deb installs, upgrades keeping data, runs headless and with a display, and removes cleanly"

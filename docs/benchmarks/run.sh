@@ -6,8 +6,13 @@
 #   run.sh alerting                        rule evaluation cost and crossing-to-notification time, 40 demo targets (no servers)
 #   run.sh fx                              the Trends chart's FX-thread time per redraw (headless JavaFX, no servers)
 #   run.sh overview                        the Overview's FX-thread time per refresh with 200 targets (headless JavaFX)
-#   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run)
+#   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run);
+#                                          LAUNCHER_OPTIONS=1 runs it with the launcher's heap and GC (packaging/java-options)
 #   run.sh packcost [mysql] [postgres]     the MySQL and PostgreSQL packs' cost on the target against an exporter scrape
+#   run.sh memory [seconds] [demo|real]    the console's resident memory and live heap with 20 targets and the Overview open,
+#                                          started with the launcher's JVM options (packaging/java-options), under xvfb-run:
+#                                          20 demo targets, then 10 MariaDB + 10 PostgreSQL targets on the loopback servers
+#                                          (the vigil_test accounts of .ci/run). MEMORY_NMT=1 adds Native Memory Tracking.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
@@ -24,11 +29,18 @@ case "${1:-}" in
     exec "$JAVA_HOME/bin/java" -Xmx2g "${headless[@]}" "${fx_flags[@]}" -cp "$cp" io.vigil.bench.OverviewBenchmark "$@" ;;
   stall)
     shift
-    exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" -Xmx2g "${fx_flags[@]}" -cp "$cp" \
+    jvm=(-Xmx2g)
+    if [ "${LAUNCHER_OPTIONS:-0}" = 1 ]; then
+      mapfile -t jvm < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' -e '/javafx\./d' packaging/java-options)
+    fi
+    exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" "${jvm[@]}" "${fx_flags[@]}" -cp "$cp" \
       io.vigil.bench.ConsoleStallBenchmark "$@" ;;
   packcost)
     shift
     exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.PackCostBenchmark "$@" ;;
+  memory)
+    shift
+    exec bash docs/benchmarks/memory.sh "$cp" "$@" ;;
   *)
     exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.vigil.bench.Benchmarks "$@" ;;
 esac

@@ -52,6 +52,11 @@ public final class CollectCommand implements Callable<Integer> {
                     + "to the others within this and a third of it (default: ${DEFAULT-VALUE}).")
     int leaseSeconds;
 
+    @Option(names = "--http", paramLabel = "[ADDRESS:]PORT", converter = CollectorHttp.ListenConverter.class,
+            description = "Serve GET /health (JSON) and GET /metrics (Prometheus) on this port, e.g. 9464 or 0.0.0.0:9464 "
+                    + "(the address defaults to 127.0.0.1; default: off).")
+    CollectorHttp.Listen http;
+
     @Spec
     CommandSpec spec;
 
@@ -67,8 +72,21 @@ public final class CollectCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        try (ConfigStore store = opened) {
-            io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        java.util.concurrent.atomic.AtomicReference<LocalCollector> running = new java.util.concurrent.atomic.AtomicReference<>();
+        CollectorHttp server = null;
+        if (http != null) {
+            try {
+                server = new CollectorHttp(http, () -> running.get().figures());
+            } catch (java.io.IOException e) {
+                opened.close();
+                String why = e instanceof java.net.BindException ? "collect.http.portInUse" : "collect.http.cannotListen";
+                spec.commandLine().getErr().println(messages.get(why, http.host(), String.valueOf(http.port()), String.valueOf(e.getMessage())));
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+        }
+        try (ConfigStore store = opened; CollectorHttp served = server) {
             StatusLine line = new StatusLine(messages);
             io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
@@ -85,7 +103,7 @@ public final class CollectCommand implements Callable<Integer> {
                 // a stop by the service manager hands the targets over at once instead of after the leases lapse
                 Runtime.getRuntime().addShutdownHook(new Thread(team::close, "vigil-team-leave"));
             }
-            try (AutoCloseable running = team != null ? team : local;
+            try (AutoCloseable collecting = team != null ? team : local;
                  io.vigil.alert.Alerting alerting = io.vigil.alert.Alerting.forCollector(store, local,
                          new io.vigil.watch.BoardObservations(board, latest, clock), clock, n -> {
                      // the desktop channel of a collector without a desktop: the console's words, on standard output
@@ -97,6 +115,11 @@ public final class CollectCommand implements Callable<Integer> {
                     out.println(messages.get("cli.collect.sharing", store.targets().size(), team.id(), local.describe()));
                 } else {
                     out.println(messages.get("cli.collect.start", local.collector().targets().size(), store.location(), local.describe()));
+                }
+                if (served != null) {
+                    running.set(local);
+                    served.start();
+                    out.println(messages.get("collect.http.serving", served.url()));
                 }
                 out.flush();
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();

@@ -56,7 +56,7 @@ public final class CollectorsCommand implements Callable<Integer> {
                 held += c.targets().size();
                 out.println(messages.get("cli.collectors.line", pad(c.id(), 33), pad(String.valueOf(c.targets().size()), 7),
                         pad(String.format(java.util.Locale.ROOT, "%.1f", c.jobsPerSecond()), 6), pad(c.lagP99Ms() + " ms", 8),
-                        pad(c.spoolBytes() / 1024 + " KiB", 8), pad(String.valueOf(c.errors()), 6), pad(at.format(c.startedAt()), 16),
+                        pad(c.spoolBytes() / 1024 + " KiB", 8), pad(String.valueOf(c.errorsLastMinute()), 6), pad(at.format(c.startedAt()), 16),
                         Duration.between(c.lastBeat(), now).toSeconds() + " s"));
             }
             out.println(messages.get("cli.collectors.total", all.size(), held));

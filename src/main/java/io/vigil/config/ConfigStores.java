@@ -61,7 +61,7 @@ public final class ConfigStores {
         // MySQL mode + IGNORECASE: the one migration script runs here and on MariaDB, with the same name rules.
         // AUTO_SERVER lets a console and a headless collector on this machine share the file.
         cfg.setJdbcUrl("jdbc:h2:file:" + dirs.configDb().resolve("vigil").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;CACHE_SIZE=2048");
         cfg.setUsername("vigil");
         cfg.setPassword("");
         return "H2 file " + dirs.configDb().toAbsolutePath();

@@ -17,6 +17,13 @@ import io.vigil.config.Secret;
  */
 public final class CacheDb implements AutoCloseable {
 
+    /**
+     * H2's page cache, in KB. Left alone, H2 sizes it from the heap's limit (64 MB per GB of -Xmx) for each database,
+     * which with the config store, the cache and the series store is a third of the console's heap; pages it misses
+     * come from the operating system's file cache.
+     */
+    static final int CACHE_KB = 8 * 1024;
+
     private final HikariDataSource pool;
     private final String location;
 
@@ -32,7 +39,7 @@ public final class CacheDb implements AutoCloseable {
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("vigil-cache");
         cfg.setJdbcUrl("jdbc:h2:file:" + folder.resolve("cache").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE;CACHE_SIZE=" + CACHE_KB);
         cfg.setUsername("vigil");
         cfg.setPassword("");
         cfg.setMaximumPoolSize(8);

@@ -46,6 +46,7 @@ public final class LocalCollector implements AutoCloseable {
     private final Consumer<StatusEvent> listener;
     private final Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
     private final java.util.Set<Long> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final CollectorFigures figures;
     private volatile Collector collector;
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
     /** The targets this collector runs when it shares them with others; null runs every enabled target. */
@@ -73,7 +74,12 @@ public final class LocalCollector implements AutoCloseable {
             starts.put(kind, Packs.shipped(kind).instanceStart());
         }
         this.clock = clock;
-        this.listener = listener;
+        this.figures = new CollectorFigures(clock, () -> (int) collector.targets().stream().filter(io.vigil.config.Target::enabled).count(),
+                () -> collector.lag(), archive::spoolFill);
+        this.listener = e -> {
+            figures.accept(e);
+            listener.accept(e);
+        };
         this.mirrorJob = new MirrorJob(connections, cache, ledger);
         this.gatherJob = new GatherJob(cache.dataSource(), ledger, archive, clock);
         this.collector = newCollector(store);
@@ -190,6 +196,11 @@ public final class LocalCollector implements AutoCloseable {
 
     public Collector collector() {
         return collector;
+    }
+
+    /** What the collector has done so far: runs, errors, lag, spool; for a health page, a metrics scrape or a heartbeat. */
+    public CollectorFigures.Snapshot figures() {
+        return figures.snapshot();
     }
 
     /** The cache the mirrors fill, for the console's mirrored tables and metric previews. */

@@ -38,8 +38,6 @@ final class Publisher implements Consumer<StatusEvent> {
     private final JobBoard board;
     private final Set<Dirty> dirty = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<List<Point>> points = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> finished = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
 
     Publisher(RedisClient redis, TeamKeys keys, String collectorId, JobBoard board) {
         this.redis = redis;
@@ -51,28 +49,11 @@ final class Publisher implements Consumer<StatusEvent> {
     @Override
     public void accept(StatusEvent e) {
         dirty.add(new Dirty(e.targetId(), e.job()));
-        finished.add(System.currentTimeMillis());
-        if (e.status() == StatusEvent.Status.ERROR) {
-            errors.incrementAndGet();
-        }
     }
 
     /** Queues an archived batch; only the newest point per series is published. */
     void points(List<Point> batch) {
         points.add(batch);
-    }
-
-    /** Job runs per second over the last minute. */
-    double jobsPerSecond() {
-        long since = System.currentTimeMillis() - 60_000;
-        while (!finished.isEmpty() && finished.peek() < since) {
-            finished.poll();
-        }
-        return finished.size() / 60.0;
-    }
-
-    long errors() {
-        return errors.get();
     }
 
     /**

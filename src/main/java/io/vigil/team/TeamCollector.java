@@ -266,11 +266,10 @@ public final class TeamCollector implements AutoCloseable {
     }
 
     private Wire.Heartbeat heartbeat() {
-        var fill = local.archive().spoolFill();
-        Collector c = local.collector();
+        var f = local.figures();
         String host = id.substring(0, Math.max(0, id.indexOf('/')));
         return new Wire.Heartbeat(id, host, ProcessHandle.current().pid(), startedAt, System.currentTimeMillis(), List.copyOf(running),
-                publisher.jobsPerSecond(), c.lag().percentile(99), fill.bytes(), fill.limitBytes(), publisher.errors());
+                f.jobsPerSecond(), f.lagP99Millis(), f.spoolBytes(), f.spoolLimitBytes(), f.errorsLastMinute());
     }
 
     private void flushQuietly() {

@@ -37,12 +37,12 @@ public final class TeamView implements Watch.Source, AutoCloseable {
 
     /** A collector as its last heartbeat described it. */
     public record CollectorInfo(String id, String host, long pid, java.time.Instant startedAt, java.time.Instant lastBeat, List<Long> targets,
-                                double jobsPerSecond, long lagP99Ms, long spoolBytes, long spoolLimitBytes, long errors) {
+                                double jobsPerSecond, long lagP99Ms, long spoolBytes, long spoolLimitBytes, long errorsLastMinute) {
 
         static CollectorInfo of(Wire.Heartbeat h) {
             return new CollectorInfo(h.id(), h.host(), h.pid(), java.time.Instant.ofEpochMilli(h.startedAt()), java.time.Instant.ofEpochMilli(h.at()),
                     h.targets() == null ? List.of() : List.copyOf(h.targets()), h.jobsPerSecond(), h.lagP99Ms(), h.spoolBytes(),
-                    h.spoolLimitBytes(), h.errors());
+                    h.spoolLimitBytes(), h.errorsLastMinute());
         }
     }
 

@@ -91,7 +91,7 @@ final class Wire {
 
     /** A collector's heartbeat: who, since when, which targets, and its own figures. */
     record Heartbeat(String id, String host, long pid, long startedAt, long at, List<Long> targets, double jobsPerSecond, long lagP99Ms,
-                     long spoolBytes, long spoolLimitBytes, long errors) {
+                     long spoolBytes, long spoolLimitBytes, long errorsLastMinute) {
     }
 
     /** A request to the collectors: pause, resume or reload, for a target or (0) all. */
