@@ -34,6 +34,7 @@ public final class GatherJob {
     private final Clock clock;
     private final Rates rates = new Rates();
     private final Map<Key, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
 
     public GatherJob(DataSource cache, SyncLedger ledger, Archive archive, Clock clock) {
         this.cache = cache;
@@ -42,18 +43,27 @@ public final class GatherJob {
         this.clock = clock;
     }
 
+    /** Where the metric runs' time went, by phase. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
+    }
+
     /**
      * @param restartMarker what identifies the target's current instance life (see {@link Rates}); null when unknown
      */
     public GatherResult run(Target target, MetricDef metric, Object restartMarker) {
         Key key = new Key(target.id(), metric.name());
+        long t = System.nanoTime();
         Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), lastUsed.get(key));
+        t = times.since("metric: verify (ledger)", t);
         if (!verdict.go()) {
             return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.reason(), null);
         }
         List<PickedValue> values;
         try (Connection c = cache.getConnection()) {
+            t = times.since("metric: cache pool wait", t);
             values = Pick.run(c, metric, target.id());
+            t = times.since("metric: pick", t);
         } catch (SQLException e) {
             throw new PickFailure(metric.name() + ": the cache is not available: " + e.getMessage(), e);
         }
@@ -75,7 +85,9 @@ public final class GatherJob {
                 }
             }
         }
+        t = System.nanoTime();
         boolean archived = points.isEmpty() || archive.archive(points);
+        times.since("metric: archive", t);
         String reason = values.isEmpty() ? metric.name() + " returned no rows" : "";
         return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, reason, verdict.snapshotTime());
     }

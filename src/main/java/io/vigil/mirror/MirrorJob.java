@@ -42,6 +42,7 @@ public final class MirrorJob {
     private final TargetConnections targets;
     private final CacheDb cache;
     private final SyncLedger ledger;
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
 
     public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
         this.targets = targets;
@@ -53,19 +54,27 @@ public final class MirrorJob {
         long start = System.nanoTime();
         String table = def.cacheTable().toLowerCase(Locale.ROOT);
         String watermark = def.mode() == MirrorMode.APPEND ? CacheColumn.normalize(def.watermarkColumn()) : null;
+        long t = start;
         try (Connection dst = onCache("connecting to", table, () -> cache.dataSource().getConnection())) {
+            t = times.since("mirror: cache pool wait", t);
             Object after = watermark == null ? null
                     : onCache("reading the watermark of", table, () -> Cache.maxWatermark(dst, table, watermark, target.id()));
             Instant sourceTime;
             long rows;
             boolean capped;
+            if (watermark != null) {
+                t = times.since("mirror: cache watermark", t);
+            }
             try (Connection src = targets.pool(target).getConnection()) {
+                t = times.since("mirror: target pool wait", t);
                 sourceTime = Pull.sourceTime(src, target.kind());
                 MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
                 try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
                      ResultSet rs = ps.executeQuery()) {
+                    t = times.since("mirror: pull (query)", t);
                     List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
                     rows = write(dst, rs, table, columns, watermark, target.id(), def);
+                    t = System.nanoTime();
                     capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
                 } finally {
                     if (!src.getAutoCommit()) {
@@ -76,7 +85,9 @@ public final class MirrorJob {
                 throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            t = System.nanoTime();
             ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
+            times.since("mirror: ledger", t);
             LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
             return new MirrorResult(rows, capped, sourceTime, took);
         } catch (SQLException e) {
@@ -84,9 +95,15 @@ public final class MirrorJob {
         }
     }
 
+    /** Where the mirror runs' time went, by phase. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
+    }
+
     /** Replaces the target's snapshot, or appends to it, in one cache transaction. */
     private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
                        MirrorDef def) throws SQLException {
+        long t = System.nanoTime();
         onCache("preparing", table, () -> {
             dst.setAutoCommit(true);
             Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
@@ -96,8 +113,10 @@ public final class MirrorJob {
             }
             return null;
         });
+        t = times.since("mirror: cache prepare (table check, delete)", t);
         try {
             long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap());
+            t = times.since("mirror: copy (stream rows + cache insert)", t);
             onCache("committing", table, () -> {
                 if (watermark != null && keyedByTime(columns, watermark)) {
                     Cache.trimOlder(dst, table, watermark, targetId, APPEND_KEEP_TIME.toSeconds());
@@ -107,6 +126,7 @@ public final class MirrorJob {
                 dst.commit();
                 return null;
             });
+            times.since("mirror: cache commit", t);
             return rows;
         } catch (SQLException | RuntimeException e) {
             try {

@@ -51,6 +51,11 @@ public final class Collector implements AutoCloseable {
     static final int PER_TARGET = 2;
     static final long RETRY_MILLIS = 10_000;
 
+    /** How many jobs run at once over all targets, unless told otherwise. */
+    public static int defaultBound() {
+        return 32;
+    }
+
     /** What the collector runs: targets, and the mirrors, metrics and instance-start SQL of each target kind's pack. */
     public record Plan(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, Map<TargetKind, String> instanceStart) {
     }
@@ -71,6 +76,7 @@ public final class Collector implements AutoCloseable {
     private final Map<Long, Semaphore> perTarget = new ConcurrentHashMap<>();
     private final Map<Long, TargetHealth> health = new ConcurrentHashMap<>();
     private final ScheduleLag lag = new ScheduleLag();
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
@@ -183,12 +189,17 @@ public final class Collector implements AutoCloseable {
         Thread.ofVirtual().name("vigil-job").start(() -> {
             Semaphore mine = perTarget.get(t.id());
             try {
+                long t0 = System.nanoTime();
                 mine.acquire();
+                t0 = times.since("job: wait for the target's slot", t0);
                 try {
                     overall.acquire();
+                    t0 = times.since("job: wait for the global bound", t0);
                     try {
                         lag.add(System.currentTimeMillis() - planned);
-                        if (body.getAsBoolean() && period > 2 * RETRY_MILLIS) {
+                        boolean again = body.getAsBoolean();
+                        times.since("job: running", t0);
+                        if (again && period > 2 * RETRY_MILLIS) {
                             timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart), RETRY_MILLIS,
                                     TimeUnit.MILLISECONDS);
                         }
@@ -304,10 +315,13 @@ public final class Collector implements AutoCloseable {
 
     private Optional<Instant> instanceStart(Target t) {
         String sql = plan.instanceStart().get(t.kind().packKind());
+        long t0 = System.nanoTime();
         try (Connection c = cache.getConnection()) {
             return InstanceStart.read(c, sql, t.id(), clock.instant());
         } catch (SQLException e) {
             return Optional.empty(); // before the first mirror run there is nothing to read yet
+        } finally {
+            times.since("metric: instance start (cache read)", t0);
         }
     }
 
@@ -335,6 +349,11 @@ public final class Collector implements AutoCloseable {
     /** When each scheduled job starts next, as epoch milliseconds. */
     public Map<JobId, Long> nextRuns() {
         return Map.copyOf(nextRuns);
+    }
+
+    /** Where the jobs' time went: waiting for a slot, running, reading the instance start; for capacity runs. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
     }
 
     /** How late jobs started against their plan: for benchmarks and the status line. */

@@ -77,7 +77,7 @@ public final class LocalCollector implements AutoCloseable {
 
     private Collector newCollector(ConfigStore store) {
         Collector.Plan plan = new Collector.Plan(store.targets(), store.mirrors(), store.metrics(), starts);
-        Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, 32, listener);
+        Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, Collector.defaultBound(), listener);
         paused.forEach(c::pause);
         return c;
     }

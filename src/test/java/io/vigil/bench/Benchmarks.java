@@ -64,7 +64,7 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("range")) {
             range();
         }
-        if (only.isEmpty() || only.contains("capacity")) {
+        if (only.contains("capacity-demo")) {
             capacity();
         }
         if (only.isEmpty() || only.contains("alerting")) {
