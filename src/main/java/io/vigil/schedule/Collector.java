@@ -50,10 +50,16 @@ public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     static final int PER_TARGET = 2;
     static final long RETRY_MILLIS = 10_000;
+    /** What a job that does not read the target waits on instead of one of the target's slots: never anything. */
+    private static final Semaphore NO_SLOT = new Semaphore(Integer.MAX_VALUE / 2);
 
-    /** How many jobs run at once over all targets, unless told otherwise. */
+    /**
+     * How many jobs run at once over all targets, unless told otherwise. Jobs are virtual threads that mostly wait on
+     * a target, the cache or the series store, whose pools bound them again; 32 queued the bursts of metrics that
+     * follow a sync once a collector had more than a few dozen targets.
+     */
     public static int defaultBound() {
-        return 32;
+        return 64;
     }
 
     /** What the collector runs: targets, and the mirrors, metrics and instance-start SQL of each target kind's pack. */
@@ -82,12 +88,14 @@ public final class Collector implements AutoCloseable {
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
+    /** Each target's instance start as last read from the cache, until its next sync. */
+    private final Map<Long, Optional<Instant>> starts = new ConcurrentHashMap<>();
 
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
     // no sync came, so a figure is never most of an interval older than the snapshot it is picked from.
     private record Job(Target target, String name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
-                       java.util.concurrent.atomic.AtomicLong lastStart, boolean follower) {
+                       java.util.concurrent.atomic.AtomicLong lastStart, boolean follower, boolean readsTarget) {
     }
 
     /** One scheduled job: "mirror sysstat" or "metric oracle.sessions.active" of a target. */
@@ -120,7 +128,7 @@ public final class Collector implements AutoCloseable {
                     schedule(t, "mirror " + m.name(), m.intervalSeconds(), () -> {
                         runMirror(t, m);
                         return false;
-                    }, false);
+                    }, false, true);
                 }
             }
             for (MetricDef m : plan.metrics()) {
@@ -129,7 +137,7 @@ public final class Collector implements AutoCloseable {
                             .toList();
                     boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
                             && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
-                    Job job = schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m), follower);
+                    Job job = schedule(t, "metric " + m.name(), m.intervalSeconds(), () -> runMetric(t, m), follower, false);
                     if (follower) {
                         reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), "mirror " + x.name()), k -> new CopyOnWriteArrayList<>())
                                 .add(job));
@@ -143,10 +151,12 @@ public final class Collector implements AutoCloseable {
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
     // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
     // not synced yet at start, which would otherwise show stale for up to one long interval.
-    private Job schedule(Target t, String name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
+    private Job schedule(Target t, String name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower,
+                         boolean readsTarget) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
-        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower);
+        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower,
+                readsTarget);
         long[] due = {System.currentTimeMillis() + firstDelay};
         JobId id = new JobId(t.id(), name);
         nextRuns.put(id, due[0]);
@@ -164,6 +174,7 @@ public final class Collector implements AutoCloseable {
 
     // The metrics that follow this mirror run now, unless one ran less than ~an interval ago.
     private void synced(Target t, String mirrorJob) {
+        starts.remove(t.id()); // read again from the new snapshot by the next metric
         List<Job> jobs = followers.get(new JobId(t.id(), mirrorJob));
         if (jobs == null) {
             return;
@@ -177,21 +188,25 @@ public final class Collector implements AutoCloseable {
     }
 
     private void start(Job job, long planned) {
-        start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart());
+        start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart(), job.readsTarget());
     }
 
+    // Only jobs that read the target (mirrors) take one of its slots: a metric reads the cache, so the burst of metrics
+    // that follow a sync never queues behind the target's mirrors, and takes only a place under the global bound.
     private void start(Target t, String job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
-                       java.util.concurrent.atomic.AtomicLong lastStart) {
+                       java.util.concurrent.atomic.AtomicLong lastStart, boolean readsTarget) {
         if (paused.contains(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
         }
         lastStart.set(planned);
         Thread.ofVirtual().name("vigil-job").start(() -> {
-            Semaphore mine = perTarget.get(t.id());
+            Semaphore mine = readsTarget ? perTarget.get(t.id()) : NO_SLOT;
             try {
                 long t0 = System.nanoTime();
                 mine.acquire();
-                t0 = times.since("job: wait for the target's slot", t0);
+                if (readsTarget) {
+                    t0 = times.since("job: wait for the target's slot", t0);
+                }
                 try {
                     overall.acquire();
                     t0 = times.since("job: wait for the global bound", t0);
@@ -200,7 +215,7 @@ public final class Collector implements AutoCloseable {
                         boolean again = body.getAsBoolean();
                         times.since("job: running", t0);
                         if (again && period > 2 * RETRY_MILLIS) {
-                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart), RETRY_MILLIS,
+                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart, readsTarget), RETRY_MILLIS,
                                     TimeUnit.MILLISECONDS);
                         }
                     } finally {
@@ -313,7 +328,20 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    // Read once per sync of the target rather than once per metric: a cache query fewer for every metric run.
     private Optional<Instant> instanceStart(Target t) {
+        Optional<Instant> known = starts.get(t.id());
+        if (known != null) {
+            return known;
+        }
+        Optional<Instant> read = readInstanceStart(t);
+        if (read.isPresent()) {
+            starts.put(t.id(), read);
+        }
+        return read;
+    }
+
+    private Optional<Instant> readInstanceStart(Target t) {
         String sql = plan.instanceStart().get(t.kind().packKind());
         long t0 = System.nanoTime();
         try (Connection c = cache.getConnection()) {
