@@ -43,6 +43,12 @@ public final class MirrorJob {
     private final CacheDb cache;
     private final SyncLedger ledger;
     private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
+    /**
+     * The columns each cache table was last found or made with: a run whose columns match skips the table check, a
+     * catalogue read that cost as much as the rest of a small mirror's write. A failed write forgets the table, so a
+     * table changed by someone else is checked again on the next run.
+     */
+    private final java.util.Map<String, List<String>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
         this.targets = targets;
@@ -55,41 +61,61 @@ public final class MirrorJob {
         String table = def.cacheTable().toLowerCase(Locale.ROOT);
         String watermark = def.mode() == MirrorMode.APPEND ? CacheColumn.normalize(def.watermarkColumn()) : null;
         long t = start;
-        try (Connection dst = onCache("connecting to", table, () -> cache.dataSource().getConnection())) {
-            t = times.since("mirror: cache pool wait", t);
-            Object after = watermark == null ? null
-                    : onCache("reading the watermark of", table, () -> Cache.maxWatermark(dst, table, watermark, target.id()));
-            Instant sourceTime;
-            long rows;
-            boolean capped;
-            if (watermark != null) {
-                t = times.since("mirror: cache watermark", t);
+        Object after = null;
+        if (watermark != null) {
+            Connection w = borrow(table);
+            try {
+                after = onCache("reading the watermark of", table, () -> Cache.maxWatermark(w, table, watermark, target.id()));
+            } finally {
+                giveBack(w);
             }
-            try (Connection src = targets.pool(target).getConnection()) {
-                t = times.since("mirror: target pool wait", t);
-                sourceTime = Pull.sourceTime(src, target.kind());
-                MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
-                try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
-                     ResultSet rs = ps.executeQuery()) {
-                    t = times.since("mirror: pull (query)", t);
-                    List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
+            t = times.since("mirror: cache watermark", t);
+        }
+        Instant sourceTime;
+        long rows;
+        boolean capped;
+        // the cache connection is taken once the target has answered, so it is held for the write, not for the query
+        try (Connection src = targets.pool(target).getConnection()) {
+            t = times.since("mirror: target pool wait", t);
+            sourceTime = Pull.sourceTime(src, target.kind());
+            MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
+            try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
+                 ResultSet rs = ps.executeQuery()) {
+                t = times.since("mirror: pull (query)", t);
+                List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
+                Connection dst = borrow(table);
+                try {
                     rows = write(dst, rs, table, columns, watermark, target.id(), def);
-                    t = System.nanoTime();
                     capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
                 } finally {
-                    if (!src.getAutoCommit()) {
-                        src.rollback(); // ends PostgreSQL's read transaction; nothing was written there
-                    }
+                    giveBack(dst);
                 }
-            } catch (SQLException e) {
-                throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
+            } finally {
+                if (!src.getAutoCommit()) {
+                    src.rollback(); // ends PostgreSQL's read transaction; nothing was written there
+                }
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            t = System.nanoTime();
-            ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
-            times.since("mirror: ledger", t);
-            LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
-            return new MirrorResult(rows, capped, sourceTime, took);
+        } catch (SQLException e) {
+            throw Failures.classify("reading " + def.name(), targets.spec(target).address(), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        t = System.nanoTime();
+        ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
+        times.since("mirror: ledger", t);
+        LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
+        return new MirrorResult(rows, capped, sourceTime, took);
+    }
+
+    private Connection borrow(String table) {
+        long t = System.nanoTime();
+        Connection c = onCache("connecting to", table, () -> cache.dataSource().getConnection());
+        times.since("mirror: cache pool wait", t);
+        return c;
+    }
+
+    private void giveBack(Connection c) {
+        try {
+            c.close();
         } catch (SQLException e) {
             throw new CacheException("The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
         }
@@ -104,9 +130,13 @@ public final class MirrorJob {
     private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
                        MirrorDef def) throws SQLException {
         long t = System.nanoTime();
+        List<String> shape = columns.stream().map(CacheColumn::name).toList();
         onCache("preparing", table, () -> {
-            dst.setAutoCommit(true);
-            Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
+            if (!shape.equals(shapes.get(table))) {
+                dst.setAutoCommit(true);
+                Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
+                shapes.put(table, shape);
+            }
             dst.setAutoCommit(false);
             if (def.mode() == MirrorMode.REPLACE) {
                 Cache.deleteTarget(dst, table, targetId);
@@ -129,6 +159,7 @@ public final class MirrorJob {
             times.since("mirror: cache commit", t);
             return rows;
         } catch (SQLException | RuntimeException e) {
+            shapes.remove(table);
             try {
                 dst.rollback();
             } catch (SQLException rollback) {
