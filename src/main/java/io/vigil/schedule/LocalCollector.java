@@ -71,7 +71,7 @@ public final class LocalCollector implements AutoCloseable {
         this.clock = clock;
         this.listener = listener;
         this.mirrorJob = new MirrorJob(connections, cache, ledger);
-        this.gatherJob = new GatherJob(cache.dataSource(), ledger, archive, clock);
+        this.gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, archive, clock);
         this.collector = newCollector(store);
     }
 
