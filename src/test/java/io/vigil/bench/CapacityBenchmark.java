@@ -270,7 +270,7 @@ public final class CapacityBenchmark {
              H2SeriesStore series = new H2SeriesStore(folder, Retention.defaults(), Clock.systemUTC())) {
             InMemoryLedger ledger = new InMemoryLedger();
             MirrorJob mirrorJob = new MirrorJob(connections, cache, ledger);
-            GatherJob gatherJob = new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1L << 28)),
+            GatherJob gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1L << 28)),
                     Clock.systemUTC());
             Collector collector = new Collector(new Collector.Plan(targets, mirrors, metrics, Map.of(tk, pack.instanceStart())), connections,
                     mirrorJob, gatherJob, cache.dataSource(), Clock.systemUTC(), bound > 0 ? bound : Collector.defaultBound(), e -> {
