@@ -64,7 +64,7 @@ public final class LocalCollector implements AutoCloseable {
         this.cache = stores.cache() != null ? stores.cache() : CacheDb.embedded(home.resolve("cache"));
         this.ledger = stores.ledger() != null ? stores.ledger() : new InMemoryLedger();
         this.series = stores.series() != null ? stores.series() : new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
-        this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT), watcher);
+        this.archive = Archive.queued(series, new Spool(home.resolve("spool"), SPOOL_LIMIT), watcher);
         for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
             starts.put(kind, Packs.shipped(kind).instanceStart());
         }
@@ -162,6 +162,7 @@ public final class LocalCollector implements AutoCloseable {
     public void close() {
         collector.close();
         connections.close();
+        archive.close();
         series.close();
         cache.close();
         ledger.close();
