@@ -174,7 +174,6 @@ public final class Collector implements AutoCloseable {
 
     // The metrics that follow this mirror run now, unless one ran less than ~an interval ago.
     private void synced(Target t, String mirrorJob) {
-        starts.remove(t.id()); // read again from the new snapshot by the next metric
         List<Job> jobs = followers.get(new JobId(t.id(), mirrorJob));
         if (jobs == null) {
             return;
@@ -296,6 +295,9 @@ public final class Collector implements AutoCloseable {
         try {
             MirrorResult r = mirrorJob.run(t, m);
             emit(t, job, Status.OK, r.capped() ? "capped at " + m.rowCap() + " rows" : "", r.took(), r.rows());
+            if (readsInstanceStart(t, m)) {
+                starts.remove(t.id()); // read again from the new snapshot by the next metric
+            }
             synced(t, job);
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
@@ -328,7 +330,13 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    // Read once per sync of the target rather than once per metric: a cache query fewer for every metric run.
+    // Whether the pack's instance-start SQL reads the cache table of the mirror that has just synced.
+    private boolean readsInstanceStart(Target t, MirrorDef m) {
+        String sql = plan.instanceStart().get(t.kind().packKind());
+        return sql != null && sql.toLowerCase(java.util.Locale.ROOT).contains(m.cacheTable().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    // Read once per sync of the mirror it reads rather than once per metric: a cache query fewer for every metric run.
     private Optional<Instant> instanceStart(Target t) {
         Optional<Instant> known = starts.get(t.id());
         if (known != null) {
