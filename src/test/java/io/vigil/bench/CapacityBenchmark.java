@@ -207,7 +207,7 @@ public final class CapacityBenchmark {
     static Process child(Sources s, String cache, int first, int last) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")));
-        for (String prop : List.of("vigil.capacity.warmup", "vigil.capacity.measure", "vigil.collector.bound")) {
+        for (String prop : List.of("vigil.capacity.warmup", "vigil.capacity.measure", "vigil.collector.bound", "vigil.capacity.series")) {
             if (System.getProperty(prop) != null) {
                 cmd.add("-D" + prop + "=" + System.getProperty(prop));
             }
@@ -270,8 +270,36 @@ public final class CapacityBenchmark {
              H2SeriesStore series = new H2SeriesStore(folder, Retention.defaults(), Clock.systemUTC())) {
             InMemoryLedger ledger = new InMemoryLedger();
             MirrorJob mirrorJob = new MirrorJob(connections, cache, ledger);
-            GatherJob gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1L << 28)),
-                    Clock.systemUTC());
+            io.vigil.config.PhaseTimes storeTimes = new io.vigil.config.PhaseTimes();
+            AtomicLong points = new AtomicLong();
+            boolean noSeries = "none".equals(System.getProperty("vigil.capacity.series"));
+            io.vigil.series.SeriesStore timed = new io.vigil.series.SeriesStore() {
+                @Override
+                public void write(List<io.vigil.series.Point> batch) {
+                    long t = System.nanoTime();
+                    if (!noSeries) {
+                        series.write(batch);
+                    }
+                    storeTimes.since("series store: write (in the archive's lock)", t);
+                    points.addAndGet(batch.size());
+                }
+
+                @Override
+                public List<io.vigil.series.Series> query(io.vigil.series.RangeQuery query) {
+                    return series.query(query);
+                }
+
+                @Override
+                public String location() {
+                    return series.location();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            GatherJob gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, Archive.queued(timed, new Spool(folder.resolve("spool"), 1L << 28),
+                    points2 -> { }), Clock.systemUTC());
             Collector collector = new Collector(new Collector.Plan(targets, mirrors, metrics, Map.of(tk, pack.instanceStart())), connections,
                     mirrorJob, gatherJob, cache.dataSource(), Clock.systemUTC(), bound > 0 ? bound : Collector.defaultBound(), e -> {
                         if (e.status() == StatusEvent.Status.ERROR) {
@@ -284,6 +312,8 @@ public final class CapacityBenchmark {
             collector.times().reset();
             mirrorJob.times().reset();
             gatherJob.times().reset();
+            storeTimes.reset();
+            long points0 = points.get();
             long errors0 = errors.get();
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
@@ -308,7 +338,9 @@ public final class CapacityBenchmark {
             }
             System.out.println("  where the time went (summed over jobs; ms per run, share of the measured wall time x cores):");
             double budget = wallNanos / 1e6 * Runtime.getRuntime().availableProcessors();
-            for (var times : List.of(collector.times().snapshot(), mirrorJob.times().snapshot(), gatherJob.times().snapshot())) {
+            System.out.printf(Locale.ROOT, "  points archived: %,d per minute%s%n", Math.round((points.get() - points0) * 60e9 / wallNanos),
+                    noSeries ? " (series store left out: -Dvigil.capacity.series=none)" : "");
+            for (var times : List.of(collector.times().snapshot(), mirrorJob.times().snapshot(), gatherJob.times().snapshot(), storeTimes.snapshot())) {
                 times.forEach((phase, v) -> System.out.printf(Locale.ROOT, "    %-46s %9d ms over %7d = %7.2f ms each, %5.1f %%%n", phase, v[0], v[1],
                         v[1] == 0 ? 0.0 : v[0] / (double) v[1], v[0] / budget * 100));
             }
