@@ -90,7 +90,7 @@ public final class Collector implements AutoCloseable {
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
     /** Each target's instance start as last read from the cache, until its next sync. */
-    private final Map<Long, Optional<Instant>> starts = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.concurrent.CompletableFuture<Optional<Instant>>> starts = new ConcurrentHashMap<>();
 
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
@@ -345,13 +345,21 @@ public final class Collector implements AutoCloseable {
 
     // Read once per sync of the mirror it reads rather than once per metric: a cache query fewer for every metric run.
     private Optional<Instant> instanceStart(Target t) {
-        Optional<Instant> known = starts.get(t.id());
+        // the metrics that follow a sync start together: one of them reads, the others wait for its answer
+        java.util.concurrent.CompletableFuture<Optional<Instant>> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Optional<Instant>> known = starts.putIfAbsent(t.id(), mine);
         if (known != null) {
-            return known;
+            return known.join();
         }
-        Optional<Instant> read = readInstanceStart(t); // nothing read stays nothing until that mirror syncs again
-        starts.put(t.id(), read);
-        return read;
+        try {
+            Optional<Instant> read = readInstanceStart(t); // nothing read stays nothing until that mirror syncs again
+            mine.complete(read);
+            return read;
+        } catch (RuntimeException e) {
+            starts.remove(t.id(), mine);
+            mine.complete(Optional.empty());
+            throw e;
+        }
     }
 
     private Optional<Instant> readInstanceStart(Target t) {
