@@ -131,38 +131,43 @@ public final class CapacityBenchmark {
     static final class Sources implements AutoCloseable {
         final String kind;
         final JdbcServer server;
-        final TestDatabase cacheDb;
+        final JdbcServer cacheServer;
+        TestDatabase cacheDb;
         int made;
 
         Sources(String kind) {
             this.kind = kind;
             try {
                 if (kind.equals("mysql")) {
-                    server = RealServices.privateMariadb();
-                    try (Connection c = server.adminConnection(); Statement s = c.createStatement()) {
-                        s.execute("SET GLOBAL max_connections = 2000");
-                        for (String host : List.of("localhost", "127.0.0.1")) {
-                            s.execute("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
-                            s.execute("GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR ON *.* TO '" + USER + "'@'" + host + "'");
-                        }
-                    }
+                    server = maria();
                 } else {
                     server = RealServices.privatePostgres("max_connections=1200", "shared_buffers=64MB");
                     try (Connection c = server.adminConnection(); Statement s = c.createStatement()) {
                         s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "' IN ROLE pg_monitor");
                     }
                 }
-                // the MariaDB cache lives on the MySQL source's private server; a PostgreSQL source gets a private MariaDB for it
-                JdbcServer cacheServer = kind.equals("mysql") ? server : RealServices.privateMariadb();
-                if (!kind.equals("mysql")) {
-                    try (Connection c = cacheServer.adminConnection(); Statement s = c.createStatement()) {
-                        s.execute("SET GLOBAL max_connections = 2000");
-                    }
-                }
-                cacheDb = cacheServer.createDatabase("vcache");
+                cacheServer = maria();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        // One private MariaDB per benchmark JVM: the MySQL sources and every MariaDB cache. (A second one would be
+        // started in the same folder, named by the process id, and wipe the first one's files.)
+        private static JdbcServer maria;
+
+        static synchronized JdbcServer maria() throws java.sql.SQLException {
+            if (maria == null) {
+                maria = RealServices.privateMariadb();
+                try (Connection c = maria.adminConnection(); Statement s = c.createStatement()) {
+                    s.execute("SET GLOBAL max_connections = 2000");
+                    for (String host : List.of("localhost", "127.0.0.1")) {
+                        s.execute("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
+                        s.execute("GRANT SELECT, PROCESS, REPLICATION CLIENT, SLAVE MONITOR ON *.* TO '" + USER + "'@'" + host + "'");
+                    }
+                }
+            }
+            return maria;
         }
 
         void ensure(int n) throws Exception {
@@ -179,9 +184,19 @@ public final class CapacityBenchmark {
             made = Math.max(made, n);
         }
 
+        /** A fresh cache database for the next round(s): every round starts with an empty cache. */
+        void freshCache() {
+            if (cacheDb != null) {
+                cacheDb.close();
+            }
+            cacheDb = cacheServer.createDatabase("vcache");
+        }
+
         @Override
         public void close() {
-            cacheDb.close();
+            if (cacheDb != null) {
+                cacheDb.close();
+            }
         }
     }
 
@@ -190,11 +205,13 @@ public final class CapacityBenchmark {
 
     /** One collector over targets first..last in a fresh JVM; prints its report and returns the figures. */
     static Result round(Sources s, String cache, int first, int last, int collectors, String label) throws Exception {
+        s.freshCache();
         Process p = child(s, cache, first, last);
         return collect(p, label, true);
     }
 
     static Result[] round2(Sources s, String cache, int n) throws Exception {
+        s.freshCache();
         Process a = child(s, cache, 1, n / 2);
         Process b = child(s, cache, n / 2 + 1, n);
         Result ra = collect(a, "  [collector A] ", false);
