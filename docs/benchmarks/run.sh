@@ -33,7 +33,7 @@ case "${1:-}" in
       io.vigil.bench.ConsoleStallBenchmark "$@" ;;
   capacity)
     shift
-    exec "$JAVA_HOME/bin/java" -Xmx512m -cp "$cp" io.vigil.bench.CapacityBenchmark "$@" ;;
+    exec "$JAVA_HOME/bin/java" -Xmx512m ${VIGIL_BENCH_OPTS:-} -cp "$cp" io.vigil.bench.CapacityBenchmark "$@" ;;
   packcost)
     shift
     exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.PackCostBenchmark "$@" ;;

@@ -51,7 +51,7 @@ import io.vigil.testsupport.TestDatabase;
  * archive; pool waits). Then one collector against two, each with half of the targets, in separate JVMs.
  *
  * <pre>
- * run.sh capacity                                   every round below
+ * run.sh capacity                                   every source and cache at 40, 80, 160, 300; split at 160
  * run.sh capacity mysql:mariadb:80,160,300 ...      chosen rounds: source:cache:counts
  * run.sh capacity split mysql:mariadb:160           only one collector against two at that count
  * </pre>
@@ -81,7 +81,9 @@ public final class CapacityBenchmark {
             }
         }
         if (rounds.isEmpty() && split == null) {
-            rounds = List.of("mysql:mariadb:80,160,300", "mysql:h2:80,160,300", "postgres:mariadb:80,160,300", "postgres:h2:80,160,300");
+            rounds = List.of("mysql:mariadb:40,80,160,300", "mysql:h2:40,80,160,300", "postgres:mariadb:40,80,160,300",
+                    "postgres:h2:40,80,160,300");
+            split = "mysql:mariadb:160";
         }
         run(rounds, split);
         System.exit(0);
