@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Reruns Vigil's benchmarks against the real servers the tests use (see README: .ci/run starts them on Debian).
 # Prints each case as Vigil's figure, the reference's figure in the same process, and their ratio.
-#   run.sh                                 mirror, archive, range, capacity and alerting
-#   run.sh mirror archive range capacity   only those
+#   run.sh                                 mirror, archive, range and alerting
+#   run.sh mirror archive range            only those
+#   run.sh capacity                        targets one collector holds on real sources at 15 s (private MariaDB and
+#                                          PostgreSQL, MariaDB and H2 caches; 80, 160, 300 targets), then two collectors
+#                                          against one (about 25 minutes)
+#   run.sh capacity mysql:h2:80,160 split mysql:mariadb:160   chosen rounds (source:cache:targets), chosen split
+#   run.sh capacity-demo                   the older round: demo Oracle targets in the collector's own JVM
 #   run.sh alerting                        rule evaluation cost and crossing-to-notification time, 40 demo targets (no servers)
 #   run.sh fx                              the Trends chart's FX-thread time per redraw (headless JavaFX, no servers)
 #   run.sh overview                        the Overview's FX-thread time per refresh with 200 targets (headless JavaFX)
@@ -35,6 +40,9 @@ case "${1:-}" in
     fi
     exec xvfb-run -a -s "-screen 0 1400x900x24" "$JAVA_HOME/bin/java" "${jvm[@]}" "${fx_flags[@]}" -cp "$cp" \
       io.vigil.bench.ConsoleStallBenchmark "$@" ;;
+  capacity)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx512m ${VIGIL_BENCH_OPTS:-} -cp "$cp" io.vigil.bench.CapacityBenchmark "$@" ;;
   packcost)
     shift
     exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.PackCostBenchmark "$@" ;;

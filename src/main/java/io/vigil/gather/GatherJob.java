@@ -37,12 +37,18 @@ public final class GatherJob {
     private final Map<Key, Instant> lastUsed = new ConcurrentHashMap<>();
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
     private final Map<Long, Instant> floors = new ConcurrentHashMap<>();
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
 
     public GatherJob(DataSource cache, SyncLedger ledger, Archive archive, Clock clock) {
         this.cache = cache;
         this.ledger = ledger;
         this.archive = archive;
         this.clock = clock;
+    }
+
+    /** Where the metric runs' time went, by phase. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
     }
 
     /**
@@ -71,12 +77,14 @@ public final class GatherJob {
      */
     public GatherResult run(Target target, MetricDef metric, Object restartMarker) {
         Key key = new Key(target.id(), metric.name());
+        long t = System.nanoTime();
         Instant used = lastUsed.get(key);
         Instant floor = floors.get(target.id());
         if (floor != null && (used == null || used.isBefore(floor))) {
             used = floor;
         }
         Verdict verdict = Verify.check(metric, ledger.lastForTarget(target.id()), clock.instant(), used);
+        t = times.since("metric: verify (ledger)", t);
         if (!verdict.go()) {
             return new GatherResult(verdict.stale() ? GatherResult.Outcome.STALE : GatherResult.Outcome.WAITING, 0, false, verdict.cause(), verdict.reason(),
                     null);
@@ -99,7 +107,9 @@ public final class GatherJob {
         }
         List<PickedValue> values;
         try (Connection c = cache.getConnection()) {
+            t = times.since("metric: cache pool wait", t);
             values = Pick.run(c, metric, target.id());
+            t = times.since("metric: pick", t);
         } catch (SQLException e) {
             giveBack(key, snapshot, before);
             throw new PickFailure(Reason.of("reason.pick.cache", metric.name(), String.valueOf(e.getMessage())),
@@ -126,7 +136,9 @@ public final class GatherJob {
             }
         }
         fence.check(target.id());
+        t = System.nanoTime();
         boolean archived = points.isEmpty() || archive.archive(points);
+        times.since("metric: archive", t);
         Reason reason = values.isEmpty() ? Reason.of("reason.gather.noRows", metric.name()) : Reason.NONE;
         return new GatherResult(GatherResult.Outcome.PICKED, points.size(), archived, verdict.cause(), reason, verdict.snapshotTime());
     }

@@ -28,7 +28,11 @@ public final class Pick {
 
     public static List<PickedValue> run(Connection cache, MetricDef metric, long targetId) {
         try {
-            cache.setReadOnly(true);
+            // a connection of the cache's read-only pool already is: asking again costs MySQL two round trips per pick
+            boolean wasReadOnly = cache.isReadOnly();
+            if (!wasReadOnly) {
+                cache.setReadOnly(true);
+            }
             try (PreparedStatement ps = cache.prepareStatement(metric.sql())) {
                 ps.setQueryTimeout(TIMEOUT_SECONDS);
                 int params = ps.getParameterMetaData().getParameterCount();
@@ -39,7 +43,9 @@ public final class Pick {
                     return read(rs, metric);
                 }
             } finally {
-                cache.setReadOnly(false);
+                if (!wasReadOnly) {
+                    cache.setReadOnly(false);
+                }
             }
         } catch (SQLException e) {
             String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

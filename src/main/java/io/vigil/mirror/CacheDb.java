@@ -25,12 +25,19 @@ public final class CacheDb implements AutoCloseable {
     static final int CACHE_KB = 8 * 1024;
 
     private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final String location;
 
     private CacheDb(HikariConfig cfg, String location) {
         cfg.setMaximumPoolSize(Math.max(cfg.getMaximumPoolSize(), 4));
         cfg.setInitializationFailTimeout(1);
+        HikariConfig read = new HikariConfig();
+        cfg.copyStateTo(read);
         this.pool = new HikariDataSource(cfg);
+        read.setPoolName(cfg.getPoolName() + "-read");
+        read.setReadOnly(true);
+        read.setMinimumIdle(1);
+        this.readPool = new HikariDataSource(read);
         this.location = location;
     }
 
@@ -59,13 +66,26 @@ public final class CacheDb implements AutoCloseable {
         cfg.addDataSourceProperty("socketTimeout", "120000");
         cfg.addDataSourceProperty("characterEncoding", "UTF-8");
         cfg.addDataSourceProperty("connectionAttributes", "program_name:Vigil");
-        cfg.setMaximumPoolSize(8);
+        // autocommit and read-only are set on every job's connection: sent only when they change, not asked again
+        cfg.addDataSourceProperty("useLocalSessionState", "true");
+        // Under REPEATABLE READ, InnoDB's gap locks made two targets' snapshot swaps of one table deadlock each other
+        // (each deletes its own rows by target_id); READ COMMITTED locks only the rows, and each swap is still atomic.
+        cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        cfg.setMaximumPoolSize(16); // a busy collector's mirrors each hold one while they write
         String rest = jdbc.substring(jdbc.indexOf("//") + 2);
         return new CacheDb(cfg, "MySQL " + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest));
     }
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * Connections that are read-only from the start, for metric SQL: setting read-only on each borrowed connection and
+     * back costs MySQL two round trips per metric run.
+     */
+    public DataSource readOnlyDataSource() {
+        return readPool;
     }
 
     public String location() {
@@ -78,6 +98,7 @@ public final class CacheDb implements AutoCloseable {
 
     @Override
     public void close() {
+        readPool.close();
         pool.close();
     }
 }

@@ -43,6 +43,13 @@ public final class MirrorJob {
     private final CacheDb cache;
     private final SyncLedger ledger;
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
+    /**
+     * The columns each cache table was last found or made with: a run whose columns match skips the table check, a
+     * catalogue read that cost as much as the rest of a small mirror's write. A failed write forgets the table, so a
+     * table changed by someone else is checked again on the next run.
+     */
+    private final java.util.Map<String, List<String>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
         this.targets = targets;
@@ -59,54 +66,96 @@ public final class MirrorJob {
         long start = System.nanoTime();
         String table = def.cacheTable().toLowerCase(Locale.ROOT);
         String watermark = def.mode() == MirrorMode.APPEND ? CacheColumn.normalize(def.watermarkColumn()) : null;
-        try (Connection dst = onCache("connecting to", table, () -> cache.dataSource().getConnection())) {
-            Object after = watermark == null ? null
-                    : onCache("reading the watermark of", table, () -> Cache.maxWatermark(dst, table, watermark, target.id()));
-            Instant sourceTime;
-            long rows;
-            boolean capped;
-            try (Connection src = targets.pool(target).getConnection()) {
-                sourceTime = Pull.sourceTime(src, target.kind());
-                MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
-                try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
-                     ResultSet rs = ps.executeQuery()) {
-                    List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
+        long t = start;
+        Object after = null;
+        if (watermark != null) {
+            Connection w = borrow(table);
+            try {
+                after = onCache("reading the watermark of", table, () -> Cache.maxWatermark(w, table, watermark, target.id()));
+            } finally {
+                giveBack(w);
+            }
+            t = times.since("mirror: cache watermark", t);
+        }
+        Instant sourceTime;
+        long rows;
+        boolean capped;
+        // the cache connection is taken once the target has answered, so it is held for the write, not for the query
+        try (Connection src = targets.pool(target).getConnection()) {
+            t = times.since("mirror: target pool wait", t);
+            sourceTime = Pull.sourceTime(src, target.kind());
+            MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
+            try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
+                 ResultSet rs = ps.executeQuery()) {
+                t = times.since("mirror: pull (query)", t);
+                List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
+                Connection dst = borrow(table);
+                try {
                     rows = write(dst, rs, table, columns, watermark, target.id(), def);
                     capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
                 } finally {
-                    if (!src.getAutoCommit()) {
-                        src.rollback(); // ends PostgreSQL's read transaction; nothing was written there
-                    }
+                    giveBack(dst);
                 }
-            } catch (SQLException e) {
-                throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e);
+            } finally {
+                if (!src.getAutoCommit()) {
+                    src.rollback(); // ends PostgreSQL's read transaction; nothing was written there
+                }
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            fence.check(target.id());
-            ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
-            LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
-            return new MirrorResult(rows, capped, sourceTime, took);
+        } catch (SQLException e) {
+            throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        t = System.nanoTime();
+        fence.check(target.id());
+        ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
+        times.since("mirror: ledger", t);
+        LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
+        return new MirrorResult(rows, capped, sourceTime, took);
+    }
+
+    private Connection borrow(String table) {
+        long t = System.nanoTime();
+        Connection c = onCache("connecting to", table, () -> cache.dataSource().getConnection());
+        times.since("mirror: cache pool wait", t);
+        return c;
+    }
+
+    private void giveBack(Connection c) {
+        try {
+            c.close();
         } catch (SQLException e) {
             throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e)),
                     "The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
         }
     }
 
+    /** Where the mirror runs' time went, by phase. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
+    }
+
     /** Replaces the target's snapshot, or appends to it, in one cache transaction. */
     private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
                        MirrorDef def) throws SQLException {
         fence.check(targetId);
+        long t = System.nanoTime();
+        List<String> shape = columns.stream().map(CacheColumn::name).toList();
         onCache("preparing", table, () -> {
-            dst.setAutoCommit(true);
-            Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
+            if (!shape.equals(shapes.get(table))) {
+                dst.setAutoCommit(true);
+                Cache.ensureTable(dst, table, columns, watermark); // DDL commits by itself on MySQL: keep it out of the data transaction
+                shapes.put(table, shape);
+            }
             dst.setAutoCommit(false);
             if (def.mode() == MirrorMode.REPLACE) {
                 Cache.deleteTarget(dst, table, targetId);
             }
             return null;
         });
+        t = times.since("mirror: cache prepare (table check, delete)", t);
         try {
             long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap());
+            t = times.since("mirror: copy (stream rows + cache insert)", t);
             onCache("committing", table, () -> {
                 if (watermark != null && keyedByTime(columns, watermark)) {
                     Cache.trimOlder(dst, table, watermark, targetId, APPEND_KEEP_TIME.toSeconds());
@@ -116,8 +165,10 @@ public final class MirrorJob {
                 dst.commit();
                 return null;
             });
+            times.since("mirror: cache commit", t);
             return rows;
         } catch (SQLException | RuntimeException e) {
+            shapes.remove(table);
             try {
                 dst.rollback();
             } catch (SQLException rollback) {

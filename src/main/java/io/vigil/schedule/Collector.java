@@ -51,6 +51,17 @@ public final class Collector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     static final int PER_TARGET = 2;
     static final long RETRY_MILLIS = 10_000;
+    /** What a job that does not read the target waits on instead of one of the target's slots: never anything. */
+    private static final Semaphore NO_SLOT = new Semaphore(Integer.MAX_VALUE / 2);
+
+    /**
+     * How many jobs run at once over all targets, unless told otherwise. Jobs are virtual threads that mostly wait on
+     * a target, the cache or the series store, whose pools bound them again; 32 queued the bursts of metrics that
+     * follow a sync once a collector had more than a few dozen targets.
+     */
+    public static int defaultBound() {
+        return 64;
+    }
 
     /** What the collector runs: targets, and the mirrors, metrics and instance-start SQL of each target kind's pack. */
     public record Plan(List<Target> targets, List<MirrorDef> mirrors, List<MetricDef> metrics, Map<TargetKind, String> instanceStart) {
@@ -72,6 +83,8 @@ public final class Collector implements AutoCloseable {
     private final Map<Long, Semaphore> perTarget = new ConcurrentHashMap<>();
     private final Map<Long, TargetHealth> health = new ConcurrentHashMap<>();
     private final ScheduleLag lag = new ScheduleLag();
+    private final io.vigil.config.PhaseTimes times = new io.vigil.config.PhaseTimes();
+    private long spread = 3000;
     private final java.util.Set<String> skipped = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Long> paused = ConcurrentHashMap.newKeySet();
     private final Map<JobId, Long> nextRuns = new ConcurrentHashMap<>();
@@ -79,12 +92,14 @@ public final class Collector implements AutoCloseable {
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
+    /** Each target's instance start as last read from the cache, until its next sync. */
+    private final Map<Long, java.util.concurrent.CompletableFuture<Optional<Instant>>> starts = new ConcurrentHashMap<>();
 
     // A scheduled job's body and its run state. A follower is a metric whose mirrors all sync at least as often as it
     // runs: it runs right after one of them syncs (at most once per ~interval) and its own timer only stands in when
     // no sync came, so a figure is never most of an interval older than the snapshot it is picked from.
     private record Job(Target target, JobKey name, java.util.function.BooleanSupplier body, AtomicBoolean inFlight, long period,
-                       java.util.concurrent.atomic.AtomicLong lastStart, boolean follower) {
+                       java.util.concurrent.atomic.AtomicLong lastStart, boolean follower, boolean readsTarget) {
     }
 
     /** One scheduled job of a target: a mirror or a metric. */
@@ -108,8 +123,14 @@ public final class Collector implements AutoCloseable {
         this.fence = f;
     }
 
-    /** Schedules every enabled job; first runs are spread over a few seconds so they do not all start at once. */
+    /**
+     * Schedules every enabled job; first runs are spread over a few seconds so they do not all start at once: 3 s, and
+     * a quarter of a second more per target up to the job's interval. Each job keeps the phase of its first run, so with
+     * a fixed 3 s every 15 s job of a few dozen targets ran in the same fifth of each interval, and their targets' slots,
+     * the pools and the servers saw that burst every time while idle the rest.
+     */
     public void start() {
+        spread = Math.max(3000, 250L * plan.targets().size());
         for (Target t : plan.targets()) {
             if (!t.enabled()) {
                 continue;
@@ -122,7 +143,7 @@ public final class Collector implements AutoCloseable {
                     schedule(t, JobKey.mirror(m.name()), m.intervalSeconds(), () -> {
                         runMirror(t, m);
                         return false;
-                    }, false);
+                    }, false, true);
                 }
             }
             for (MetricDef m : plan.metrics()) {
@@ -131,7 +152,7 @@ public final class Collector implements AutoCloseable {
                             .toList();
                     boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
                             && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
-                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m), follower);
+                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m), follower, false);
                     if (follower) {
                         reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), JobKey.mirror(x.name())), k -> new CopyOnWriteArrayList<>())
                                 .add(job));
@@ -145,10 +166,12 @@ public final class Collector implements AutoCloseable {
     // still waiting or running is skipped, so a slow target never piles up work, and waiting costs no platform thread.
     // A body returns true when it should run again soon rather than a whole interval later: a metric whose mirror has
     // not synced yet at start, which would otherwise show stale for up to one long interval.
-    private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower) {
+    private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower,
+                         boolean readsTarget) {
         long period = intervalSeconds * 1000L;
-        long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, 3000));
-        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower);
+        long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, spread));
+        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower,
+                readsTarget);
         long[] due = {System.currentTimeMillis() + firstDelay};
         JobId id = new JobId(t.id(), name);
         nextRuns.put(id, due[0]);
@@ -173,6 +196,10 @@ public final class Collector implements AutoCloseable {
         if (jobs == null) {
             return;
         }
+        // a new snapshot of the instance's start: the metrics about to run read it again rather than the one before
+        Target t = jobs.getFirst().target();
+        plan.mirrors().stream().filter(m -> m.name().equals(mirror) && m.kind() == t.kind().packKind() && readsInstanceStart(t, m)).findFirst()
+                .ifPresent(m -> starts.remove(targetId));
         long now = System.currentTimeMillis();
         for (Job job : jobs) {
             if (now - job.lastStart().get() >= job.period() * 9 / 10) {
@@ -182,25 +209,34 @@ public final class Collector implements AutoCloseable {
     }
 
     private void start(Job job, long planned) {
-        start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart());
+        start(job.target(), job.name(), job.body(), planned, job.inFlight(), job.period(), job.lastStart(), job.readsTarget());
     }
 
+    // Only jobs that read the target (mirrors) take one of its slots: a metric reads the cache, so the burst of metrics
+    // that follow a sync never queues behind the target's mirrors, and takes only a place under the global bound.
     private void start(Target t, JobKey job, java.util.function.BooleanSupplier body, long planned, AtomicBoolean inFlight, long period,
-                       java.util.concurrent.atomic.AtomicLong lastStart) {
+                       java.util.concurrent.atomic.AtomicLong lastStart, boolean readsTarget) {
         if (paused.contains(t.id()) || !fence.holds(t.id()) || !inFlight.compareAndSet(false, true)) {
             return;
         }
         lastStart.set(planned);
         Thread.ofVirtual().name("vigil-job").start(() -> {
-            Semaphore mine = perTarget.get(t.id());
+            Semaphore mine = readsTarget ? perTarget.get(t.id()) : NO_SLOT;
             try {
+                long t0 = System.nanoTime();
                 mine.acquire();
+                if (readsTarget) {
+                    t0 = times.since("job: wait for the target's slot", t0);
+                }
                 try {
                     overall.acquire();
+                    t0 = times.since("job: wait for the global bound", t0);
                     try {
                         lag.add(System.currentTimeMillis() - planned);
-                        if (body.getAsBoolean() && period > 2 * RETRY_MILLIS) {
-                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart), RETRY_MILLIS,
+                        boolean again = body.getAsBoolean();
+                        times.since("job: running", t0);
+                        if (again && period > 2 * RETRY_MILLIS) {
+                            timer.schedule(() -> start(t, job, body, System.currentTimeMillis(), inFlight, period, lastStart, readsTarget), RETRY_MILLIS,
                                     TimeUnit.MILLISECONDS);
                         }
                     } finally {
@@ -289,6 +325,9 @@ public final class Collector implements AutoCloseable {
             MirrorResult r = mirrorJob.run(t, m);
             quarantines.clear(id);
             emit(t, job, Status.OK, r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE, r.took(), r.rows());
+            if (readsInstanceStart(t, m)) {
+                starts.remove(t.id()); // read again from the new snapshot by the next metric
+            }
         } catch (TargetFailure e) {
             if (e.kind() == FailureKind.BAD_SQL || e.kind() == FailureKind.MISSING_PRIVILEGE) {
                 // the target is fine, the mirror's SQL is not: asking every interval would fail the same way
@@ -330,12 +369,40 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    private Optional<Instant> instanceStart(Target t) {
+    // Whether the pack's instance-start SQL reads the cache table of the mirror that has just synced.
+    private boolean readsInstanceStart(Target t, MirrorDef m) {
         String sql = plan.instanceStart().get(t.kind().packKind());
+        return sql != null && sql.toLowerCase(java.util.Locale.ROOT).contains(m.cacheTable().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    // Read once per sync of the mirror it reads rather than once per metric: a cache query fewer for every metric run.
+    private Optional<Instant> instanceStart(Target t) {
+        // the metrics that follow a sync start together: one of them reads, the others wait for its answer
+        java.util.concurrent.CompletableFuture<Optional<Instant>> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Optional<Instant>> known = starts.putIfAbsent(t.id(), mine);
+        if (known != null) {
+            return known.join();
+        }
+        try {
+            Optional<Instant> read = readInstanceStart(t); // nothing read stays nothing until that mirror syncs again
+            mine.complete(read);
+            return read;
+        } catch (RuntimeException e) {
+            starts.remove(t.id(), mine);
+            mine.complete(Optional.empty());
+            throw e;
+        }
+    }
+
+    private Optional<Instant> readInstanceStart(Target t) {
+        String sql = plan.instanceStart().get(t.kind().packKind());
+        long t0 = System.nanoTime();
         try (Connection c = cache.getConnection()) {
             return InstanceStart.read(c, sql, t.id(), clock.instant());
         } catch (SQLException e) {
             return Optional.empty(); // before the first mirror run there is nothing to read yet
+        } finally {
+            times.since("metric: instance start (cache read)", t0);
         }
     }
 
@@ -378,6 +445,11 @@ public final class Collector implements AutoCloseable {
     /** When each scheduled job starts next, as epoch milliseconds. */
     public Map<JobId, Long> nextRuns() {
         return Map.copyOf(nextRuns);
+    }
+
+    /** Where the jobs' time went: waiting for a slot, running, reading the instance start; for capacity runs. */
+    public io.vigil.config.PhaseTimes times() {
+        return times;
     }
 
     /** How late jobs started against their plan: for benchmarks and the status line. */

@@ -69,7 +69,7 @@ public final class LocalCollector implements AutoCloseable {
         this.cache = stores.cache() != null ? stores.cache() : CacheDb.embedded(home.resolve("cache"));
         this.ledger = stores.ledger() != null ? stores.ledger() : new InMemoryLedger();
         this.series = stores.series() != null ? stores.series() : new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
-        this.archive = new Archive(series, new Spool(home.resolve("spool"), SPOOL_LIMIT), watcher);
+        this.archive = Archive.queued(series, new Spool(home.resolve("spool"), SPOOL_LIMIT), watcher);
         for (TargetKind kind : new TargetKind[] {TargetKind.ORACLE, TargetKind.MYSQL, TargetKind.POSTGRES}) {
             starts.put(kind, Packs.shipped(kind).instanceStart());
         }
@@ -81,7 +81,7 @@ public final class LocalCollector implements AutoCloseable {
             listener.accept(e);
         };
         this.mirrorJob = new MirrorJob(connections, cache, ledger);
-        this.gatherJob = new GatherJob(cache.dataSource(), ledger, archive, clock);
+        this.gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, archive, clock);
         this.collector = newCollector(store);
         // gather follows the ledger: a metric runs when the snapshots it reads are recorded, here or by another collector
         this.syncs = ledger.subscribe(sync -> collector.synced(sync.targetId(), sync.mirror()));
@@ -91,7 +91,7 @@ public final class LocalCollector implements AutoCloseable {
         java.util.Set<Long> mine = only;
         List<io.vigil.config.Target> targets = store.targets().stream().filter(t -> mine == null || mine.contains(t.id())).toList();
         Collector.Plan plan = new Collector.Plan(targets, store.mirrors(), store.metrics(), starts);
-        Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, 32, listener);
+        Collector c = new Collector(plan, connections, mirrorJob, gatherJob, cache.dataSource(), clock, Collector.defaultBound(), listener);
         c.fence(fence);
         paused.forEach(c::pause);
         return c;
@@ -239,6 +239,7 @@ public final class LocalCollector implements AutoCloseable {
         }
         collector.close();
         connections.close();
+        archive.close();
         series.close();
         cache.close();
         ledger.close();

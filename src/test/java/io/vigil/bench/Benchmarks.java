@@ -64,7 +64,7 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("range")) {
             range();
         }
-        if (only.isEmpty() || only.contains("capacity")) {
+        if (only.contains("capacity-demo")) {
             capacity();
         }
         if (only.isEmpty() || only.contains("alerting")) {
@@ -308,7 +308,7 @@ public final class Benchmarks {
         List<io.vigil.config.MetricDef> metrics = pack.metricDefs().stream().map(m -> new io.vigil.config.MetricDef(m.id(), m.name(), m.kind(),
                 m.sql(), m.mirrors(), 60, m.type(), m.unit(), m.labelColumns(), 15, m.warn(), m.crit(), "", true, "")).toList();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        System.out.println("collector capacity: demo targets, every job of the Oracle pack at 15 s, 75 s per round");
+        System.out.println("collector capacity (demo): demo targets, every job of the Oracle pack at 15 s, 75 s per round");
         for (int n : new int[] {5, 10, 20, 40, 80}) {
             Path folder = Files.createTempDirectory("vigil-capacity");
             List<Target> targets = new ArrayList<>();
@@ -324,9 +324,9 @@ public final class Benchmarks {
                 io.vigil.schedule.Collector collector = new io.vigil.schedule.Collector(
                         new io.vigil.schedule.Collector.Plan(targets, mirrors, metrics, Map.of(TargetKind.ORACLE, pack.instanceStart())), connections,
                         new MirrorJob(connections, cache, ledger),
-                        new io.vigil.gather.GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1L << 28)),
-                                java.time.Clock.systemUTC()),
-                        cache.dataSource(), java.time.Clock.systemUTC(), 32, e -> {
+                        new io.vigil.gather.GatherJob(cache.readOnlyDataSource(), ledger,
+                                Archive.queued(series, new Spool(folder.resolve("spool"), 1L << 28), points -> { }), java.time.Clock.systemUTC()),
+                        cache.dataSource(), java.time.Clock.systemUTC(), io.vigil.schedule.Collector.defaultBound(), e -> {
                             if (e.status() == io.vigil.schedule.StatusEvent.Status.ERROR) {
                                 errors.incrementAndGet();
                             }
