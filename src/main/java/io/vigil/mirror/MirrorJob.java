@@ -57,6 +57,11 @@ public final class MirrorJob {
         this.ledger = ledger;
     }
 
+    /** The ledger the syncs are recorded in. */
+    public SyncLedger ledger() {
+        return ledger;
+    }
+
     /** Who may write for which target: checked before the cache is written and before the sync is recorded. */
     public void fence(io.vigil.ledger.Fence f) {
         this.fence = f;

@@ -92,6 +92,7 @@ public final class Collector implements AutoCloseable {
     /** For each mirror job, the metric jobs that run right after it syncs. */
     private final Map<JobId, List<Job>> followers = new ConcurrentHashMap<>();
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
+    private volatile AutoCloseable syncs = () -> { };
     /** Each target's instance start as last read from the cache, until its next sync. */
     private final Map<Long, java.util.concurrent.CompletableFuture<Optional<Instant>>> starts = new ConcurrentHashMap<>();
 
@@ -130,6 +131,12 @@ public final class Collector implements AutoCloseable {
      * the pools and the servers saw that burst every time while idle the rest.
      */
     public void start() {
+        // gather follows the ledger: a metric runs when the snapshots it reads are recorded, here or by another collector
+        try {
+            syncs = mirrorJob.ledger().subscribe(sync -> synced(sync.targetId(), sync.mirror()));
+        } catch (io.vigil.ledger.LedgerException e) {
+            LOG.warn("Metrics run on their timers only: the ledger's notices are not heard ({})", e.getMessage());
+        }
         spread = Math.max(3000, 250L * plan.targets().size());
         for (Target t : plan.targets()) {
             if (!t.enabled()) {
@@ -460,6 +467,11 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            syncs.close();
+        } catch (Exception e) {
+            LOG.debug("Ledger notices not closed cleanly: {}", e.toString());
+        }
     }
 
     /** Targets the collector runs. */

@@ -51,7 +51,6 @@ public final class LocalCollector implements AutoCloseable {
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
     /** The targets this collector runs when it shares them with others; null runs every enabled target. */
     private volatile java.util.Set<Long> only;
-    private final AutoCloseable syncs;
 
     /** Where a collector keeps its cache, ledger and series; null parts are embedded in the app-data folder. */
     public record Stores(CacheDb cache, SyncLedger ledger, SeriesStore series) {
@@ -83,8 +82,6 @@ public final class LocalCollector implements AutoCloseable {
         this.mirrorJob = new MirrorJob(connections, cache, ledger);
         this.gatherJob = new GatherJob(cache.readOnlyDataSource(), ledger, archive, clock);
         this.collector = newCollector(store);
-        // gather follows the ledger: a metric runs when the snapshots it reads are recorded, here or by another collector
-        this.syncs = ledger.subscribe(sync -> collector.synced(sync.targetId(), sync.mirror()));
     }
 
     private Collector newCollector(ConfigStore store) {
@@ -232,11 +229,6 @@ public final class LocalCollector implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            syncs.close();
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
-        }
         collector.close();
         connections.close();
         archive.close();

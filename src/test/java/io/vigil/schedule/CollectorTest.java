@@ -164,8 +164,6 @@ class CollectorTest {
                 new MirrorJob(connections, cache, ledger),
                 new GatherJob(cache.dataSource(), ledger, new Archive(series, new Spool(folder.resolve("spool"), 1_000_000)), Clock.systemUTC()),
                 cache.dataSource(), Clock.systemUTC(), 16, events::add);
-        Collector running = collector;
-        ledger.subscribe(sync -> running.synced(sync.targetId(), sync.mirror())); // as LocalCollector wires it: gather follows the ledger
         collector.start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && events.stream().filter(e -> e.job().equals(JobKey.mirror("session"))).count() < 4) {
