@@ -82,8 +82,10 @@ else
 fi
 if command -v rpm >/dev/null && ls "$dist"/vigil-*.rpm >/dev/null 2>&1; then
   rpm=$(ls "$dist"/vigil-*.rpm | head -1)
-  rpm -qlp "$rpm" 2>/dev/null | grep -qx "$unit" || fail "the .rpm has no $unit"
-  rpm -qcp "$rpm" 2>/dev/null | grep -qx "$settings" || fail "the .rpm does not keep $settings as a configuration file"
+  # the lists are read whole first: grep -q stops at the first match, and the rpm writing the rest would die of SIGPIPE
+  rpm_files=$(rpm -qlp "$rpm" 2>/dev/null) rpm_config=$(rpm -qcp "$rpm" 2>/dev/null)
+  grep -qx "$unit" <<< "$rpm_files" || fail "the .rpm has no $unit"
+  grep -qx "$settings" <<< "$rpm_config" || fail "the .rpm does not keep $settings as a configuration file"
 fi
 # As systemd would run it: the account, VIGIL_HOME and the memory options of the settings file, another port
 svc_home=$(mktemp -d) && chown vigil:vigil "$svc_home"
