@@ -76,7 +76,6 @@ final class Publisher implements Consumer<StatusEvent> {
             return;
         }
         List<Wire.Sample> samples = new ArrayList<>();
-        List<Long> sampleTargets = new ArrayList<>();
         Set<String> touched = new HashSet<>();
         try (Pipeline p = redis.pipelined()) {
             for (Wire.Job j : jobs) {
@@ -90,12 +89,11 @@ final class Publisher implements Consumer<StatusEvent> {
                 }
                 Wire.Sample s = Wire.Sample.of(pt);
                 samples.add(s);
-                sampleTargets.add(id);
                 p.hset(keys.latest(id), pt.key().toString(), Wire.write(s));
                 touched.add(keys.latest(id));
             }
             touched.forEach(k -> p.expire(k, KEEP_SECONDS));
-            p.publish(keys.events(), Wire.write(new Wire.Batch(collectorId, jobs, samples, sampleTargets)));
+            p.publish(keys.events(), Wire.write(new Wire.Batch(collectorId, jobs, samples)));
             p.sync();
         }
     }

@@ -71,7 +71,6 @@ public final class TeamCollector implements AutoCloseable {
     private volatile Set<Long> running = Set.of();
     private volatile Consumer<Set<Long>> adopted = ids -> { };
     private volatile Map<String, Long> idsByName = Map.of();
-    private volatile List<String> live = List.of();
     private boolean redisWarned;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -168,7 +167,6 @@ public final class TeamCollector implements AutoCloseable {
         @SuppressWarnings("unchecked")
         List<String> alive = (List<String>) redis.eval(BEAT, List.of(keys.collectors(), keys.collector(id)),
                 List.of(id, Wire.write(heartbeat()), String.valueOf(lease.toMillis())));
-        live = List.copyOf(alive);
         leases.renew();
         Set<Long> held = leases.held();
         for (Long gone : held) {
@@ -279,11 +277,6 @@ public final class TeamCollector implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Publishing to the team's Redis failed: {}", e.getMessage());
         }
-    }
-
-    /** The live collectors seen at the last heartbeat. */
-    public List<String> live() {
-        return live;
     }
 
     /** Stops: publishes what is left, gives every lease up so others take over at once, and closes the collector. */

@@ -1,6 +1,5 @@
 package io.vigil.team;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,16 +166,6 @@ public final class TeamView implements Watch.Source, AutoCloseable {
         return collectors;
     }
 
-    /** The collector holding the target now, by the last heartbeats; empty when none does. */
-    public String holderOf(long targetId) {
-        for (CollectorInfo c : collectors.values()) {
-            if (c.targets().contains(targetId)) {
-                return c.id();
-            }
-        }
-        return "";
-    }
-
     public JobBoard board() {
         return board;
     }
@@ -252,16 +241,6 @@ public final class TeamView implements Watch.Source, AutoCloseable {
     public void definitionsChanged() {
         ledger.client().publish(keys.control(), Wire.write(new Wire.Control("reload", 0)));
         refreshQuietly();
-    }
-
-    /** Waits up to {@code timeout} for the first collector to be seen; for tests and the CLI. */
-    public boolean awaitCollectors(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (collectors.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(200);
-            refreshQuietly();
-        }
-        return !collectors.isEmpty();
     }
 
     @Override

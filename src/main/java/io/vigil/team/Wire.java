@@ -79,14 +79,10 @@ final class Wire {
         Point point() {
             return new Point(m, new TreeMap<>(g), Instant.ofEpochMilli(a), v);
         }
-
-        long targetId(Map<String, Long> idsByName) {
-            return idsByName.getOrDefault(g.getOrDefault("target", ""), -1L);
-        }
     }
 
-    /** What one collector published since its last batch; {@code t} lists the target of each sample in {@code p}. */
-    record Batch(String c, List<Job> j, List<Sample> p, List<Long> t) {
+    /** What one collector published since its last batch: job states and newest samples. */
+    record Batch(String c, List<Job> j, List<Sample> p) {
     }
 
     /** A collector's heartbeat: who, since when, which targets, and its own figures. */
