@@ -45,6 +45,7 @@ public final class Main implements Callable<Integer> {
     int tourDelay;
 
     public static void main(String[] args) {
+        NativeTuning.apply();
         int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);

@@ -3,6 +3,7 @@ package io.vigil.ui.util;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -29,7 +30,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onFailure) {
-        pool.execute(() -> {
+        if (pool.isShutdown()) {
+            return; // the console is closing: a pane's last refresh has nobody to show it to
+        }
+        try {
+            pool.execute(task(work, onDone, onFailure));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Background work dropped while closing");
+        }
+    }
+
+    private static <T> Runnable task(Callable<T> work, Consumer<T> onDone, Consumer<Exception> onFailure) {
+        return () -> {
             try {
                 T result = work.call();
                 Platform.runLater(() -> onDone.accept(result));
@@ -37,7 +49,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 LOG.debug("Background work failed: {}", e.toString(), e);
                 Platform.runLater(() -> onFailure.accept(e));
             }
-        });
+        };
     }
 
     @Override
