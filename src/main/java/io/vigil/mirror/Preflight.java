@@ -24,8 +24,8 @@ import io.vigil.target.TargetConnections;
 import io.vigil.target.TargetFailure;
 
 /**
- * Tries every enabled mirror of a target once with its monitoring account, reading at most one row with a timeout per
- * mirror, on one connection of its own: nothing is written to the cache or the ledger. It tells, per mirror, whether
+ * Tries every enabled mirror of a target once with its monitoring account, on one connection of its own with a timeout
+ * per mirror: the rows are read up to the mirror's cap and dropped, nothing is written to the cache or the ledger. It tells, per mirror, whether
  * the account can read what the mirror reads, and what to grant when it cannot. Blocking: call it off the FX thread.
  */
 public final class Preflight {
@@ -146,11 +146,14 @@ public final class Preflight {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
         try (Statement s = c.createStatement()) {
-            s.setMaxRows(1);
-            s.setFetchSize(1);
+            // Read as far as the mirror would, keeping nothing: a server computes rows as they are fetched, and a
+            // privilege can fail on a later row only (PostgreSQL sizes each database a role may not enter so).
+            s.setMaxRows(m.rowCap());
             s.setQueryTimeout((int) Math.max(1, perMirror.toSeconds()));
             try (ResultSet rs = s.executeQuery(sql)) {
-                rs.next();
+                while (rs.next()) {
+                    // discarded: nothing reaches the cache
+                }
             }
             return new Outcome(m.name(), State.OK, Reason.NONE, null);
         } catch (SQLException e) {
