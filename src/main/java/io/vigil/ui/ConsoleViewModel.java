@@ -148,6 +148,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         targets = new TargetsViewModel(context.store(), executor, messages, status::set);
         if (context.monitors()) {
             targets.setProber(context.monitoring().connections()::probe);
+            targets.setPreflight(new io.vigil.mirror.Preflight(context.monitoring().connections()));
         }
         settings = new SettingsViewModel(context.dirs(), context.box(), context.settings(),
                 context.hasStore() ? context.store().location() : null, executor, messages, this::lookChanged, this::storeChanged);

@@ -50,11 +50,14 @@ public final class TargetsPane {
         Button delete = button("deleteTarget", "fas-trash-alt", messages.get("targets.delete"));
         delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button grants = button("grantsTarget", "fas-key", messages.get("targets.grants"));
+        grants.setOnAction(e -> openGrants(table.getSelectionModel().getSelectedItem()));
+        grants.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         add.setDisable(!model.hasStore());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, new VBox(2, title, subtitle), grow, add, edit, delete);
+        HBox header = new HBox(8, new VBox(2, title, subtitle), grow, add, edit, grants, delete);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         root.setTop(header);
@@ -131,6 +134,14 @@ public final class TargetsPane {
         }
         TargetFormViewModel form = target == null ? model.newForm() : model.editForm(target);
         new TargetFormDialog(form, messages, window()).showAndWait().ifPresent(model::saved);
+    }
+
+    /** Opens the Grants dialog of a target: the script its DBA runs, and the check of its account. */
+    public void openGrants(Target target) {
+        if (target == null || !model.hasStore()) {
+            return;
+        }
+        new GrantsDialog(model.grants(target), messages, window()).showAndWait();
     }
 
     private void confirmDelete(Target target) {

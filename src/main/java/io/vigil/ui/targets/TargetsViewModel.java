@@ -26,6 +26,7 @@ public final class TargetsViewModel {
 
     /** {@code store} may be null when the config store could not be opened; {@code status} receives messages for the status bar. */
     private java.util.function.Function<Target, io.vigil.target.ProbeResult> prober = t -> null;
+    private io.vigil.mirror.Preflight preflight;
 
     public TargetsViewModel(ConfigStore store, TaskExecutor executor, Messages messages, Consumer<String> status) {
         this.store = store;
@@ -77,6 +78,16 @@ public final class TargetsViewModel {
     /** How forms test a connection: the running collector's connections. */
     public void setProber(java.util.function.Function<Target, io.vigil.target.ProbeResult> p) {
         this.prober = p;
+    }
+
+    /** How the Grants dialog tries a target's mirrors: the running collector's connections; none when it runs none. */
+    public void setPreflight(io.vigil.mirror.Preflight p) {
+        this.preflight = p;
+    }
+
+    /** The Grants dialog's model for a target. */
+    public GrantsViewModel grants(Target target) {
+        return new GrantsViewModel(target, store, preflight, executor, messages);
     }
 
     public boolean hasStore() {
