@@ -112,9 +112,9 @@ public final class CollectCommand implements Callable<Integer> {
                  })) {
                 if (team != null) {
                     team.onAdopt(alerting::adopt);
-                    out.println(messages.get("cli.collect.sharing", store.targets().size(), team.id(), local.describe()));
+                    out.println(messages.get("cli.collect.sharing", store.targets().size(), team.id(), messages.render(local.describe())));
                 } else {
-                    out.println(messages.get("cli.collect.start", local.collector().targets().size(), store.location(), local.describe()));
+                    out.println(messages.get("cli.collect.start", local.collector().targets().size(), store.location(), messages.render(local.describe())));
                 }
                 if (served != null) {
                     running.set(local);

@@ -71,7 +71,7 @@ public interface ConfigStore extends AutoCloseable {
     /** Open alerts, their history and events, kept in the same database. */
     AlertStore alerts();
 
-    /** Describes where the store lives, for the status bar and settings, e.g. "H2 file ~/.local/share/vigil/config". */
+    /** Describes where the store lives, for the status bar and settings, e.g. "H2 ~/.local/share/vigil/config". */
     String location();
 
     @Override

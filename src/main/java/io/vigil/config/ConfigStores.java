@@ -64,7 +64,7 @@ public final class ConfigStores {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;CACHE_SIZE=2048");
         cfg.setUsername("vigil");
         cfg.setPassword("");
-        return "H2 file " + dirs.configDb().toAbsolutePath();
+        return "H2 " + dirs.configDb().toAbsolutePath();
     }
 
     private static String server(HikariConfig cfg, StoreLocation where) {

@@ -50,7 +50,7 @@ public final class CacheDb implements AutoCloseable {
         cfg.setUsername("vigil");
         cfg.setPassword("");
         cfg.setMaximumPoolSize(8);
-        return new CacheDb(cfg, "H2 file " + folder.toAbsolutePath());
+        return new CacheDb(cfg, "H2 " + folder.toAbsolutePath());
     }
 
     /** A shared cache on MySQL/MariaDB; batch inserts are rewritten into multi-row statements (ten times faster there). */

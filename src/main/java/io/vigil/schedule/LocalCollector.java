@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.vigil.i18n.Reason;
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.FirstStart;
@@ -222,9 +223,9 @@ public final class LocalCollector implements AutoCloseable {
     }
 
     /** Where the data goes, for the first status line. */
-    public String describe() {
-        return "cache " + cache.location() + ", series " + series.location() + ", ledger "
-                + (ledger instanceof InMemoryLedger ? "in-process" : "Redis");
+    public Reason describe() {
+        return Reason.of("data.where", cache.location(), series.location(),
+                Reason.of(ledger instanceof InMemoryLedger ? "data.ledger.inProcess" : "data.ledger.redis"));
     }
 
     @Override

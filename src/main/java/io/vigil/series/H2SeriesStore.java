@@ -61,7 +61,7 @@ public final class H2SeriesStore implements SeriesStore {
         cfg.setInitializationFailTimeout(1);
         this.pool = new HikariDataSource(cfg);
         Flyway.configure().dataSource(pool).locations("classpath:db/series").table("vigil_schema_history").load().migrate();
-        this.location = "H2 file " + folder.toAbsolutePath();
+        this.location = "H2 " + folder.toAbsolutePath();
     }
 
     @Override

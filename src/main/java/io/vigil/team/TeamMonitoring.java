@@ -2,6 +2,7 @@ package io.vigil.team;
 
 import java.time.Clock;
 
+import io.vigil.i18n.Reason;
 import io.vigil.alert.Alerting;
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
@@ -148,9 +149,10 @@ public final class TeamMonitoring implements Monitoring {
     }
 
     @Override
-    public String describe() {
-        return "cache " + cache.location() + ", series " + series.location() + ", ledger Redis"
-                + (team == null ? ", watching " + view.collectors().size() + " collectors" : ", collecting as " + team.id());
+    public Reason describe() {
+        Reason ledger = team == null ? Reason.of("data.ledger.watching", view.collectors().size())
+                : Reason.of("data.ledger.collectingAs", team.id());
+        return Reason.of("data.where", cache.location(), series.location(), ledger);
     }
 
     @Override

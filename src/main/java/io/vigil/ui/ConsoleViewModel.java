@@ -277,7 +277,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             context = next;
             startFeed();
             rebuild.accept(Pane.SETTINGS);
-            status.set(next.settings().equals(changed) ? messages.get("settings.data.restarted", next.monitoring().describe())
+            status.set(next.settings().equals(changed) ? messages.get("settings.data.restarted", messages.render(next.monitoring().describe()))
                     : messages.get("settings.data.kept", String.valueOf(next.storeError())));
         }, e -> status.set(UserErrors.describe(e, messages)));
     }

@@ -2,6 +2,7 @@ package io.vigil.watch;
 
 import java.time.Clock;
 
+import io.vigil.i18n.Reason;
 import io.vigil.alert.Alerting;
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
@@ -104,7 +105,7 @@ public final class LocalMonitoring implements Monitoring {
 
     /** Where the data goes, for the status bar. */
     @Override
-    public String describe() {
+    public Reason describe() {
         return collector.describe();
     }
 

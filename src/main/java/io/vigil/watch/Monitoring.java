@@ -2,6 +2,7 @@ package io.vigil.watch;
 
 import java.time.Clock;
 
+import io.vigil.i18n.Reason;
 import io.vigil.alert.Alerting;
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
@@ -48,8 +49,8 @@ public interface Monitoring extends AutoCloseable {
 
     LatestValues latest();
 
-    /** Where the data goes, for the status bar. */
-    String describe();
+    /** Where the data goes, for the status bar and the collector's first line. */
+    Reason describe();
 
     /** True when this console runs no collector and shows the team's. */
     default boolean watchesOnly() {

@@ -19,7 +19,9 @@ public final class UserErrors {
         if (e instanceof ConfigStoreException) {
             return e.getMessage();
         }
-        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        return messages.get("error.unexpected", detail.lines().findFirst().orElse(detail));
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return messages.get("error.unexpected.noDetail"); // never a class name: the log has the rest
+        }
+        return messages.get("error.unexpected", e.getMessage().lines().findFirst().orElse(""));
     }
 }

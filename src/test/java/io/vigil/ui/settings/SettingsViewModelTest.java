@@ -88,7 +88,7 @@ class SettingsViewModelTest {
         SettingsViewModel m = model(Settings.defaults());
         m.testStore();
         assertThat(m.storeResultOkProperty().get()).isTrue();
-        assertThat(m.storeResultProperty().get()).startsWith("Works: H2 file");
+        assertThat(m.storeResultProperty().get()).startsWith("Works: H2 ");
     }
 
     private static int unusedPort() {
