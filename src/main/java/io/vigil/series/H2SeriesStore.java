@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
@@ -40,6 +43,7 @@ public final class H2SeriesStore implements SeriesStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2SeriesStore.class);
     static final long MINUTE = 60_000;
     static final long HOUR = 3_600_000;
+    static final long ROLLUP_EVERY_MILLIS = 10_000;
 
     private final HikariDataSource pool;
     private final Retention retention;
@@ -47,6 +51,8 @@ public final class H2SeriesStore implements SeriesStore {
     private final String location;
     private final Map<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
     private volatile long lastRetentionRun;
+    private final Object rollupLock = new Object();
+    private final ScheduledExecutorService rollups;
 
     /** Opens (creating and migrating) the store in {@code folder}. */
     public H2SeriesStore(Path folder, Retention retention, Clock clock) {
@@ -62,6 +68,13 @@ public final class H2SeriesStore implements SeriesStore {
         this.pool = new HikariDataSource(cfg);
         Flyway.configure().dataSource(pool).locations("classpath:db/series").table("vigil_schema_history").load().migrate();
         this.location = "H2 " + folder.toAbsolutePath();
+        this.rollups = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-series-rollup");
+            t.setDaemon(true);
+            return t;
+        });
+        // at once too: ranges a previous run recorded and did not roll up before it stopped
+        rollups.scheduleWithFixedDelay(this::rollUpQuietly, 0, ROLLUP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -85,6 +98,7 @@ public final class H2SeriesStore implements SeriesStore {
         applyRetentionHourly();
     }
 
+    // Raw points and, per series, the range they touched; the rollups follow in rollUpPending.
     private void writeRaw(Connection c, List<Point> points) throws SQLException {
         Map<Integer, long[]> touched = new HashMap<>(); // series id -> [first, last] time written
         try (PreparedStatement raw = c.prepareStatement("MERGE INTO point_raw KEY (series_id, ts) VALUES (?, ?, ?)")) {
@@ -104,7 +118,72 @@ public final class H2SeriesStore implements SeriesStore {
             }
             raw.executeBatch();
         }
-        rollUp(c, touched);
+        if (touched.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement pending = c.prepareStatement("INSERT INTO rollup_pending (series_id, first_ts, last_ts) VALUES (?, ?, ?)")) {
+            for (Map.Entry<Integer, long[]> e : touched.entrySet()) {
+                pending.setInt(1, e.getKey());
+                pending.setLong(2, e.getValue()[0]);
+                pending.setLong(3, e.getValue()[1]);
+                pending.addBatch();
+            }
+            pending.executeBatch();
+        }
+    }
+
+    /**
+     * Rebuilds the minute and hour rollups of every range written since the last pass, then forgets those ranges. Runs
+     * every {@value #ROLLUP_EVERY_MILLIS} ms in the background and before a read of the rollups, so a chart never
+     * misses a point; several writes to a series in between cost one rebuild instead of one each.
+     */
+    void rollUpPending() {
+        synchronized (rollupLock) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long upTo;
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM rollup_pending")) {
+                        rs.next();
+                        upTo = rs.getLong(1);
+                        if (rs.wasNull()) {
+                            c.rollback();
+                            return;
+                        }
+                    }
+                    Map<Integer, long[]> touched = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT series_id, MIN(first_ts), MAX(last_ts) FROM rollup_pending WHERE id <= ? GROUP BY series_id")) {
+                        ps.setLong(1, upTo);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                touched.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                            }
+                        }
+                    }
+                    rollUp(c, touched);
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_pending WHERE id <= ?")) {
+                        ps.setLong(1, upTo);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new SeriesStoreException("The series store " + location + " could not update its minute and hour figures: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void rollUpQuietly() {
+        try {
+            rollUpPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Rollups on {} failed; they are tried again: {}", location, e.getMessage());
+        }
     }
 
     // Rebuilds every minute a write touched from raw, then every touched hour from its minutes: idempotent, so late or
@@ -162,12 +241,15 @@ public final class H2SeriesStore implements SeriesStore {
 
     @Override
     public List<Series> query(RangeQuery q) {
+        Level level = Level.choose(q, retention, clock.instant());
+        if (level != Level.RAW) {
+            rollUpPending(); // what was written since the last pass, so the chart's last minute is there
+        }
         try (Connection c = pool.getConnection()) {
             Map<Integer, SeriesKey> matching = matchingSeries(c, q);
             if (matching.isEmpty()) {
                 return List.of();
             }
-            Level level = Level.choose(q, retention, clock.instant());
             return level.read(c, q, matching);
         } catch (SQLException e) {
             throw new SeriesStoreException("The series store " + location + " could not read " + q.metric() + ": " + e.getMessage(), e);
@@ -197,6 +279,13 @@ public final class H2SeriesStore implements SeriesStore {
             return;
         }
         lastRetentionRun = now;
+        try {
+            rollUpPending(); // raw points about to go must reach their minutes first
+        } catch (RuntimeException e) {
+            LOG.warn("Retention on {} waits for the rollups: {}", location, e.getMessage());
+            lastRetentionRun = 0;
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             int raw = s.executeUpdate("DELETE FROM point_raw WHERE ts < " + (now - retention.raw().toMillis()));
             int min = s.executeUpdate("DELETE FROM point_1m WHERE ts < " + (now - retention.minutes().toMillis()));
@@ -214,6 +303,21 @@ public final class H2SeriesStore implements SeriesStore {
 
     @Override
     public void close() {
+        rollups.shutdownNow();
+        try {
+            rollups.awaitTermination(10, TimeUnit.SECONDS);
+            rollUpPending();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Rollups on {} left for the next start: {}", location, e.getMessage());
+        }
+        pool.close();
+    }
+
+    /** Closes the store without the last rollup pass, as a crash would (tests). */
+    void closeAbruptly() {
+        rollups.shutdownNow();
         pool.close();
     }
 

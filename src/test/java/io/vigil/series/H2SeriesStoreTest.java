@@ -69,6 +69,18 @@ class H2SeriesStoreTest extends SeriesStoreContract {
     }
 
     @Test
+    void rangesWrittenJustBeforeACrashAreRolledUpAtTheNextStart(@TempDir Path other) {
+        H2SeriesStore crashed = new H2SeriesStore(other, Retention.defaults(), Clock.systemUTC());
+        crashed.write(List.of(p("crash", "a", 0, 10), p("crash", "a", 15, 20), p("crash", "a", 60, 40)));
+        crashed.closeAbruptly();
+        try (H2SeriesStore store = new H2SeriesStore(other, Retention.defaults(), Clock.systemUTC())) {
+            RangeQuery byMinute = new RangeQuery("crash", Map.of(), T0, T0.plusSeconds(3600), 60);
+            assertThat(H2SeriesStore.Level.choose(byMinute, Retention.defaults(), Instant.now())).isEqualTo(H2SeriesStore.Level.MINUTE);
+            assertThat(store.query(byMinute).getFirst().values()).containsExactly(15, 40);
+        }
+    }
+
+    @Test
     void latePointsCorrectTheRollups(@TempDir Path other) {
         try (H2SeriesStore store = new H2SeriesStore(other, Retention.defaults(), Clock.systemUTC())) {
             store.write(List.of(p("late", "a", 0, 10)));
