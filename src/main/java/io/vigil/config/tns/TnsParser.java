@@ -1,0 +1,534 @@
+package io.vigil.config.tns;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.vigil.i18n.Reason;
+
+/**
+ * Reads tnsnames.ora as Oracle Net writes and accepts it: {@code ALIAS[, ALIAS2] = (DESCRIPTION = …)}, keywords in any
+ * case, any whitespace and line breaks inside the parentheses, {@code #} comments on their own line or after a value,
+ * ADDRESS_LISTs nested at any depth, DESCRIPTION_LIST, and {@code IFILE = path} includes (relative to the including
+ * file's folder). Keywords it does not know are kept in the tree and otherwise ignored.
+ *
+ * <p>The file is cut into entries first (an entry starts with a name in the first column, or after the previous
+ * entry's parentheses closed), and each entry is read on its own, so a broken one is reported with its line and the
+ * next one is read as if nothing happened. An alias defined a second time is reported and the first definition kept.
+ */
+public final class TnsParser {
+
+    static final int DEFAULT_PORT = 1521;
+
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_$.\\-]+");
+    private static final Pattern EZCONNECT = Pattern.compile("(//)?[A-Za-z0-9_.\\-\\[\\]:]+(:\\d+)?/[A-Za-z0-9_.$\\-]*(:[A-Za-z]+)?(/\\S*)?"
+            + "|(//)?[A-Za-z0-9_.\\-]+:\\d+(/\\S*)?");
+    /** Names that may open a line inside a descriptor; any other name in the first column starts a new entry. */
+    private static final Set<String> KEYWORDS = Set.of("DESCRIPTION_LIST", "DESCRIPTION", "ADDRESS_LIST", "ADDRESS", "PROTOCOL", "HOST",
+            "PORT", "CONNECT_DATA", "SERVICE_NAME", "SID", "INSTANCE_NAME", "SERVER", "FAILOVER", "LOAD_BALANCE", "SOURCE_ROUTE",
+            "SECURITY", "SSL_SERVER_CERT_DN", "FAILOVER_MODE", "TYPE", "METHOD", "RETRIES", "DELAY", "BACKUP", "RETRY_COUNT",
+            "RETRY_DELAY", "CONNECT_TIMEOUT", "TRANSPORT_CONNECT_TIMEOUT", "SEND_BUF_SIZE", "RECV_BUF_SIZE", "SDU", "KEY", "HS",
+            "GLOBAL_NAME", "RDB_DATABASE", "ENABLE", "EXPIRE_TIME", "HTTPS_PROXY", "HTTPS_PROXY_PORT", "POOL_CONNECTION_CLASS",
+            "POOL_PURITY", "TYPE_OF_SERVICE", "COLOCATION_TAG", "CONNECTION_ID_PREFIX", "WALLET_LOCATION", "SOURCE", "MY_WALLET_DIRECTORY");
+
+    private final Deque<Path> including = new ArrayDeque<>();
+    private final List<TnsEntry> entries = new ArrayList<>();
+    private final List<TnsProblem> problems = new ArrayList<>();
+    private final Map<String, TnsEntry> byAlias = new HashMap<>();
+
+    private TnsParser() {
+    }
+
+    /** Reads a file and the files it includes; never throws for what the files hold, only reports it. */
+    public static TnsNames read(Path file) {
+        Path top = file.toAbsolutePath().normalize();
+        TnsParser parser = new TnsParser();
+        parser.readFile(top, top, 0);
+        return new TnsNames(top, parser.entries, parser.problems);
+    }
+
+    /** Reads text as if it were the given file (includes are looked for beside it). */
+    static TnsNames parse(Path file, String text) {
+        Path top = file.toAbsolutePath().normalize();
+        TnsParser parser = new TnsParser();
+        parser.including.push(top);
+        parser.readText(top, text);
+        return new TnsNames(top, parser.entries, parser.problems);
+    }
+
+    private void readFile(Path file, Path from, int fromLine) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            problems.add(new TnsProblem(from, fromLine, file.equals(from) ? Reason.of("tns.problem.missingFile", file.toString())
+                    : Reason.of("tns.problem.missingInclude", file.toString())));
+            return;
+        } catch (IOException e) {
+            problems.add(new TnsProblem(from, fromLine, Reason.of(Files.isDirectory(file) ? "tns.problem.folder" : "tns.problem.unreadable",
+                    file.toString())));
+            return;
+        }
+        if (!looksLikeText(bytes)) {
+            problems.add(new TnsProblem(file, 0, Reason.of("tns.problem.notText", file.getFileName().toString())));
+            return;
+        }
+        including.push(real(file));
+        try {
+            readText(file, decode(bytes));
+        } finally {
+            including.pop();
+        }
+    }
+
+    private void readText(Path file, String text) {
+        int before = entries.size();
+        int problemsBefore = problems.size();
+        for (List<Token> chunk : chunks(file, Lexer.tokens(text))) {
+            readEntry(file, chunk);
+        }
+        // an include that holds nothing says so itself, so a file of IFILEs alone never reaches here empty-handed
+        if (entries.size() == before && problems.size() == problemsBefore) {
+            problems.add(new TnsProblem(file, 0, Reason.of("tns.problem.noEntries", file.getFileName().toString())));
+        }
+    }
+
+    /**
+     * Cuts the tokens into entries: a name in the first column starts one, unless it is a descriptor keyword while a
+     * parenthesis is open (a line such as {@code HOST = db1} inside an entry); a name right after closing parentheses at
+     * depth 0 starts one too. A "{@code )}" more than was opened is an entry of its own, reported as such.
+     */
+    private List<List<Token>> chunks(Path file, List<Token> tokens) {
+        List<List<Token>> out = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        Token previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean starts = false;
+            if (t.kind() == Kind.WORD && previous != null && previous.kind() != Kind.EQUALS && previous.kind() != Kind.COMMA) {
+                Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+                boolean named = next != null && (next.kind() == Kind.EQUALS || next.kind() == Kind.COMMA);
+                if (depth <= 0) {
+                    starts = t.column() == 0 || previous.kind() == Kind.CLOSE;
+                } else {
+                    starts = t.column() == 0 && named && !KEYWORDS.contains(t.upper()) && previous.kind() != Kind.OPEN;
+                }
+            }
+            if (starts && !current.isEmpty()) {
+                out.add(current);
+                current = new ArrayList<>();
+                depth = 0;
+            }
+            current.add(t);
+            if (t.kind() == Kind.OPEN) {
+                depth++;
+            } else if (t.kind() == Kind.CLOSE) {
+                depth--;
+            }
+            previous = t;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private void readEntry(Path file, List<Token> chunk) {
+        Token first = chunk.getFirst();
+        int line = first.line();
+        // ALIAS [, ALIAS]* =
+        List<String> aliases = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            if (i >= chunk.size() || chunk.get(i).kind() != Kind.WORD) {
+                problems.add(new TnsProblem(file, line, Reason.of("tns.problem.notEntry", excerpt(chunk))));
+                return;
+            }
+            aliases.add(chunk.get(i).text());
+            i++;
+            if (i < chunk.size() && chunk.get(i).kind() == Kind.COMMA) {
+                i++;
+                continue;
+            }
+            if (i < chunk.size() && chunk.get(i).kind() == Kind.EQUALS) {
+                i++;
+                break;
+            }
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.notEntry", excerpt(chunk))));
+            return;
+        }
+        String names = String.join(", ", aliases);
+        List<Token> value = chunk.subList(i, chunk.size());
+        if (aliases.size() == 1 && aliases.getFirst().equalsIgnoreCase("IFILE")) {
+            include(file, line, value);
+            return;
+        }
+        for (String alias : aliases) {
+            if (!ALIAS.matcher(alias).matches()) {
+                problems.add(new TnsProblem(file, line, Reason.of("tns.problem.badAlias", alias)));
+                return;
+            }
+        }
+        if (value.isEmpty()) {
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.noValue", names)));
+            return;
+        }
+        if (value.getFirst().kind() != Kind.OPEN) {
+            String bare = words(value);
+            problems.add(new TnsProblem(file, line, EZCONNECT.matcher(bare).matches()
+                    ? Reason.of("tns.problem.ezconnect", names, bare) : Reason.of("tns.problem.noDescriptor", names, bare)));
+            return;
+        }
+        List<Node> top;
+        try {
+            top = new TreeReader(value).all();
+        } catch (Malformed m) {
+            // a missing ")" is found where the entry ends: the entry's first line is where a reader looks for it
+            problems.add(new TnsProblem(file, m.key.equals("tns.problem.unbalanced") ? line : m.line, m.reason(names)));
+            return;
+        }
+        TnsEntry entry;
+        try {
+            entry = Descriptor.read(aliases.getFirst(), file, line, top);
+        } catch (Malformed m) {
+            problems.add(new TnsProblem(file, m.line, m.reason(names)));
+            return;
+        }
+        for (String alias : aliases) {
+            TnsEntry mine = entry.as(alias);
+            TnsEntry earlier = byAlias.putIfAbsent(alias.toUpperCase(Locale.ROOT), mine);
+            if (earlier != null) {
+                problems.add(new TnsProblem(file, line, Reason.of("tns.problem.duplicate", alias, earlier.file().getFileName().toString(),
+                        earlier.line())));
+            } else {
+                entries.add(mine);
+            }
+        }
+    }
+
+    private void include(Path file, int line, List<Token> value) {
+        String path = words(value);
+        if (path.isEmpty() || value.stream().anyMatch(t -> t.kind() != Kind.WORD)) {
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.badInclude", excerpt(value))));
+            return;
+        }
+        Path target = file.getParent().resolve(path).toAbsolutePath().normalize();
+        Path real = real(target);
+        if (including.contains(real)) {
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.cycle", path)));
+            return;
+        }
+        readFile(target, file, line);
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String words(List<Token> tokens) {
+        StringBuilder b = new StringBuilder();
+        for (Token t : tokens) {
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(t.text());
+        }
+        return b.toString();
+    }
+
+    private static String excerpt(List<Token> tokens) {
+        String all = words(tokens);
+        return all.length() > 60 ? all.substring(0, 57) + "\u2026" : all;
+    }
+
+    /** Binary files (an export dump, a zip, an image) hold NUL bytes or many control characters; text does not. */
+    static boolean looksLikeText(byte[] bytes) {
+        int sample = Math.min(bytes.length, 8192);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                control++;
+            }
+        }
+        return control * 20 <= sample;
+    }
+
+    /** UTF-8 when the bytes are UTF-8 (a leading BOM dropped), otherwise Latin-1, which old Windows files often are. */
+    static String decode(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    enum Kind { OPEN, CLOSE, EQUALS, COMMA, WORD }
+
+    record Token(Kind kind, String text, int line, int column) {
+        String upper() {
+            return text.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** A parenthesised {@code (KEY = value)} or {@code (KEY = (…)(…))}; keys upper-cased. */
+    record Node(String key, String value, List<Node> children, int line) {
+
+        List<Node> all(String wanted) {
+            return children.stream().filter(c -> c.key.equals(wanted)).toList();
+        }
+
+        String valueOf(String wanted) {
+            return children.stream().filter(c -> c.key.equals(wanted) && c.children.isEmpty()).map(Node::value).findFirst().orElse("");
+        }
+    }
+
+    /** What is wrong with an entry, with the line where it was found. */
+    static final class Malformed extends Exception {
+        final int line;
+        final String key;
+        final Object[] args;
+
+        Malformed(int line, String key, Object... args) {
+            super(key, null, false, false);
+            this.line = line;
+            this.key = key;
+            this.args = args;
+        }
+
+        Reason reason(String names) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = names;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return Reason.of(key, all);
+        }
+    }
+
+    /** Splits text into tokens, dropping {@code #} comments; a double-quoted value is one word. */
+    static final class Lexer {
+
+        private Lexer() {
+        }
+
+        static List<Token> tokens(String text) {
+            List<Token> out = new ArrayList<>();
+            int line = 1;
+            int lineStart = 0;
+            int i = 0;
+            int n = text.length();
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                    i++;
+                } else if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '#') {
+                    while (i < n && text.charAt(i) != '\n') {
+                        i++;
+                    }
+                } else if (c == '(' || c == ')' || c == '=' || c == ',') {
+                    Kind k = switch (c) {
+                        case '(' -> Kind.OPEN;
+                        case ')' -> Kind.CLOSE;
+                        case '=' -> Kind.EQUALS;
+                        default -> Kind.COMMA;
+                    };
+                    out.add(new Token(k, String.valueOf(c), line, i - lineStart));
+                    i++;
+                } else if (c == '"') {
+                    int start = i;
+                    int end = text.indexOf(c, i + 1);
+                    int stop = end < 0 ? n : end;
+                    int nl = text.indexOf('\n', i + 1);
+                    if (nl >= 0 && nl < stop) {
+                        stop = nl; // an unclosed quote ends with its line rather than swallowing the file
+                    }
+                    out.add(new Token(Kind.WORD, text.substring(start + 1, stop), line, start - lineStart));
+                    i = stop == end ? end + 1 : stop;
+                } else {
+                    int start = i;
+                    while (i < n) {
+                        char d = text.charAt(i);
+                        if (Character.isWhitespace(d) || d == '(' || d == ')' || d == '=' || d == ',' || d == '#') {
+                            break;
+                        }
+                        i++;
+                    }
+                    out.add(new Token(Kind.WORD, text.substring(start, i), line, start - lineStart));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Reads {@code (KEY = …)} trees from an entry's value. */
+    static final class TreeReader {
+        private final List<Token> tokens;
+        private int at;
+
+        TreeReader(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        List<Node> all() throws Malformed {
+            List<Node> out = new ArrayList<>();
+            while (at < tokens.size()) {
+                Token t = tokens.get(at);
+                if (t.kind() != Kind.OPEN) {
+                    throw new Malformed(t.line(), t.kind() == Kind.CLOSE ? "tns.problem.extraClose" : "tns.problem.malformed", t.text());
+                }
+                out.add(node());
+            }
+            return out;
+        }
+
+        private Node node() throws Malformed {
+            Token open = tokens.get(at++);
+            Token key = next(open);
+            if (key.kind() != Kind.WORD) {
+                throw new Malformed(key.line(), "tns.problem.malformed", key.text());
+            }
+            Token eq = next(key);
+            if (eq.kind() != Kind.EQUALS) {
+                throw new Malformed(eq.line(), "tns.problem.malformed", key.text() + " " + eq.text());
+            }
+            List<Node> children = new ArrayList<>();
+            StringBuilder value = new StringBuilder();
+            while (true) {
+                Token t = next(eq);
+                switch (t.kind()) {
+                    case CLOSE -> {
+                        if (!children.isEmpty() && !value.isEmpty()) {
+                            throw new Malformed(t.line(), "tns.problem.malformed", key.text());
+                        }
+                        return new Node(key.upper(), value.toString(), List.copyOf(children), open.line());
+                    }
+                    case OPEN -> {
+                        at--;
+                        children.add(node());
+                    }
+                    case WORD, COMMA, EQUALS -> {
+                        // values such as SSL_SERVER_CERT_DN="CN=db,O=x" hold = and , unquoted in older files
+                        if (!value.isEmpty() && t.kind() == Kind.WORD && !endsWithSeparator(value)) {
+                            value.append(' ');
+                        }
+                        value.append(t.text());
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+        }
+
+        private static boolean endsWithSeparator(StringBuilder b) {
+            char last = b.charAt(b.length() - 1);
+            return last == '=' || last == ',';
+        }
+
+        private Token next(Token after) throws Malformed {
+            if (at >= tokens.size()) {
+                throw new Malformed(after.line(), "tns.problem.unbalanced");
+            }
+            return tokens.get(at++);
+        }
+    }
+
+    /** Finds the first TCP/TCPS address and the CONNECT_DATA of a descriptor tree. */
+    static final class Descriptor {
+
+        private Descriptor() {
+        }
+
+        static TnsEntry read(String alias, Path file, int line, List<Node> top) throws Malformed {
+            List<Node> descriptions = new ArrayList<>();
+            for (Node n : top) {
+                switch (n.key()) {
+                    case "DESCRIPTION_LIST" -> descriptions.addAll(n.all("DESCRIPTION"));
+                    case "DESCRIPTION" -> descriptions.add(n);
+                    default -> { }
+                }
+            }
+            if (descriptions.isEmpty()) {
+                // older files sometimes leave DESCRIPTION out: read the addresses and CONNECT_DATA where they are
+                descriptions.add(new Node("DESCRIPTION", "", top, line));
+            }
+            List<Node> addresses = new ArrayList<>();
+            for (Node d : descriptions) {
+                collectAddresses(d, addresses);
+            }
+            Node first = addresses.stream().filter(a -> {
+                String protocol = a.valueOf("PROTOCOL").toUpperCase(Locale.ROOT);
+                return (protocol.equals("TCP") || protocol.equals("TCPS")) && !a.valueOf("HOST").isEmpty();
+            }).findFirst().orElse(null);
+            if (first == null) {
+                throw new Malformed(line, addresses.isEmpty() ? "tns.problem.noAddress" : "tns.problem.noTcp");
+            }
+            String portText = first.valueOf("PORT");
+            int port;
+            if (portText.isEmpty()) {
+                port = DEFAULT_PORT;
+            } else {
+                try {
+                    port = Integer.parseInt(portText.strip());
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 1 || port > 65_535) {
+                    throw new Malformed(first.line(), "tns.problem.badPort", portText);
+                }
+            }
+            Node connect = null;
+            for (Node d : descriptions) {
+                List<Node> data = d.all("CONNECT_DATA");
+                if (!data.isEmpty()) {
+                    connect = data.getFirst();
+                    break;
+                }
+            }
+            String service = connect == null ? "" : connect.valueOf("SERVICE_NAME");
+            String sid = connect == null ? "" : connect.valueOf("SID");
+            if (service.isEmpty() && sid.isEmpty()) {
+                throw new Malformed(line, "tns.problem.noService");
+            }
+            return new TnsEntry(alias, file, line, first.valueOf("HOST"), port,
+                    first.valueOf("PROTOCOL").equalsIgnoreCase("TCPS"), service, sid,
+                    connect.valueOf("INSTANCE_NAME"), addresses.size());
+        }
+
+        private static void collectAddresses(Node n, List<Node> into) {
+            for (Node c : n.children()) {
+                if (c.key().equals("ADDRESS")) {
+                    into.add(c);
+                } else if (c.key().equals("ADDRESS_LIST")) {
+                    collectAddresses(c, into);
+                }
+            }
+        }
+    }
+}
