@@ -163,4 +163,13 @@ class ImportTnsCommandTest {
                 .out()).contains("VIGIL_SURELY_UNSET_VARIABLE is not set");
         assertThat(stored()).isEmpty();
     }
+
+    @Test
+    void aChineseSystemReadsTheListInChinese() {
+        Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+        Run r = run("import-tns", "--data-dir", home.toString(), "--dry-run", site());
+        assertThat(r.out()).contains("将添加 HR：别名 HR，hr-a.example.com:1522 服务名 hr，共 3 个地址")
+                .contains("无法读取 tnsnames.ora 第 28 行：BROKEN：缺少“)”")
+                .contains("试运行：将添加 9 个，已存在 0 个，无法读取 6 个。");
+    }
 }

@@ -33,6 +33,10 @@ import io.vigil.i18n.Reason;
 public final class TnsParser {
 
     static final int DEFAULT_PORT = 1521;
+    /** Far above any real tnsnames.ora (a thousand entries is a few hundred KB); a bigger file is something else. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Real descriptors nest four or five deep; a limit keeps a hostile file from exhausting the stack. */
+    static final int MAX_DEPTH = 64;
 
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_$.\\-]+");
     private static final Pattern EZCONNECT = Pattern.compile("(//)?[A-Za-z0-9_.\\-\\[\\]:]+(:\\d+)?/[A-Za-z0-9_.$\\-]*(:[A-Za-z]+)?(/\\S*)?"
@@ -73,6 +77,10 @@ public final class TnsParser {
     private void readFile(Path file, Path from, int fromLine) {
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                problems.add(new TnsProblem(file, 0, Reason.of("tns.problem.tooLarge", file.getFileName().toString(), MAX_BYTES / (1024 * 1024))));
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             problems.add(new TnsProblem(from, fromLine, file.equals(from) ? Reason.of("tns.problem.missingFile", file.toString())
@@ -409,8 +417,21 @@ public final class TnsParser {
             return out;
         }
 
+        private int depth;
+
         private Node node() throws Malformed {
             Token open = tokens.get(at++);
+            if (++depth > MAX_DEPTH) {
+                throw new Malformed(open.line(), "tns.problem.tooDeep", MAX_DEPTH);
+            }
+            try {
+                return nodeBody(open);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Node nodeBody(Token open) throws Malformed {
             Token key = next(open);
             if (key.kind() != Kind.WORD) {
                 throw new Malformed(key.line(), "tns.problem.malformed", key.text());

@@ -245,4 +245,22 @@ class TnsParserTest {
         assertThat(names.entries()).extracting(TnsEntry::alias, TnsEntry::host).containsExactly(tuple("Sales", "s1"));
         assertThat(keys(names)).containsExactly("tns.problem.duplicate");
     }
+
+    @Test
+    void parenthesesNestedBeyondAnyRealDescriptorAreReportedNotOverflowed() {
+        String deep = "(DESCRIPTION = ".repeat(5000) + ")".repeat(5000);
+        TnsNames names = TnsParser.parse(Path.of("/site/tnsnames.ora"), "DEEP = " + deep + "\n"
+                + "OK = (DESCRIPTION = (ADDRESS = (PROTOCOL = TCP)(HOST = ok)(PORT = 1521))(CONNECT_DATA = (SERVICE_NAME = ok)))\n");
+        assertThat(names.entries()).extracting(TnsEntry::alias).containsExactly("OK");
+        assertThat(keys(names)).containsExactly("tns.problem.tooDeep");
+    }
+
+    @Test
+    void aHugeFileIsNotReadIntoMemory(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("tnsnames.ora");
+        try (var ch = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), TnsParser.MAX_BYTES); // sparse: takes no disk
+        }
+        assertThat(keys(TnsParser.read(big))).containsExactly("tns.problem.tooLarge");
+    }
 }
