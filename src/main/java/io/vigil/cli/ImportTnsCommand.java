@@ -115,13 +115,15 @@ public final class ImportTnsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;
         }
-        for (TnsProblem p : names.problems()) {
+        // with --only, the broken entries of other aliases are none of this run's business
+        List<TnsProblem> problems = names.problems().stream().filter(p -> p.concerns(only)).toList();
+        for (TnsProblem p : problems) {
             out.println(messages.get("tns.cli.unreadable", names.describe(p, messages)));
         }
         for (String alias : unknown) {
             out.println(messages.get("tns.cli.unknownAlias", alias, names.shown(names.file())));
         }
-        int unreadable = names.problems().size() + unknown.size();
+        int unreadable = problems.size() + unknown.size();
         out.println(messages.get(dryRun ? "tns.cli.summary.dry" : "tns.cli.summary", added, present, unreadable));
         if (added > 0 && options.user().isEmpty()) {
             out.println(messages.get("tns.cli.noUser"));

@@ -172,4 +172,14 @@ class ImportTnsCommandTest {
                 .contains("无法读取 tnsnames.ora 第 28 行：BROKEN：缺少“)”")
                 .contains("试运行：将添加 9 个，已存在 0 个，无法读取 6 个。");
     }
+
+    @Test
+    void withOnlyTheBrokenEntriesOfOtherAliasesAreNotListedButTheAskedOnesAndTheIncludesAre() {
+        Run r = run("import-tns", "--data-dir", home.toString(), "--only", "quick,last", site());
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("Added LAST").contains("line 68: QUICK = quick-db.example.com:1521/quick is an EZConnect address")
+                .contains("includes/extra.ora line 9").contains("line 76: IFILE nowhere/missing.ora does not exist.")
+                .doesNotContain("BROKEN").doesNotContain("LOCAL_ONLY").doesNotContain("Could not find")
+                .contains("1 added, 0 already present, 3 could not be read.");
+    }
 }

@@ -188,18 +188,18 @@ public final class TnsParser {
         }
         for (String alias : aliases) {
             if (!ALIAS.matcher(alias).matches()) {
-                problems.add(new TnsProblem(file, line, Reason.of("tns.problem.badAlias", alias)));
+                problems.add(new TnsProblem(file, line, Reason.of("tns.problem.badAlias", alias), aliases));
                 return;
             }
         }
         if (value.isEmpty()) {
-            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.noValue", names)));
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.noValue", names), aliases));
             return;
         }
         if (value.getFirst().kind() != Kind.OPEN) {
             String bare = words(value);
             problems.add(new TnsProblem(file, line, EZCONNECT.matcher(bare).matches()
-                    ? Reason.of("tns.problem.ezconnect", names, bare) : Reason.of("tns.problem.noDescriptor", names, bare)));
+                    ? Reason.of("tns.problem.ezconnect", names, bare) : Reason.of("tns.problem.noDescriptor", names, bare), aliases));
             return;
         }
         List<Node> top;
@@ -207,14 +207,14 @@ public final class TnsParser {
             top = new TreeReader(value).all();
         } catch (Malformed m) {
             // a missing ")" is found where the entry ends: the entry's first line is where a reader looks for it
-            problems.add(new TnsProblem(file, m.key.equals("tns.problem.unbalanced") ? line : m.line, m.reason(names)));
+            problems.add(new TnsProblem(file, m.key.equals("tns.problem.unbalanced") ? line : m.line, m.reason(names), aliases));
             return;
         }
         TnsEntry entry;
         try {
             entry = Descriptor.read(aliases.getFirst(), file, line, top);
         } catch (Malformed m) {
-            problems.add(new TnsProblem(file, m.line, m.reason(names)));
+            problems.add(new TnsProblem(file, m.line, m.reason(names), aliases));
             return;
         }
         for (String alias : aliases) {
@@ -222,7 +222,7 @@ public final class TnsParser {
             TnsEntry earlier = byAlias.putIfAbsent(alias.toUpperCase(Locale.ROOT), mine);
             if (earlier != null) {
                 problems.add(new TnsProblem(file, line, Reason.of("tns.problem.duplicate", alias, earlier.file().getFileName().toString(),
-                        earlier.line())));
+                        earlier.line()), List.of(alias)));
             } else {
                 entries.add(mine);
             }
@@ -239,6 +239,10 @@ public final class TnsParser {
         Path real = real(target);
         if (including.contains(real)) {
             problems.add(new TnsProblem(file, line, Reason.of("tns.problem.cycle", path)));
+            return;
+        }
+        if (!Files.exists(target)) {
+            problems.add(new TnsProblem(file, line, Reason.of("tns.problem.missingInclude", path))); // as written, as the reader knows it
             return;
         }
         readFile(target, file, line);

@@ -90,10 +90,12 @@ public final class TnsTargets {
         return out;
     }
 
-    /** The aliases {@code options} asks for that the file does not define, as asked. */
+    /** The aliases asked for that the file does not define at all (neither readable nor broken), as asked. */
     public static List<String> unknown(TnsNames file, Collection<String> only) {
         Set<String> defined = new HashSet<>();
         file.entries().forEach(e -> defined.add(e.alias().toUpperCase(Locale.ROOT)));
+        // an alias whose entry could not be read is reported by its problem, not as missing
+        file.problems().forEach(p -> p.aliases().forEach(a -> defined.add(a.toUpperCase(Locale.ROOT))));
         return only.stream().map(String::strip).filter(a -> !a.isEmpty() && !defined.contains(a.toUpperCase(Locale.ROOT))).toList();
     }
 

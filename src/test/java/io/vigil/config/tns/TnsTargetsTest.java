@@ -52,7 +52,8 @@ class TnsTargetsTest {
     void onlyTheAskedAliasesWhateverTheirCaseAndTheUnknownOnesAreNamed() {
         TnsTargets.Options o = new TnsTargets.Options("", null, null, Set.of("hr_ro", "prod.example.com"));
         assertThat(TnsTargets.plan(site, List.of(), o)).extracting(p -> p.entry().alias()).containsExactly("PROD.EXAMPLE.COM", "HR_RO");
-        assertThat(TnsTargets.unknown(site, List.of("HR", "nope", "QUICK"))).containsExactly("nope", "QUICK");
+        // QUICK is defined but unreadable: its own problem says so, it is not "missing"
+        assertThat(TnsTargets.unknown(site, List.of("HR", "nope", "QUICK"))).containsExactly("nope");
     }
 
     @Test
