@@ -42,7 +42,8 @@ public final class Validation {
         }
         if (t.kind().isNetworked()) {
             checkConnection(t, problems);
-            if (t.user().isEmpty()) {
+            // a switched-off target may wait for its login (targets imported from tnsnames.ora arrive without one)
+            if (t.user().isEmpty() && t.enabled()) {
                 problems.add(Problem.of("user", "problem.user.required"));
             }
         }

@@ -99,6 +99,14 @@ class ValidationTest {
             assertThat(fields(Validation.target(noUser, List.of()))).containsExactly("user");
         }
 
+        @Test
+        void aSwitchedOffTargetMayWaitForItsUser() {
+            Target t = oracle();
+            Target noUser = new Target(0, t.name(), t.kind(), t.host(), t.port(), t.connectBy(), t.database(), "", "", t.password(), t.tags(), false);
+            assertThat(Validation.target(noUser, List.of())).isEmpty();
+            assertThat(fields(Validation.target(noUser.withEnabled(true), List.of()))).containsExactly("user");
+        }
+
         @ParameterizedTest
         @CsvSource({"SERVICE_NAME,problem.service.required", "SID,problem.sid.required", "TNS_ALIAS,problem.alias.required"})
         void oracleNeedsWhatItsConnectModeNames(ConnectBy by, String key) {

@@ -1,5 +1,9 @@
 package io.vigil.ui.targets;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -15,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -31,6 +36,7 @@ public final class TargetsPane {
     private final TableView<Target> table = new TableView<>();
     private final TargetsViewModel model;
     private final Messages messages;
+    private OpenDialog openDialog = this::askForTnsFile;
 
     public TargetsPane(TargetsViewModel model, Messages messages) {
         this.model = model;
@@ -47,6 +53,9 @@ public final class TargetsPane {
         add.setOnAction(e -> openForm(null));
         Button edit = button("editTarget", "fas-pen", messages.get("targets.edit"));
         edit.setOnAction(e -> openForm(table.getSelectionModel().getSelectedItem()));
+        Button importTns = button("importTns", "fas-file-import", messages.get("targets.importTns"));
+        importTns.setOnAction(e -> chooseTnsFile());
+        importTns.setDisable(!model.hasStore());
         Button delete = button("deleteTarget", "fas-trash-alt", messages.get("targets.delete"));
         delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -57,7 +66,7 @@ public final class TargetsPane {
         add.setDisable(!model.hasStore());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, new VBox(2, title, subtitle), grow, add, edit, grants, delete);
+        HBox header = new HBox(8, new VBox(2, title, subtitle), grow, add, importTns, edit, grants, delete);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
         root.setTop(header);
@@ -142,6 +151,48 @@ public final class TargetsPane {
             return;
         }
         new GrantsDialog(model.grants(target), messages, window()).showAndWait();
+    }
+
+    /** Where a tnsnames.ora comes from; the console asks with a {@link FileChooser}, tests answer directly. */
+    @FunctionalInterface
+    public interface OpenDialog {
+        Path ask(Window owner);
+    }
+
+    /** Replaces the file chooser (tests). */
+    public void setOpenDialog(OpenDialog dialog) {
+        this.openDialog = dialog;
+    }
+
+    private Path askForTnsFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("tns.chooser.title"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(messages.get("tns.chooser.filter"), "*.ora", "*.ORA"),
+                new FileChooser.ExtensionFilter(messages.get("tns.chooser.all"), "*"));
+        String tnsAdmin = System.getenv("TNS_ADMIN");
+        if (tnsAdmin != null && Files.isDirectory(Path.of(tnsAdmin))) {
+            chooser.setInitialDirectory(Path.of(tnsAdmin).toFile());
+        }
+        File chosen = chooser.showOpenDialog(owner);
+        return chosen == null ? null : chosen.toPath();
+    }
+
+    private void chooseTnsFile() {
+        Path file = openDialog.ask(window());
+        if (file != null) {
+            openTnsImport(file);
+        }
+    }
+
+    /** Opens the import dialog for a tnsnames.ora file; the file is read in the background while the dialog shows. */
+    public void openTnsImport(Path file) {
+        if (!model.hasStore()) {
+            return;
+        }
+        TnsImportViewModel importing = model.tnsImport(file);
+        TnsImportDialog dialog = new TnsImportDialog(importing, messages, window(), model::imported);
+        importing.load();
+        dialog.showAndWait();
     }
 
     private void confirmDelete(Target target) {

@@ -67,6 +67,24 @@ public final class TargetsViewModel {
         status.accept(messages.get("targets.saved", target.name()));
     }
 
+    /** Puts targets added together (an import) into the list in one change, so the collector reloads once. */
+    public void imported(List<Target> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        List<Target> all = new java.util.ArrayList<>(targets);
+        all.removeIf(t -> added.stream().anyMatch(a -> a.id() == t.id()));
+        all.addAll(added);
+        all.sort(java.util.Comparator.comparing(Target::name, String.CASE_INSENSITIVE_ORDER));
+        targets.setAll(all);
+        status.accept(messages.get("targets.imported", added.size()));
+    }
+
+    /** The import of a tnsnames.ora file, against the targets stored now; call {@code load()} on it to read the file. */
+    public TnsImportViewModel tnsImport(java.nio.file.Path file) {
+        return new TnsImportViewModel(file, List.copyOf(targets), store, executor, messages);
+    }
+
     public TargetFormViewModel newForm() {
         return new TargetFormViewModel(null, List.copyOf(targets), store, executor, messages).withProber(prober);
     }
