@@ -76,6 +76,10 @@ public final class CheckCommand implements Callable<Integer> {
             }
             MirrorJob mirror = new MirrorJob(connections, cache, new InMemoryLedger());
             for (Target t : targets) {
+                if (!t.enabled()) {
+                    out.println(messages.get("cli.check.switchedOff", t.name()));
+                    continue; // not collected, perhaps not even given a login yet (an imported tnsnames.ora)
+                }
                 allGood &= check(out, messages, t, store, connections, mirror, cache);
                 out.flush();
             }

@@ -112,6 +112,19 @@ class CommandsTest {
     }
 
     @Test
+    void checkPassesOverASwitchedOffTargetSayingSo() throws Exception {
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            io.vigil.config.FirstStart.prepare(store);
+            store.saveTarget(new Target(0, "imported", TargetKind.ORACLE, "db1.example.com", 1521, ConnectBy.SERVICE_NAME, "ORCL", "", "",
+                    Secret.empty(), List.of(), false));
+        }
+        Run r = run(new CheckCommand(), "--data-dir", home.toString());
+        assertThat(r.out()).contains("imported: switched off, not checked").doesNotContain("imported (");
+        assertThat(r.exit()).as(r.out()).isZero();
+    }
+
+    @Test
     void aHeadlessCollectorAlertsThroughAWebhookAndAlertsListsWhatFires() throws Exception {
         java.util.concurrent.BlockingQueue<String> bodies = new java.util.concurrent.LinkedBlockingQueue<>();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
