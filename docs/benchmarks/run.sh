@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reruns Vigil's benchmarks against the real servers the tests use (see README: .ci/run starts them on Debian).
 # Prints each case as Vigil's figure, the reference's figure in the same process, and their ratio.
-#   run.sh                                 mirror, archive, range and alerting
-#   run.sh mirror archive range            only those
+#   run.sh                                 mirror, archive, range, series-write and alerting
+#   run.sh mirror archive range series-write   only those
 #   run.sh capacity                        targets one collector holds on real sources at 15 s (private MariaDB and
 #                                          PostgreSQL, MariaDB and H2 caches; 80, 160, 300 targets), then two collectors
 #                                          against one (about 25 minutes)

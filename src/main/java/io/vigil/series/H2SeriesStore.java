@@ -303,7 +303,7 @@ public final class H2SeriesStore implements SeriesStore {
 
     @Override
     public void close() {
-        rollups.shutdownNow();
+        rollups.shutdown(); // never an interrupt: H2 closes a file whose reading thread is interrupted
         try {
             rollups.awaitTermination(10, TimeUnit.SECONDS);
             rollUpPending();
@@ -317,7 +317,7 @@ public final class H2SeriesStore implements SeriesStore {
 
     /** Closes the store without the last rollup pass, as a crash would (tests). */
     void closeAbruptly() {
-        rollups.shutdownNow();
+        rollups.shutdown();
         pool.close();
     }
 

@@ -64,6 +64,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("range")) {
             range();
         }
+        if (only.isEmpty() || only.contains("series-write")) {
+            seriesWrite();
+        }
         if (only.contains("capacity-demo")) {
             capacity();
         }
@@ -274,6 +277,67 @@ public final class Benchmarks {
                         range[0], median(vigil), vigilPoints, median(reference), rawPoints, median(vigil) / median(reference));
             }
         }
+    }
+
+    /**
+     * The collector's writes into the embedded series store: 200 targets with 30 series each, one write of a target's 30
+     * points every 15 s, for 15 minutes of data (12,000 writes, 360,000 points), timed to the store's close, which
+     * finishes the minute and hour rollups. The reference is the raw points alone: the same batches merged by plain
+     * JDBC into an H2 table with the same key, one transaction each, in the same process.
+     */
+    static void seriesWrite() throws Exception {
+        int targets = 200;
+        int perTarget = 30;
+        int rounds = 60;
+        long step = 15_000;
+        long start = System.currentTimeMillis() / 60_000 * 60_000 - rounds * step;
+        double[] vigil = new double[3];
+        double[] reference = new double[3];
+        for (int run = -1; run < vigil.length; run++) {
+            Path folder = Files.createTempDirectory("vigil-series-write");
+            long a = System.nanoTime();
+            try (io.vigil.series.H2SeriesStore store = new io.vigil.series.H2SeriesStore(folder, io.vigil.series.Retention.defaults(),
+                    java.time.Clock.systemUTC())) {
+                for (int r = 0; r < rounds; r++) {
+                    Instant at = Instant.ofEpochMilli(start + r * step);
+                    for (int t = 0; t < targets; t++) {
+                        List<Point> batch = new ArrayList<>(perTarget);
+                        for (int i = 0; i < perTarget; i++) {
+                            batch.add(Point.of("bench.m" + i, Map.of("target", "db" + t), at, r * 10.0 + i));
+                        }
+                        store.write(batch);
+                    }
+                }
+            }
+            long b = System.nanoTime();
+            try (Connection plain = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("plain").toAbsolutePath(), "sa", "")) {
+                try (Statement st = plain.createStatement()) {
+                    st.execute("CREATE TABLE p (series_id INT, ts BIGINT, v DOUBLE, PRIMARY KEY (series_id, ts))");
+                }
+                plain.setAutoCommit(false);
+                try (PreparedStatement merge = plain.prepareStatement("MERGE INTO p KEY (series_id, ts) VALUES (?, ?, ?)")) {
+                    for (int r = 0; r < rounds; r++) {
+                        for (int t = 0; t < targets; t++) {
+                            for (int i = 0; i < perTarget; i++) {
+                                merge.setInt(1, t * perTarget + i);
+                                merge.setLong(2, start + r * step);
+                                merge.setDouble(3, r * 10.0 + i);
+                                merge.addBatch();
+                            }
+                            merge.executeBatch();
+                            plain.commit();
+                        }
+                    }
+                }
+            }
+            long c = System.nanoTime();
+            if (run >= 0) {
+                vigil[run] = (b - a) / 1e6;
+                reference[run] = (c - b) / 1e6;
+            }
+        }
+        report(String.format("series store writes: %d targets x %d series, one write per target every 15 s, %d rounds (%,d points)",
+                targets, perTarget, rounds, targets * perTarget * rounds), "ms", vigil, reference);
     }
 
     static int readAll(Connection c, long from, long to) throws Exception {
