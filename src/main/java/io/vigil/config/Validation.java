@@ -256,7 +256,7 @@ public final class Validation {
     /** A forecast rule watches a space with a capacity its kind's pack forecasts, and levels in days (crit the fewer). */
     private static void forecast(AlertRule r, Collection<MetricDef> metrics, List<Problem> problems) {
         boolean known = metrics.stream().anyMatch(m -> m.kind() == r.kind() && m.name().equals(r.subject()));
-        boolean space = Packs.SHIPPED.contains(r.kind()) && Packs.shipped(r.kind()).spaces().stream()
+        boolean space = Packs.spaces(r.kind()).stream()
                 .anyMatch(s -> s.used().equals(r.subject()) && s.hasCapacity());
         if (!known || !space) {
             problems.add(Problem.of("subject", "problem.rule.forecast.subject", r.subject()));

@@ -30,7 +30,6 @@ public final class SpaceForecasts {
     private final SeriesStore store;
     private final Clock clock;
     private final Duration window;
-    private final Map<TargetKind, List<Space>> spaces = new ConcurrentHashMap<>();
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     private record Kept(Instant at, List<SpaceForecast> forecasts) {
@@ -49,7 +48,7 @@ public final class SpaceForecasts {
 
     /** The spaces the shipped pack of the kind forecasts. */
     public List<Space> spacesOf(TargetKind kind) {
-        return spaces.computeIfAbsent(kind.packKind(), k -> Packs.shipped(k).spaces());
+        return Packs.spaces(kind);
     }
 
     /** Every space of the target, the most urgent first ({@link SpaceForecast#MOST_URGENT}). Reads the store now. */
