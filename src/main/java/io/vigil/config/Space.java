@@ -10,14 +10,16 @@ import java.util.Objects;
  * @param used     the metric of the space used, in bytes
  * @param capacity the metric of the size it can grow to, with the same labels; null when unknown (growth only)
  * @param label    the label naming one space (a tablespace's name); null when the target has one
+ * @param mirror   the mirror whose rows are these spaces, with the label as a column (the Tables pane adds "Full in" there)
  */
-public record Space(String key, String used, String capacity, String label) {
+public record Space(String key, String used, String capacity, String label, String mirror) {
 
     public Space {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(used, "used");
         capacity = capacity == null || capacity.isBlank() ? null : capacity;
         label = label == null || label.isBlank() ? null : label;
+        mirror = mirror == null || mirror.isBlank() ? null : mirror;
     }
 
     /** Whether days until full can be told (a capacity is known), not only the growth. */
