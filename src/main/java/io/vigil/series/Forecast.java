@@ -125,8 +125,10 @@ public record Forecast(
         }
         GrowthFit.Line ols = GrowthFit.ols(x, y);
         GrowthFit.Line ts = GrowthFit.theilSen(x, y);
-        boolean agree = ols.slope() >= ts.low() && ols.slope() <= ts.high()
-                && Math.abs(ols.slope() - ts.slope()) <= 0.10 * Math.max(Math.abs(ols.slope()), Math.abs(ts.slope()));
+        double scale = Math.max(Math.abs(ols.slope()), Math.abs(ts.slope()));
+        double rounding = 1e-9 * scale; // a noiseless line gives Theil–Sen an interval of one value, which OLS may miss by a bit
+        boolean agree = ols.slope() >= ts.low() - rounding && ols.slope() <= ts.high() + rounding
+                && Math.abs(ols.slope() - ts.slope()) <= 0.10 * scale;
         Method method = agree ? Method.LEAST_SQUARES : Method.THEIL_SEN;
         GrowthFit.Line line = agree ? ols : ts;
         double r2 = GrowthFit.rSquared(line, x, y);

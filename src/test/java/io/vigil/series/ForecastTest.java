@@ -58,6 +58,16 @@ class ForecastTest {
     }
 
     @Test
+    void aNoiselessLineIsReportedByLeastSquaresWithAnIntervalOfOneValue() {
+        double[][] s = line(10 * GB, 1 * GB, 0, 7, 13);
+        Forecast f = Forecast.of(times(s), s[1], 30 * GB);
+        assertThat(f.method()).isEqualTo(Forecast.Method.LEAST_SQUARES);
+        assertThat(f.perDay()).isCloseTo(GB, withinPercentage(1e-6));
+        assertThat(f.days()).isCloseTo(13, withinPercentage(0.1));
+        assertThat(f.r2()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
     void unsortedInputWithDuplicatesAndNaNGivesTheSameForecastAsTheCleanSeries() {
         double[][] s = line(50, 2, 0.5, 3, 2);
         Forecast clean = Forecast.of(times(s), s[1], 100);

@@ -34,7 +34,7 @@ public final class ForecastTexts {
     public static String tooltip(Forecast f, Messages m) {
         Locale l = m.locale();
         return switch (f.verdict()) {
-            case TOO_FEW_POINTS -> m.get("forecast.tip.few", f.points(), Ages.format(f.span(), m), Forecast.MIN_POINTS,
+            case TOO_FEW_POINTS -> m.get("forecast.tip.few", f.points(), span(f.span(), m), Forecast.MIN_POINTS,
                     Ages.format(Forecast.MIN_SPAN, m), f.pointsNeeded(), Ages.format(f.spanNeeded(), m));
             case ALREADY_FULL -> m.get("forecast.tip.full", bytes(f.lastValue(), l), bytes(f.capacity(), l));
             case NOT_GROWING -> m.get("forecast.tip.notGrowing", signedBytes(f.perDay(), l), signedBytes(f.perDayLow(), l),
@@ -95,12 +95,21 @@ public final class ForecastTexts {
         String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
         double v = Math.abs(n);
         int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
+        while (v >= 999.5 && u < units.length - 1) { // 999.99 MB reads as 1 GB, not 1000 MB
             v /= 1000;
             u++;
         }
         DecimalFormat f = new DecimalFormat(v < 10 && u > 0 ? "0.#" : "0", DecimalFormatSymbols.getInstance(locale));
         return (n < 0 ? "-" : "") + f.format(v) + " " + units[u];
+    }
+
+    // A fit's span rounded, not floored as an age is: a week of 5-minute buckets is "7 d", not "6 d".
+    private static String span(java.time.Duration d, Messages m) {
+        long minutes = Math.round(d.toSeconds() / 60.0);
+        if (minutes < 120) {
+            return m.get("age.minutes", minutes);
+        }
+        return minutes < 2 * 24 * 60 ? m.get("age.hours", Math.round(minutes / 60.0)) : m.get("age.days", Math.round(minutes / 1440.0));
     }
 
     private static String signedBytes(double n, Locale locale) {
@@ -109,7 +118,7 @@ public final class ForecastTexts {
 
     private static String fit(Forecast f, Messages m) {
         DecimalFormat r2 = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(m.locale()));
-        return m.get("forecast.tip.fit", m.get("forecast.method." + f.method().name()), f.points(), Ages.format(f.span(), m),
+        return m.get("forecast.tip.fit", m.get("forecast.method." + f.method().name()), f.points(), span(f.span(), m),
                 r2.format(f.r2()));
     }
 }
