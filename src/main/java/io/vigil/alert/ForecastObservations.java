@@ -21,8 +21,13 @@ public final class ForecastObservations implements Observations {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastObservations.class);
 
+    /** After the series store fails, how long the rules go without forecasts before it is asked again. */
+    static final long RETRY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
     private final Observations seen;
     private final SpaceForecasts forecasts;
+    private volatile long failedAt;
+    private volatile boolean failed;
 
     public ForecastObservations(Observations seen, SpaceForecasts forecasts) {
         this.seen = seen;
@@ -57,9 +62,16 @@ public final class ForecastObservations implements Observations {
     /** The forecasts; none while the series store cannot answer (the forecast alerts then stay as they are). */
     @Override
     public List<SpaceForecast> forecasts(String targetName, TargetKind kind) {
+        if (failed && System.nanoTime() - failedAt < RETRY_NANOS) {
+            return List.of(); // a store that is down is not asked every cycle for every target
+        }
         try {
-            return forecasts.recent(targetName, kind);
+            List<SpaceForecast> found = forecasts.recent(targetName, kind);
+            failed = false;
+            return found;
         } catch (RuntimeException e) {
+            failed = true;
+            failedAt = System.nanoTime();
             LOG.debug("No space forecast for {} now: {}", targetName, e.getMessage());
             return List.of();
         }
