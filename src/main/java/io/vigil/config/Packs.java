@@ -26,6 +26,14 @@ public final class Packs {
     private Packs() {
     }
 
+    private static final java.util.Map<TargetKind, List<Space>> SPACES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The spaces the shipped pack of the kind forecasts (read once: forms validate with them on every keystroke). */
+    public static List<Space> spaces(TargetKind kind) {
+        TargetKind pack = kind.packKind();
+        return SHIPPED.contains(pack) ? SPACES.computeIfAbsent(pack, k -> shipped(k).spaces()) : List.of();
+    }
+
     /** The shipped pack of a kind. */
     public static Pack shipped(TargetKind kind) {
         String resource = "/io/vigil/packs/" + kind.name().toLowerCase(Locale.ROOT) + ".yaml";
@@ -65,6 +73,7 @@ public final class Packs {
                 if (!ruled.contains(kind)) {
                     installRules(store, shipped(kind)); // a store from before alerting: its edited definitions stay, rules arrive
                 }
+                installSpaces(store, shipped(kind));
                 continue;
             }
             Pack pack = shipped(kind);
@@ -75,6 +84,36 @@ public final class Packs {
             LOG.info("Installed the {} pack: {} mirrors, {} metrics", kind, pack.mirrors().size(), pack.metrics().size());
         }
         return installed;
+    }
+
+    /**
+     * A store from before the days-until-full forecast has none of the metrics its spaces are fitted to: those metrics
+     * and the pack's forecast rules arrive, and nothing else changes. A store with any of them is left as it is (an
+     * admin may have dropped the others).
+     */
+    private static void installSpaces(ConfigStore store, Pack pack) {
+        Set<String> wanted = new java.util.HashSet<>();
+        pack.spaces().forEach(s -> {
+            wanted.add(s.used());
+            if (s.capacity() != null) {
+                wanted.add(s.capacity());
+            }
+        });
+        if (wanted.isEmpty() || store.metrics().stream().anyMatch(m -> m.kind() == pack.kind() && wanted.contains(m.name()))) {
+            return;
+        }
+        pack.metricDefs().stream().filter(m -> wanted.contains(m.name())).forEach(store::saveMetric);
+        Set<String> rules = store.rules().stream().filter(r -> r.kind() == pack.kind()).map(AlertRule::name).collect(Collectors.toSet());
+        for (AlertRule rule : pack.ruleDefs()) {
+            if (rule.type() == RuleType.FORECAST && !rules.contains(rule.name())) {
+                try {
+                    store.saveRule(rule);
+                } catch (InvalidConfigException e) {
+                    LOG.warn("The {} pack's forecast rule {} was not installed: {}", pack.kind(), rule.name(), e.problems());
+                }
+            }
+        }
+        LOG.info("Installed the {} pack's space metrics for days-until-full forecasts", pack.kind());
     }
 
     // A rule whose metric an admin renamed or deleted is left out, with a line in the log, instead of failing the start.

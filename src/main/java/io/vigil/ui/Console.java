@@ -47,6 +47,8 @@ public final class Console {
     private MainView view;
     private TargetsPane targetsPane;
     private DashboardView dashboardView;
+    private io.vigil.series.SpaceForecasts spaceForecasts;
+    private io.vigil.series.SeriesStore spaceForecastsOf;
     private io.vigil.ui.definitions.DefinitionsViewModel definitionsModel;
     private TrendsPane trendsPane;
     private io.vigil.ui.activity.ActivityPane activityPane;
@@ -179,7 +181,8 @@ public final class Console {
         io.vigil.ui.dashboard.RecentEvents recent = new io.vigil.ui.dashboard.RecentEvents(context().store().alerts(), executor, messages,
                 ZoneId.systemDefault());
         io.vigil.ui.dashboard.DbaChecks dba = new io.vigil.ui.dashboard.DbaChecks(context().monitoring().cache(), executor, messages);
-        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context().monitoring().series(), executor, recent, dba),
+        dashboardView = new DashboardView(new DashboardViewModel(headlineSource(messages), context().monitoring().series(), executor, recent, dba)
+                .withForecasts(new io.vigil.ui.util.SpaceForecastFeed(spaceForecasts(), executor)),
                 messages, TilePalette.of(context().settings().theme()), t -> {
                     if (trendsPane != null) {
                         trendsPane.showTarget(t);
@@ -188,6 +191,16 @@ public final class Console {
                 });
         subscribe(dashboardView::update);
         return dashboardView.root();
+    }
+
+    // One set of forecasts for the dashboard and the Tables pane, so they fit each target once every few minutes between them.
+    private io.vigil.series.SpaceForecasts spaceForecasts() {
+        io.vigil.series.SeriesStore series = context().monitoring().series();
+        if (spaceForecasts == null || spaceForecastsOf != series) {
+            spaceForecasts = new io.vigil.series.SpaceForecasts(series, Clock.systemUTC());
+            spaceForecastsOf = series;
+        }
+        return spaceForecasts;
     }
 
     // Units and thresholds come from the store, read in the background and again every minute (edits show up).
@@ -242,7 +255,8 @@ public final class Console {
         io.vigil.watch.Monitoring monitoring = context().monitoring();
         io.vigil.config.ConfigStore store = context().store();
         io.vigil.ui.tables.TablesViewModel model = new io.vigil.ui.tables.TablesViewModel(store::mirrors,
-                new io.vigil.mirror.CacheBrowser(monitoring.cache(), monitoring.ledger()), executor, messages, vm.statusProperty()::set);
+                new io.vigil.mirror.CacheBrowser(monitoring.cache(), monitoring.ledger()), executor, messages, vm.statusProperty()::set)
+                .withForecasts(new io.vigil.ui.util.SpaceForecastFeed(spaceForecasts(), executor));
         io.vigil.ui.tables.TablesPane pane = new io.vigil.ui.tables.TablesPane(model, messages);
         subscribe(model::update);
         model.start();

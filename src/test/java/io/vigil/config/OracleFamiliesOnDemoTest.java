@@ -112,6 +112,16 @@ class OracleFamiliesOnDemoTest {
         assertThat(by(v, "oracle.asm.used_pct", "name")).containsOnlyKeys("DATA", "RECO").hasEntrySatisfying("DATA",
                 d -> assertThat(d).isCloseTo(71.0, within(0.1)));
         assertThat(by(v, "oracle.asm.offline_disks", "name").values()).containsOnly(0.0);
+        // the bytes the days-until-full forecast fits agree with the percentages
+        assertThat(by(v, "oracle.asm.used_bytes", "name").get("DATA") / by(v, "oracle.asm.total_bytes", "name").get("DATA"))
+                .isCloseTo(0.71, within(0.001));
+        assertThat(100 * one(v, "oracle.fra.used_bytes") / one(v, "oracle.fra.limit_bytes")).isCloseTo(one(v, "oracle.fra.used_pct"), within(0.01));
+        Map<String, Double> used = by(v, "oracle.tablespace.used_bytes", "tablespace_name");
+        Map<String, Double> size = by(v, "oracle.tablespace.size_bytes", "tablespace_name");
+        assertThat(used).hasSize(7).containsOnlyKeys(size.keySet());
+        assertThat(100 * used.get("USERS") / size.get("USERS")).isCloseTo(by(v, "oracle.tablespace.used_pct", "tablespace_name").get("USERS"),
+                within(0.1));
+
         assertThat(one(v, "oracle.objects.invalid_total")).isEqualTo(4);
         assertThat(v.get("oracle.objects.invalid")).anySatisfy(p -> {
             assertThat(p.labels()).containsEntry("owner", "APP").containsEntry("object_type", "PACKAGE BODY");

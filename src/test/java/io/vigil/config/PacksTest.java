@@ -137,6 +137,34 @@ class PacksTest {
     }
 
     @Test
+    void aStoreFromBeforeForecastsGetsTheSpaceMetricsAndTheForecastRuleAndKeepsItsEdits(@TempDir Path home) {
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            Packs.installMissing(store);
+            java.util.Set<String> spaceMetrics = java.util.Set.of("oracle.tablespace.used_bytes", "oracle.tablespace.size_bytes",
+                    "oracle.fra.used_bytes", "oracle.fra.limit_bytes", "oracle.asm.used_bytes", "oracle.asm.total_bytes");
+            store.rules().stream().filter(r -> r.type() == RuleType.FORECAST).forEach(r -> store.deleteRule(r.id()));
+            store.metrics().stream().filter(m -> spaceMetrics.contains(m.name())).forEach(m -> store.deleteMetric(m.id()));
+            AlertRule edited = store.rules().stream().filter(r -> r.name().equals("oracle.tablespace.full")).findFirst().orElseThrow();
+            store.saveRule(new AlertRule(edited.id(), edited.name(), edited.kind(), edited.type(), edited.subject(), edited.labels(),
+                    edited.direction(), 80.0, 90.0, edited.holdSeconds(), edited.recovery(), edited.missed(), true, edited.description()));
+            int metrics = store.metrics().size();
+
+            assertThat(Packs.installMissing(store)).isEmpty();
+            assertThat(store.metrics()).hasSize(metrics + spaceMetrics.size());
+            assertThat(store.rules()).filteredOn(r -> r.type() == RuleType.FORECAST).extracting(AlertRule::name)
+                    .containsExactly("oracle.tablespace.full_soon");
+            assertThat(store.rules()).filteredOn(r -> r.name().equals("oracle.tablespace.full")).singleElement()
+                    .satisfies(r -> assertThat(r.warn()).isEqualTo(80.0));
+
+            // one of them dropped on purpose afterwards stays dropped
+            store.metrics().stream().filter(m -> m.name().equals("oracle.asm.total_bytes")).forEach(m -> store.deleteMetric(m.id()));
+            Packs.installMissing(store);
+            assertThat(store.metrics()).hasSize(metrics + spaceMetrics.size() - 1);
+        }
+    }
+
+    @Test
     void aPackThatDoesNotParseIsRefusedWithItsLine() {
         String broken = "kind: ORACLE\nmirrors:\n  - name: x\n    interval: soon\n";
         assertThatThrownBy(() -> Packs.parse(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "my-pack.yaml"))

@@ -61,6 +61,7 @@ public final class RuleCatalog {
         return rule(kind, rule).map(r -> switch (r.type()) {
             case THRESHOLD -> messages.metricTitle(r.subject());
             case NO_DATA -> messages.get("rules.type.NO_DATA") + ": " + messages.metricTitle(r.subject());
+            case FORECAST -> messages.get("rules.type.FORECAST") + ": " + messages.metricTitle(r.subject());
             case TARGET_DOWN -> messages.get("rules.type.TARGET_DOWN");
             default -> messages.get("rules.type." + r.type().name()) + (r.subject().isBlank() ? "" : ": " + r.subject());
         }).orElse(rule);

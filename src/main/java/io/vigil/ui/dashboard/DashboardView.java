@@ -48,11 +48,19 @@ public final class DashboardView {
     private final Region noTargets;
     private final List<HeadlineTile> tiles = new ArrayList<>();
     private boolean rebuild = true;
+    /** The headline under whose gauge the soonest-full space is named. */
+    static final String SPACE = "space";
+    private final javafx.beans.binding.StringBinding forecastLine;
+    private final javafx.beans.binding.StringBinding forecastTip;
     private boolean choosing;
 
     public DashboardView(DashboardViewModel model, Messages messages, TilePalette palette, Consumer<Target> openTrends) {
         this.model = model;
         this.messages = messages;
+        forecastLine = javafx.beans.binding.Bindings.createStringBinding(
+                () -> io.vigil.ui.util.ForecastTexts.headline(model.spaceForecasts().get(), messages), model.spaceForecasts());
+        forecastTip = javafx.beans.binding.Bindings.createStringBinding(() -> model.spaceForecasts().get().isEmpty() ? ""
+                : io.vigil.ui.util.ForecastTexts.tooltip(model.spaceForecasts().get().getFirst().forecast(), messages), model.spaceForecasts());
         this.palette = palette;
         root.setId("dashboardPane");
         root.getStyleClass().addAll("pane", "dashboard");
@@ -184,7 +192,11 @@ public final class DashboardView {
             rebuild = false;
             tiles.clear();
             for (HeadlineTrack track : model.tracks()) {
-                tiles.add(new HeadlineTile(track, messages, palette));
+                HeadlineTile tile = new HeadlineTile(track, messages, palette);
+                if (SPACE.equals(track.headline().key())) {
+                    tile.showForecast(forecastLine, forecastTip);
+                }
+                tiles.add(tile);
             }
             flow.getChildren().setAll(tiles.stream().map(HeadlineTile::root).toList());
         }

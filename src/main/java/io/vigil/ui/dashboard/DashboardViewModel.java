@@ -18,6 +18,8 @@ import io.vigil.config.Headline;
 import io.vigil.config.Target;
 import io.vigil.series.Series;
 import io.vigil.series.SeriesStore;
+import io.vigil.series.SpaceForecast;
+import io.vigil.ui.util.SpaceForecastFeed;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.watch.Health;
 import io.vigil.i18n.Reason;
@@ -49,6 +51,8 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<Instant> at = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private Long wanted;
     private Watch.Snapshot last;
+    private SpaceForecastFeed forecasts;
+    private final ReadOnlyObjectWrapper<List<SpaceForecast>> noForecasts = new ReadOnlyObjectWrapper<>(List.of());
 
     /** A dashboard whose sparklines start empty and fill with the live values. */
     public DashboardViewModel(HeadlineSource source) {
@@ -74,6 +78,17 @@ public final class DashboardViewModel {
         this.dba = dba;
     }
 
+    /** Also shows the chosen target's space forecasts (days until full under the space gauge), read in the background. */
+    public DashboardViewModel withForecasts(SpaceForecastFeed feed) {
+        this.forecasts = feed;
+        return this;
+    }
+
+    /** The chosen target's space forecasts, the most urgent first; empty without a feed or before its first answer. */
+    public ReadOnlyObjectProperty<List<SpaceForecast>> spaceForecasts() {
+        return forecasts == null ? noForecasts.getReadOnlyProperty() : forecasts.forecasts();
+    }
+
     /** Takes a snapshot: the target list, the chosen target's health and its headlines' new values. */
     public void update(Watch.Snapshot snapshot) {
         last = snapshot;
@@ -90,6 +105,9 @@ public final class DashboardViewModel {
         }
         if (dba != null) {
             dba.update(now, snapshot.at());
+        }
+        if (forecasts != null) {
+            forecasts.update(now, snapshot.at());
         }
         if (now == null) {
             tracks.clear();

@@ -106,6 +106,22 @@ final class HeadlineTile {
                 .animated(false);
     }
 
+    /** Names the space that fills first under the gauge ("APP_DATA: full in 6 d"), with the whole forecast as a tooltip. */
+    void showForecast(javafx.beans.value.ObservableValue<String> line, javafx.beans.value.ObservableValue<String> tip) {
+        Label forecast = new Label();
+        forecast.setId("spaceForecast");
+        forecast.getStyleClass().add("tile-forecast");
+        forecast.textProperty().bind(line);
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        tooltip.textProperty().bind(tip);
+        forecast.setTooltip(tooltip);
+        root.getChildren().add(forecast);
+        StackPane.setAlignment(forecast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(forecast, new Insets(0, 12, 8, 12));
+    }
+
     StackPane root() {
         return root;
     }

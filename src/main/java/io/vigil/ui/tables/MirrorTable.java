@@ -2,6 +2,9 @@ package io.vigil.ui.tables;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -11,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -22,6 +26,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import io.vigil.i18n.Messages;
 import io.vigil.mirror.CacheBrowser.Column;
 import io.vigil.mirror.CacheBrowser.ColumnKind;
+import io.vigil.series.Forecast;
+import io.vigil.series.SpaceForecast;
+import io.vigil.ui.util.ForecastTexts;
 
 /**
  * One snapshot's table: a column per cached column, sorting by value, ControlsFX column filters on the quick-filtered
@@ -52,6 +59,9 @@ final class MirrorTable {
         }
         // wraps the items in its own filtered, sorted list bound to the table's sort order
         filter = TableFilter.forTableView(view).lazy(true).apply();
+        if (model.space().get() != null) {
+            view.getColumns().add(fullIn(messages)); // after the filter: its values are computed, not cached
+        }
 
         FontIcon icon = new FontIcon("fas-table");
         icon.getStyleClass().add("empty-icon");
@@ -92,6 +102,50 @@ final class MirrorTable {
         }
         col.setPrefWidth(Math.max(70, c.name().length() * 8 + 36));
         return col;
+    }
+
+    // Days until full of the row's space: "6 d", "—" when not growing, "few points"; the whole forecast as a tooltip.
+    private TableColumn<MirrorRow, Optional<SpaceForecast>> fullIn(Messages messages) {
+        TableColumn<MirrorRow, Optional<SpaceForecast>> col = new TableColumn<>(messages.get("tables.fullIn"));
+        col.setId("fullInColumn");
+        col.setCellValueFactory(d -> Bindings.createObjectBinding(() -> model.forecastFor(d.getValue()), model.spaceForecasts()));
+        col.setComparator(Comparator.comparing((Optional<SpaceForecast> f) -> f.isEmpty()).thenComparing(
+                f -> f.map(SpaceForecast::forecast).orElse(null), Comparator.nullsLast(Comparator.comparingDouble(MirrorTable::sortDays))));
+        col.setCellFactory(v -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+            }
+
+            @Override
+            protected void updateItem(Optional<SpaceForecast> item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null || item.isEmpty()) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                Forecast f = item.get().forecast();
+                setText(ForecastTexts.cell(f, messages));
+                tip.setText(ForecastTexts.tooltip(f, messages));
+                setTooltip(tip);
+            }
+        });
+        col.getStyleClass().add("number-column");
+        col.setPrefWidth(90);
+        return col;
+    }
+
+    // Sooner first: full, then days, then growing without a size, not growing, too few points.
+    private static double sortDays(Forecast f) {
+        return switch (f.verdict()) {
+            case ALREADY_FULL -> -1;
+            case GROWING -> f.hasDays() ? f.days() : 1e9;
+            case NOT_GROWING -> 2e9;
+            case TOO_FEW_POINTS -> 3e9;
+        };
     }
 
     // Widths from the first rows' text, once per table: later refreshes keep what the user dragged.

@@ -32,12 +32,16 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import io.vigil.config.MirrorDef;
+import io.vigil.config.Packs;
+import io.vigil.config.Space;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.mirror.CacheBrowser;
 import io.vigil.mirror.CacheBrowser.Column;
+import io.vigil.series.SpaceForecast;
 import io.vigil.ui.util.Ages;
+import io.vigil.ui.util.SpaceForecastFeed;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 import io.vigil.watch.Watch;
@@ -83,6 +87,11 @@ public final class TablesViewModel {
     private final StringBinding emptyTitle;
     private final StringBinding emptyHint;
 
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Space> space = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<SpaceForecast>> noForecasts =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
+    private SpaceForecastFeed forecasts;
+
     private List<MirrorDef> allMirrors = List.of();
     private Optional<CacheBrowser.Page> page = Optional.empty();
     private Instant now = Instant.now();
@@ -122,6 +131,12 @@ public final class TablesViewModel {
         this(mirrorSource, browser, executor, messages, status, CacheBrowser.DEFAULT_LIMIT);
     }
 
+    /** Adds a "Full in" column to the rows of spaces (tablespaces, disk groups, databases), from this feed. */
+    public TablesViewModel withForecasts(SpaceForecastFeed feed) {
+        this.forecasts = feed;
+        return this;
+    }
+
     /** Reads the mirror definitions; the rows follow once a target is known. */
     public void start() {
         executor.run(mirrorSource, list -> {
@@ -145,6 +160,9 @@ public final class TablesViewModel {
         }
         describe();
         checkForNewerSync();
+        if (forecasts != null && space.get() != null && showing.get()) {
+            forecasts.update(target.get(), snapshot.at()); // asks again every few minutes, not every tick
+        }
     }
 
     private boolean sameTargets(List<Target> fresh) {
@@ -204,6 +222,11 @@ public final class TablesViewModel {
             }
             describe();
             return;
+        }
+        space.set(forecasts == null ? null : Packs.spaces(t.kind()).stream().filter(s -> m.name().equals(s.mirror())).findFirst()
+                .orElse(null));
+        if (space.get() != null) {
+            forecasts.update(t, now);
         }
         loading.set(true);
         executor.run(() -> Loaded.of(browser.read(t.id(), m, limit)), loaded -> {
@@ -368,6 +391,35 @@ public final class TablesViewModel {
 
     public StringBinding emptyHint() {
         return emptyHint;
+    }
+
+    /** The space the shown mirror's rows are (tablespaces for {@code tablespace_usage}), null when they are none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Space> space() {
+        return space.getReadOnlyProperty();
+    }
+
+    /** The shown target's space forecasts; the "Full in" cells follow it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<SpaceForecast>> spaceForecasts() {
+        return forecasts == null ? noForecasts.getReadOnlyProperty() : forecasts.forecasts();
+    }
+
+    /** The forecast of the space a row is (matched by its label column, e.g. TABLESPACE_NAME), if known yet. */
+    public Optional<SpaceForecast> forecastFor(MirrorRow row) {
+        Space s = space.get();
+        if (s == null || row == null) {
+            return Optional.empty();
+        }
+        List<SpaceForecast> all = spaceForecasts().get().stream().filter(f -> f.space().key().equals(s.key())).toList();
+        if (s.label() == null) {
+            return all.stream().findFirst();
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(s.label())) {
+                String name = String.valueOf(row.value(i));
+                return all.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The snapshot shown, when there is one. */

@@ -52,6 +52,40 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void theSoonestFullSpaceIsReadInTheBackgroundEveryMinuteNotEverySecond(@TempDir Path folder) {
+        io.vigil.testsupport.SettableClock clock = new io.vigil.testsupport.SettableClock(T0);
+        try (H2SeriesStore store = new H2SeriesStore(folder, Retention.defaults(), clock)) {
+            List<Point> points = new ArrayList<>();
+            for (int i = 7 * 288; i >= 0; i--) {
+                Map<String, String> app = Map.of("target", "alpha", "tablespace_name", "APP_DATA", "contents", "PERMANENT");
+                points.add(Point.of("oracle.tablespace.used_bytes", app, T0.minusSeconds(300L * i), 8e9 + 1e9 * (7 * 288 - i) / 288.0));
+                points.add(Point.of("oracle.tablespace.size_bytes", app, T0.minusSeconds(300L * i), 20e9));
+            }
+            store.write(points);
+            model.withForecasts(new io.vigil.ui.util.SpaceForecastFeed(new io.vigil.series.SpaceForecasts(store, clock), new DirectTaskExecutor()));
+
+            model.update(data.at(T0));
+            var first = model.spaceForecasts().get();
+            assertThat(first).singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("APP_DATA"));
+            assertThat(io.vigil.ui.util.ForecastTexts.headline(first, new Messages(Locale.ENGLISH))).isEqualTo("APP_DATA: full in 5 d");
+            assertThat(io.vigil.ui.util.ForecastTexts.headline(first, new Messages(Locale.SIMPLIFIED_CHINESE))).isEqualTo("APP_DATA\uff1a5 \u5929\u540e\u5199\u6ee1");
+
+            // IDX is full: not seen until the feed asks again, a minute of snapshots later, and the fit is older than its refresh
+            for (int i = 20; i >= 0; i--) {
+                Map<String, String> idx = Map.of("target", "alpha", "tablespace_name", "IDX", "contents", "PERMANENT");
+                store.write(List.of(Point.of("oracle.tablespace.used_bytes", idx, T0.minusSeconds(300L * i), 10e9),
+                        Point.of("oracle.tablespace.size_bytes", idx, T0.minusSeconds(300L * i), 10e9)));
+            }
+            clock.set(T0.plus(io.vigil.series.SpaceForecasts.REFRESH));
+            model.update(data.at(T0.plusSeconds(30)));
+            assertThat(model.spaceForecasts().get()).isSameAs(first);
+            model.update(data.at(T0.plus(io.vigil.ui.util.SpaceForecastFeed.EVERY)));
+            assertThat(model.spaceForecasts().get()).extracting(f -> f.name()).containsExactly("IDX", "APP_DATA");
+            assertThat(io.vigil.ui.util.ForecastTexts.headline(model.spaceForecasts().get(), new Messages(Locale.ENGLISH))).isEqualTo("IDX is full");
+        }
+    }
+
+    @Test
     void tracksAreUpdatedInPlaceAndGrowOnlyWithNewerPoints() {
         model.update(data.at(T0));
         HeadlineTrack sessions = track("sessions");

@@ -50,7 +50,8 @@ class DefinitionsViewModelTest {
         model.textFilterProperty().set("V$SYSSTAT");
         assertThat(model.visibleMirrors()).extracting(MirrorDef::name).containsExactly("sysstat"); // found in its SQL
         model.textFilterProperty().set("ora_tablespace_usage");
-        assertThat(model.visibleMetrics()).extracting(MetricDef::name).containsExactly("oracle.tablespace.used_pct");
+        assertThat(model.visibleMetrics()).extracting(MetricDef::name).containsExactly("oracle.tablespace.size_bytes", "oracle.tablespace.used_bytes",
+                "oracle.tablespace.used_pct"); // each found in its SQL
         model.textFilterProperty().set("");
         assertThat(model.visibleMirrors()).hasSize(model.mirrors().size());
     }
