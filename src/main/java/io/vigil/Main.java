@@ -9,6 +9,7 @@ import io.vigil.cli.CheckCommand;
 import io.vigil.cli.CollectCommand;
 import io.vigil.cli.CollectorsCommand;
 import io.vigil.cli.ConfigCommands;
+import io.vigil.cli.PackSiteCommand;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class},
+        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class,
+                PackSiteCommand.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 
@@ -43,6 +45,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tour-delay", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long data flows before the screenshot tour starts (default: ${DEFAULT-VALUE}).")
     int tourDelay;
+
+    @Option(names = "--open", paramLabel = "FILE",
+            description = "Open a site pack (as vigil pack-site writes it) read-only, instead of this machine's data; connects to nothing.")
+    Path open;
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
@@ -72,7 +78,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         stores.dirs(); // sets the data folder and, before the first logger exists, the log folder
         VigilApp.launch(new LaunchOptions(stores.location(), Optional.ofNullable(language),
-                Optional.ofNullable(screenshot), exitAfter, true, Optional.ofNullable(tour), tourDelay));
+                Optional.ofNullable(screenshot), exitAfter, true, Optional.ofNullable(tour), tourDelay, Optional.ofNullable(open)));
         return 0;
     }
 

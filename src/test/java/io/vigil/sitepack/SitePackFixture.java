@@ -76,6 +76,8 @@ public final class SitePackFixture implements AutoCloseable {
     public final Target shop;
     public final Target ledgerDb;
     public final AtomicInteger connections = new AtomicInteger();
+    /** The site's data folder. */
+    public final Path home;
     private final ServerSocket listener;
     private final Thread acceptor;
 
@@ -96,7 +98,8 @@ public final class SitePackFixture implements AutoCloseable {
         }, "site-listener");
         acceptor.setDaemon(true);
         acceptor.start();
-        AppDirs dirs = new AppDirs(dir.resolve("site"));
+        home = dir.resolve("site");
+        AppDirs dirs = new AppDirs(home);
         config = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs));
         Packs.installMissing(config);
         int port = listener.getLocalPort();
@@ -111,8 +114,9 @@ public final class SitePackFixture implements AutoCloseable {
         } catch (io.vigil.config.InvalidConfigException e) {
             throw new IllegalStateException(e);
         }
-        series = new H2SeriesStore(dir.resolve("series"), Retention.defaults(), clock);
-        cache = CacheDb.embedded(dir.resolve("cache"));
+        // where a data folder keeps them, so the command line finds them too
+        series = new H2SeriesStore(home.resolve("series"), Retention.defaults(), clock);
+        cache = CacheDb.embedded(home.resolve("cache"));
         seedSeries();
         seedCache();
         seedAlerts();
