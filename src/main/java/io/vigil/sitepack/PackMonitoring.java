@@ -28,6 +28,7 @@ import io.vigil.watch.Watch;
 public final class PackMonitoring implements Monitoring {
 
     private final OpenedPack pack;
+    private final ConfigStore readOnly;
     private final List<Target> targets;
     private final LatestValues latest = new LatestValues();
     private final TargetConnections connections = TargetConnections.offline();
@@ -37,6 +38,7 @@ public final class PackMonitoring implements Monitoring {
     /** Watches an opened pack; closing this closes the pack. Reads its store: call off the FX thread. */
     public PackMonitoring(OpenedPack pack) {
         this.pack = pack;
+        this.readOnly = new ReadOnlyConfigStore(pack.store());
         this.targets = List.copyOf(pack.store().targets());
         JobBoard board = new JobBoard();
         pack.jobs().forEach(board::put);
@@ -77,9 +79,9 @@ public final class PackMonitoring implements Monitoring {
         return pack.manifest();
     }
 
-    /** The pack's configuration, read-only by the console's choice. */
+    /** The pack's configuration: it reads, and every save is refused with {@code sitepack.readOnly}. */
     public ConfigStore store() {
-        return pack.store();
+        return readOnly;
     }
 
     @Override
