@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -39,23 +38,6 @@ public final class SitePackReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private SitePackReader() {
-    }
-
-    /** The pack's manifest, with every entry checked; throws {@link SitePackException} when it cannot be opened. */
-    public static PackManifest check(Path file) {
-        Path folder = null;
-        try (ZipFile zip = zip(file)) {
-            PackManifest m = manifest(zip, file);
-            folder = Files.createTempDirectory("vigil-check-");
-            unpack(zip, m, folder, file);
-            return m;
-        } catch (IOException e) {
-            throw io(file, e);
-        } finally {
-            if (folder != null) {
-                PackFiles.deleteTree(folder);
-            }
-        }
     }
 
     /** Opens the pack read-only from a private copy, which {@link OpenedPack#close()} removes. */
@@ -215,9 +197,5 @@ public final class SitePackReader {
     private static SitePackException io(Path file, IOException e) {
         return new SitePackException(SitePackException.Kind.IO, Reason.of("sitepack.error.read", file.toString(), String.valueOf(e.getMessage())),
                 file + " could not be read: " + e.getMessage(), e);
-    }
-
-    static List<String> known() {
-        return List.copyOf(KNOWN);
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +114,10 @@ public final class SitePackBenchmark {
             System.out.printf("write: %.1f s (plain zip of the data folder %.1f s, ratio %.1fx)%n", write, zipped, write / zipped);
             System.out.printf("open:  %.1f s to the first snapshot of %d targets and a week's trend (plain unzip %.1f s, ratio %.1fx)%n",
                     open, shown, unzipped, open / unzipped);
+        } finally {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -231,9 +234,5 @@ public final class SitePackBenchmark {
                 }
             }
         }
-    }
-
-    static long copy(InputStream in) throws IOException {
-        return in.transferTo(OutputStream.nullOutputStream());
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -253,6 +251,13 @@ class SitePackTest {
                 assertThrows(RuntimeException.class, () -> m.connections().pool(t));
             }
             assertTrue(m.watchesOnly());
+            // and nothing in it changes: every save is refused, in words
+            Target prod = m.store().targets().stream().filter(t -> t.name().equals("prod")).findFirst().orElseThrow();
+            io.vigil.config.InvalidConfigException refused = assertThrows(io.vigil.config.InvalidConfigException.class,
+                    () -> m.store().saveTarget(prod.withEnabled(false)));
+            assertEquals("A site pack is read-only: nothing in it can be changed.", refused.problems().getFirst().describe(en));
+            assertThrows(io.vigil.config.InvalidConfigException.class, () -> m.store().deleteTarget(prod.id()));
+            assertTrue(m.store().targets().stream().filter(t -> t.name().equals("prod")).findFirst().orElseThrow().enabled());
             Thread.sleep(1500);
         }
         assertEquals(0, site.connections.get(), "nothing connected to the site's databases");
@@ -291,11 +296,5 @@ class SitePackTest {
             }
         }
         return to;
-    }
-
-    static byte[] read(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
     }
 }
