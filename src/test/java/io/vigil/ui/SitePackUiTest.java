@@ -39,6 +39,7 @@ import io.vigil.ui.util.FxTaskExecutor;
 @ExtendWith(ApplicationExtension.class)
 class SitePackUiTest {
 
+    private static Path dir;
     private static SitePackFixture site;
     private static ConsoleContext opened;
     private Console console;
@@ -47,7 +48,7 @@ class SitePackUiTest {
     // The site, its pack and the pack opened as vigil --open opens it: slow work, kept off the FX thread.
     @BeforeAll
     static void pack() throws Exception {
-        Path dir = Files.createTempDirectory("vigil-pack-ui");
+        dir = Files.createTempDirectory("vigil-pack-ui");
         site = new SitePackFixture(dir);
         Path pack = dir.resolve("acme.vigil");
         new SitePackWriter(site.clock).write(site.source(),
@@ -58,6 +59,9 @@ class SitePackUiTest {
     @AfterAll
     static void closeSite() throws Exception {
         site.close();
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Start
