@@ -11,6 +11,7 @@ import io.vigil.cli.CollectorsCommand;
 import io.vigil.cli.ConfigCommands;
 import io.vigil.cli.GrantsCommand;
 import io.vigil.cli.ImportTnsCommand;
+import io.vigil.cli.PackSiteCommand;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class,
-                ImportTnsCommand.class},
+                ImportTnsCommand.class, PackSiteCommand.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 
@@ -46,6 +47,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tour-delay", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long data flows before the screenshot tour starts (default: ${DEFAULT-VALUE}).")
     int tourDelay;
+
+    @Option(names = "--open", paramLabel = "FILE",
+            description = "Open a site pack (as vigil pack-site writes it) read-only, instead of this machine's data; connects to nothing.")
+    Path open;
 
     public static void main(String[] args) {
         NativeTuning.apply();
@@ -76,7 +81,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         stores.dirs(); // sets the data folder and, before the first logger exists, the log folder
         VigilApp.launch(new LaunchOptions(stores.location(), Optional.ofNullable(language),
-                Optional.ofNullable(screenshot), exitAfter, true, Optional.ofNullable(tour), tourDelay));
+                Optional.ofNullable(screenshot), exitAfter, true, Optional.ofNullable(tour), tourDelay, Optional.ofNullable(open)));
         return 0;
     }
 

@@ -32,7 +32,7 @@ class ArchitectureTest {
     static final ArchRule coreNeverDependsOnUi = noClasses()
             .that().resideInAnyPackage("io.vigil.config..", "io.vigil.target..", "io.vigil.mirror..", "io.vigil.gather..",
                     "io.vigil.ledger..", "io.vigil.series..", "io.vigil.schedule..", "io.vigil.i18n..", "io.vigil.alert..", "io.vigil.watch..",
-                    "io.vigil.activity..", "io.vigil.cli..", "io.vigil.team..")
+                    "io.vigil.activity..", "io.vigil.cli..", "io.vigil.team..", "io.vigil.sitepack..")
             .should().dependOnClassesThat().resideInAPackage("io.vigil.ui..")
             .because("core is used by the console and by the headless collector alike");
 

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import io.vigil.i18n.Reason;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +37,28 @@ public final class TargetConnections implements AutoCloseable {
 
     private final DemoOracles demos;
     private final Map<Long, Pooled> pools = new ConcurrentHashMap<>();
+    private final boolean offline;
 
     public TargetConnections(DemoOracles demos) {
+        this(demos, false);
+    }
+
+    private TargetConnections(DemoOracles demos, boolean offline) {
         this.demos = demos;
+        this.offline = offline;
+    }
+
+    /**
+     * Connections that never connect: a probe fails at once with {@code reason.offline} and no pool is made. What a
+     * console showing a site pack holds, so nothing in it can reach the site's databases.
+     */
+    public static TargetConnections offline() {
+        return new TargetConnections(new DemoOracles(), true);
+    }
+
+    /** Whether these connections refuse to connect (a site pack's). */
+    public boolean isOffline() {
+        return offline;
     }
 
     /** The demo instances behind demo targets, to put one in trouble on purpose (see DemoPressure). */
@@ -51,6 +72,10 @@ public final class TargetConnections implements AutoCloseable {
 
     /** One login and one trivial query, nothing retried; never throws. */
     public ProbeResult probe(Target t) {
+        if (offline) {
+            return ProbeResult.failed(new TargetFailure(FailureKind.OTHER, Reason.of("reason.offline", t.name()),
+                    "connections are off here", null), Duration.ZERO);
+        }
         long start = System.nanoTime();
         JdbcSpec spec = spec(t);
         try (Connection c = DriverManager.getConnection(spec.url(), spec.props())) {
@@ -87,6 +112,9 @@ public final class TargetConnections implements AutoCloseable {
 
     /** The target's pool, created on first use and replaced when the target's settings changed. */
     public DataSource pool(Target t) {
+        if (offline) {
+            throw new TargetFailure(FailureKind.OTHER, Reason.of("reason.offline", t.name()), "connections are off here", null);
+        }
         Pooled current = pools.get(t.id());
         if (current != null && current.target().equals(t)) {
             return current.pool();

@@ -102,11 +102,20 @@ public final class Console {
         panes.put(Pane.STATUS, pipelineStatus(messages));
         panes.put(Pane.TARGETS, targetsPane.root());
         panes.put(Pane.DEFINITIONS, definitions(messages));
-        panes.put(Pane.SETTINGS, new SettingsPane(vm.settings(), vm.dataStores(), vm.transfer(), notifications(messages), messages).root());
+        panes.put(Pane.SETTINGS, context().readOnly()
+                ? EmptyState.of("fas-lock", messages.get("sitepack.settings.title"), messages.get("sitepack.settings.hint"))
+                : new SettingsPane(vm.settings(), vm.dataStores(), vm.transfer(), notifications(messages), messages).root());
+        if (context().readOnly()) {
+            // a pack is looked at, not changed: its store refuses every save, and these are not offered
+            hide(panes.get(Pane.TARGETS), "addTarget", "editTarget", "deleteTarget");
+            hide(panes.get(Pane.DEFINITIONS), "addDefinition", "editDefinition", "duplicateDefinition", "deleteDefinition");
+            hide(panes.get(Pane.STATUS), "pipelinePause", "pipelineResume");
+        }
         TargetTreeView tree = new TargetTreeView(vm.targets().targets(), messages, treeActions());
         subscribe(tree::update);
         view = new MainView(messages, vm.targets().targets(), panes, tree, vm.statusProperty(), vm.storeLocation(), context().storeError());
         view.shownProperty().addListener((o, was, now) -> vm.paneProperty().set(now));
+        view.top(SitePackMenu.top(vm, messages, scene::getWindow));
         if (vm.collecting()) {
             Label live = new Label();
             live.setId("statusLive");
@@ -129,6 +138,25 @@ public final class Console {
         Themes.apply(scene, context().settings().theme());
         view.show(opening);
         vm.loadTargets();
+    }
+
+    private static void hide(Region pane, String... ids) {
+        for (String id : ids) {
+            javafx.scene.Node n = pane.lookup("#" + id);
+            if (n != null) {
+                n.setVisible(false);
+                n.setManaged(false);
+            }
+        }
+    }
+
+    /**
+     * The panes' clock: now, or for a site pack the end of its range, moving on from there, so "the last hour" is the
+     * pack's last hour.
+     */
+    private Clock clock() {
+        return context().pack().map(m -> Clock.offset(Clock.systemUTC(), java.time.Duration.between(java.time.Instant.now(), m.toTime())))
+                .orElse(Clock.systemUTC());
     }
 
     private void subscribe(java.util.function.Consumer<io.vigil.watch.Watch.Snapshot> pane) {
@@ -215,7 +243,7 @@ public final class Console {
             return notCollecting(messages);
         }
         TrendsViewModel model = new TrendsViewModel(context().store(), context().monitoring().series(), executor, messages,
-                Clock.systemUTC(), ZoneId.systemDefault(), vm.statusProperty()::set);
+                clock(), ZoneId.systemDefault(), vm.statusProperty()::set);
         trendsPane = new TrendsPane(model, messages);
         subscribe(trendsPane::update);
         model.load();
@@ -235,7 +263,7 @@ public final class Console {
         }
         io.vigil.config.ConfigStore store = context().store();
         var model = new io.vigil.ui.activity.ActivityViewModel(store::mirrors,
-                new io.vigil.activity.ActivityReader(context().monitoring().cache()), executor, messages, Clock.systemUTC(),
+                new io.vigil.activity.ActivityReader(context().monitoring().cache()), executor, messages, clock(),
                 ZoneId.systemDefault(), vm.statusProperty()::set);
         activityPane = new io.vigil.ui.activity.ActivityPane(model, messages);
         subscribe(model::update);
@@ -270,7 +298,7 @@ public final class Console {
             return notCollecting(messages);
         }
         io.vigil.alert.Alerting alerting = context().monitoring().alerting();
-        var model = new io.vigil.ui.alerts.AlertsViewModel(context().store(), alerting::acknowledge, executor, messages, Clock.systemUTC(),
+        var model = new io.vigil.ui.alerts.AlertsViewModel(context().store(), alerting::acknowledge, executor, messages, clock(),
                 ZoneId.systemDefault(), System.getProperty("user.name", ""));
         subscribe(model::update);
         alertsModel = model;

@@ -33,4 +33,13 @@ public record ConsoleContext(AppDirs dirs, SecretBox box, SettingsStore settings
     public boolean monitors() {
         return monitoring != null;
     }
+
+    /** The site pack shown, read-only, when the console shows one instead of this machine's data. */
+    public java.util.Optional<io.vigil.sitepack.PackManifest> pack() {
+        return monitoring instanceof io.vigil.sitepack.PackMonitoring p ? java.util.Optional.of(p.manifest()) : java.util.Optional.empty();
+    }
+
+    public boolean readOnly() {
+        return pack().isPresent();
+    }
 }

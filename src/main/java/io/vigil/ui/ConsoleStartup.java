@@ -17,6 +17,8 @@ import io.vigil.config.SettingsFile;
 import io.vigil.config.StoreLocation;
 import io.vigil.schedule.DataStores;
 import io.vigil.schedule.LocalCollector;
+import io.vigil.sitepack.PackMonitoring;
+import io.vigil.sitepack.SitePackException;
 import io.vigil.watch.Monitoring;
 
 /** Opens settings and the config store, off the FX thread. Every failure becomes a reason to show, never a crash. */
@@ -44,7 +46,24 @@ public final class ConsoleStartup {
         }
         StoreLocation where = options.configStore().orElse(settings.configStore());
         ConsoleContext ctx = new ConsoleContext(dirs, box, settingsFile, settings, null, settingsError, null);
+        if (options.pack().isPresent()) {
+            try {
+                return openPack(ctx, options.pack().get());
+            } catch (SitePackException e) {
+                LOG.warn("Site pack not opened: {}", e.getMessage());
+                return ctx.withStore(null, new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(settings.language())).render(e.reason()));
+            }
+        }
         return openStore(ctx, where, settingsError, options);
+    }
+
+    /**
+     * The context showing the site pack at {@code file} read-only: this machine's settings (language, theme) with the
+     * pack's stores, and nothing collecting or connecting. Throws {@link SitePackException} when it cannot be opened.
+     */
+    public static ConsoleContext openPack(ConsoleContext ctx, java.nio.file.Path file) {
+        PackMonitoring pack = PackMonitoring.open(file);
+        return new ConsoleContext(ctx.dirs(), ctx.box(), ctx.settingsStore(), ctx.settings(), pack.store(), null, pack);
     }
 
     /** The context with the store at {@code where} opened, or with the reason it could not be. */

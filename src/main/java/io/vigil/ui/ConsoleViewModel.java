@@ -329,6 +329,61 @@ public final class ConsoleViewModel implements AutoCloseable {
         }, e -> asking.report(false, UserErrors.describe(e, messages)));
     }
 
+    /**
+     * Shows the site pack at {@code file} instead of what is shown now. The pack is opened first; only when it opens does
+     * this machine's collector (or the pack shown before) stop. When it does not, nothing changes and {@code failed}
+     * hears why, in words.
+     */
+    public void openPack(java.nio.file.Path file, Consumer<String> failed) {
+        Messages m = messages;
+        ConsoleContext before = context;
+        executor.run(() -> ConsoleStartup.openPack(before, file), next -> {
+            if (feed != null) {
+                feed.close();
+                feed = null;
+            }
+            context = next;
+            startFeed();
+            rebuild.accept(Pane.OVERVIEW);
+            status.set("");
+            executor.run(() -> {
+                if (before.monitors()) {
+                    before.monitoring().close();
+                }
+                if (before.hasStore()) {
+                    before.store().close();
+                }
+                return true;
+            }, ok -> LOG.info("Showing the site pack {}", file), e -> LOG.warn("Closing what was shown failed: {}", e.toString()));
+        }, e -> failed.accept(e instanceof io.vigil.sitepack.SitePackException s ? m.render(s.reason()) : UserErrors.describe(e, m)));
+    }
+
+    /**
+     * Writes a site pack of the last {@code days} days of what this console shows, with its job states and sync times, in
+     * the background; {@code progress} hears each step (from the writing thread), {@code done} the outcome in words.
+     */
+    public void savePack(java.nio.file.Path file, String site, int days, Consumer<String> progress, Consumer<String> done) {
+        Messages m = messages;
+        ConsoleContext now = context;
+        if (!now.monitors() || !now.hasStore()) {
+            done.accept(m.get("live.off.title"));
+            return;
+        }
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        executor.run(() -> {
+            java.util.List<io.vigil.watch.JobBoard.JobState> jobs = now.monitoring().snapshot().jobs().stream()
+                    .flatMap(j -> j.last().stream()).toList();
+            io.vigil.sitepack.PackSource source = new io.vigil.sitepack.PackSource(now.store(), now.monitoring().series(),
+                    now.monitoring().cache(), now.monitoring().ledger(), jobs);
+            java.time.Instant end = clock.instant();
+            return new io.vigil.sitepack.SitePackWriter(clock).write(source,
+                    new io.vigil.sitepack.PackRequest(site, end.minus(java.time.Duration.ofDays(Math.max(1, days))), end, java.util.List.of()),
+                    file, (what, step, total) -> progress.accept(m.render(what)));
+        }, manifest -> done.accept(m.get("sitepack.saved", file)),
+                e -> done.accept(m.get("sitepack.save.failed", e instanceof io.vigil.sitepack.SitePackException s ? m.render(s.reason())
+                        : UserErrors.describe(e, m))));
+    }
+
     /** Switches the theme the way a user's choice does (the view is rebuilt on the pane shown), without saving it. */
     public void previewTheme(Theme theme) {
         if (context.settings().theme() != theme) {

@@ -14,13 +14,20 @@ import io.vigil.config.StoreLocation;
  * @param exitAfterSeconds close by itself after this many seconds (0 = stay open), for screenshots and smoke runs
  * @param collect          run the collector in the console (off for tests of forms that need no data)
  * @param tour             after {@code tourDelaySeconds}, write a PNG of every main pane, light and dark, here and close
+ * @param pack             a site pack to show read-only instead of this machine's data
  */
 public record LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language,
-                            Optional<Path> screenshot, int exitAfterSeconds, boolean collect, Optional<Path> tour, int tourDelaySeconds) {
+                            Optional<Path> screenshot, int exitAfterSeconds, boolean collect, Optional<Path> tour, int tourDelaySeconds,
+                            Optional<Path> pack) {
+
+    public LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language, Optional<Path> screenshot, int exitAfterSeconds,
+                         boolean collect, Optional<Path> tour, int tourDelaySeconds) {
+        this(configStore, language, screenshot, exitAfterSeconds, collect, tour, tourDelaySeconds, Optional.empty());
+    }
 
     public LaunchOptions(Optional<StoreLocation> configStore, Optional<String> language, Optional<Path> screenshot, int exitAfterSeconds,
                          boolean collect) {
-        this(configStore, language, screenshot, exitAfterSeconds, collect, Optional.empty(), 0);
+        this(configStore, language, screenshot, exitAfterSeconds, collect, Optional.empty(), 0, Optional.empty());
     }
 
     public static LaunchOptions none() {
@@ -28,6 +35,11 @@ public record LaunchOptions(Optional<StoreLocation> configStore, Optional<String
     }
 
     public LaunchOptions withoutCollector() {
-        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, false, tour, tourDelaySeconds);
+        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, false, tour, tourDelaySeconds, pack);
+    }
+
+    /** The same run, showing the site pack at {@code file}. */
+    public LaunchOptions withPack(Path file) {
+        return new LaunchOptions(configStore, language, screenshot, exitAfterSeconds, collect, tour, tourDelaySeconds, Optional.of(file));
     }
 }

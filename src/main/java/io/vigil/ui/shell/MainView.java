@@ -204,4 +204,9 @@ public final class MainView {
     public Region root() {
         return root;
     }
+
+    /** Puts {@code node} (the menu bar, a site pack's banner) above the sidebar and the panes. */
+    public void top(javafx.scene.Node node) {
+        root.setTop(node);
+    }
 }
