@@ -140,8 +140,8 @@ public final class PackMonitoring implements Monitoring {
     }
 
     @Override
-    public String describe() {
-        return "site pack " + pack.manifest().site();
+    public io.vigil.i18n.Reason describe() {
+        return io.vigil.i18n.Reason.of("data.sitePack", pack.manifest().site());
     }
 
     /** A pack runs no collector. */
