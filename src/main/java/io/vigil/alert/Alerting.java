@@ -90,7 +90,8 @@ public final class Alerting implements AutoCloseable {
     public static Alerting forCollector(ConfigStore store, io.vigil.schedule.LocalCollector collector, Observations seen, Clock clock,
                                         java.util.function.Consumer<io.vigil.alert.notify.Notification> desktop) {
         Messages messages = new Messages(Messages.localeFor(""));
-        Alerting alerting = new Alerting(store, seen, id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
+        Observations withForecasts = new ForecastObservations(seen, new io.vigil.series.SpaceForecasts(collector.series(), clock));
+        Alerting alerting = new Alerting(store, withForecasts, id -> collector.isPaused(id) || !collector.runsHere(id), clock, messages);
         alerting.addSource(new AlertLogSource(collector.cache().dataSource(), store, clock.instant()));
         alerting.addSource(new RestartSource(collector.cache().dataSource(), collector.ledger(), store.alerts(), RestartSource.shippedStarts(),
                 messages, java.time.ZoneId.systemDefault()));

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.vigil.config.TargetKind;
 import io.vigil.schedule.JobKey;
 import io.vigil.series.Point;
+import io.vigil.series.SpaceForecast;
 
 /** What the rules look at: the collector's view of each target, read from memory. */
 public interface Observations {
@@ -24,4 +26,12 @@ public interface Observations {
 
     /** The newest point of every series of the metric for the target. */
     List<Point> latest(String targetName, String metric);
+
+    /**
+     * The days-until-full forecasts of the target's spaces, refreshed every few minutes rather than every cycle (a
+     * week of points changes little in five seconds); empty when nothing forecasts here.
+     */
+    default List<SpaceForecast> forecasts(String targetName, TargetKind kind) {
+        return List.of();
+    }
 }

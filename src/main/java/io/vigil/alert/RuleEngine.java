@@ -23,6 +23,7 @@ import io.vigil.config.Target;
 import io.vigil.config.VigilEvent;
 import io.vigil.schedule.JobKey;
 import io.vigil.series.Point;
+import io.vigil.series.SpaceForecast;
 
 /**
  * Evaluates every rule over every target once per cycle and moves each alert's state machine. A target that is down
@@ -94,6 +95,7 @@ public final class RuleEngine {
                 case NO_DATA -> noData(plan, r, t, seen, since, now, steps, visited);
                 case MIRROR_STALE -> mirrorStale(plan, r, t, seen, since, now, steps, visited);
                 case EVENT -> event(r, t, now, steps, visited);
+                case FORECAST -> forecast(r, t, seen, now, steps, visited);
                 case TARGET_DOWN -> { }
             }
         }
@@ -110,6 +112,25 @@ public final class RuleEngine {
             Alert current = alerts.get(key);
             Severity held = current == null || current.state() == AlertState.RESOLVED ? null : current.severity();
             apply(steps, visited, key, t, Levels.of(r, p.value(), held), p.value(), "", Duration.ofSeconds(r.holdSeconds()), now);
+        }
+    }
+
+    /**
+     * A space forecast to be full within the rule's days: the value compared is {@link SpaceForecast#alertDays()}, the
+     * pessimistic end of the interval (+∞ when it is not growing, so the alert clears; NaN with too few points, so
+     * nothing moves until there are enough).
+     */
+    private void forecast(AlertRule r, Target t, Observations seen, Instant now, List<Step> steps, Set<AlertKey> visited) {
+        for (SpaceForecast f : seen.forecasts(t.name(), t.kind())) {
+            if (!f.space().used().equals(r.subject()) || !r.matches(f.key().tags())) {
+                continue;
+            }
+            AlertKey key = new AlertKey(r.name(), t.id(), series(new Point(f.key().metric(), f.key().tags(), now, 0)));
+            Alert current = alerts.get(key);
+            Severity held = current == null || current.state() == AlertState.RESOLVED ? null : current.severity();
+            double days = f.alertDays();
+            Double value = Double.isFinite(days) ? Math.round(days * 10) / 10.0 : null;
+            apply(steps, visited, key, t, Levels.of(r, days, held), value, "", Duration.ofSeconds(r.holdSeconds()), now);
         }
     }
 

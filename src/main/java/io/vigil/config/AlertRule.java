@@ -12,14 +12,15 @@ import java.util.Objects;
  * @param name        unique within the kind, e.g. {@code oracle.tablespace.full}
  * @param kind        the target kind whose pack it belongs to
  * @param type        what it watches
- * @param subject     the metric (THRESHOLD, NO_DATA), the mirror (MIRROR_STALE), the event category (EVENT); {@code *} = all
- * @param labels      THRESHOLD only: only the metric's series with these tags; empty = every series, each its own alert
- * @param direction   THRESHOLD only: which way is worse
- * @param warn        level at which it warns, or null
+ * @param subject     the metric (THRESHOLD, NO_DATA; FORECAST: a space's used metric), the mirror (MIRROR_STALE), the event category (EVENT); {@code *} = all
+ * @param labels      THRESHOLD, FORECAST: only the metric's series with these tags ({@code *} = any value); empty = every
+ *                    series, each its own alert
+ * @param direction   THRESHOLD only: which way is worse (FORECAST is always BELOW: fewer days are worse)
+ * @param warn        level at which it warns, or null (FORECAST: days until full)
  * @param crit        level at which it is critical, or null (NO_DATA, MIRROR_STALE, TARGET_DOWN: CRIT when set, else WARN)
  * @param holdSeconds how long a crossing must last before the alert fires (PENDING meanwhile); EVENT: how long it stays
  *                    firing after the last matching event
- * @param recovery    THRESHOLD only: how far back past the level the value must come before the alert resolves
+ * @param recovery    THRESHOLD, FORECAST (in days): how far back past the level the value must come before the alert resolves
  * @param missed      NO_DATA, MIRROR_STALE: how many periods without a fresh result raise it
  * @param enabled     whether it is evaluated
  * @param description why the rule exists and why its levels are what they are, shown to DBAs
@@ -49,7 +50,7 @@ public record AlertRule(
         name = name == null ? "" : name.strip();
         subject = subject == null ? "" : subject.strip();
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-        direction = direction == null ? Direction.ABOVE : direction;
+        direction = type == RuleType.FORECAST ? Direction.BELOW : direction == null ? Direction.ABOVE : direction;
         description = description == null ? "" : description.strip();
     }
 
@@ -66,7 +67,7 @@ public record AlertRule(
     /** Whether a series with these tags is one this rule watches. */
     public boolean matches(Map<String, String> tags) {
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            if (!e.getValue().equalsIgnoreCase(tags.getOrDefault(e.getKey(), ""))) {
+            if (!ALL.equals(e.getValue()) && !e.getValue().equalsIgnoreCase(tags.getOrDefault(e.getKey(), ""))) {
                 return false;
             }
         }

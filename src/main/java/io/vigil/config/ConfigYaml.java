@@ -185,7 +185,7 @@ public final class ConfigYaml {
             RuleEntry e = re.get(i);
             String where = where(source, lines, "rules", i, e.name());
             require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
-            require(e.type() != null, where, "type is missing (THRESHOLD, NO_DATA, MIRROR_STALE, TARGET_DOWN or EVENT)");
+            require(e.type() != null, where, "type is missing (THRESHOLD, NO_DATA, MIRROR_STALE, TARGET_DOWN, EVENT or FORECAST)");
             duplicate(seen, "rule " + e.kind() + " " + nullToBlank(e.name()), i, where, lines, "rules");
             Optional<AlertRule> old = storedRules.stream().filter(x -> x.kind() == e.kind() && x.name().equals(nullToBlank(e.name())))
                     .findFirst();

@@ -15,10 +15,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *                      rates skip a restart; every {@code ?} is the target id
  * @param mirrors       reads on the target
  * @param metrics       figures over the cache
+ * @param spaces        the spaces whose growth is forecast (days until full)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Pack(TargetKind kind, String description, String instanceStart, List<PackMirror> mirrors, List<PackMetric> metrics,
-                   List<Headline> headlines, List<PackRule> rules) {
+                   List<Headline> headlines, List<PackRule> rules, List<Space> spaces) {
 
     /** A mirror as the pack file writes it; {@code grants} are what the monitoring user needs for it ({user} = that user). */
     public record PackMirror(String name, String table, int interval, int rowCap, MirrorMode mode, String watermark,
@@ -51,6 +52,7 @@ public record Pack(TargetKind kind, String description, String instanceStart, Li
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         headlines = headlines == null ? List.of() : List.copyOf(headlines);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        spaces = spaces == null ? List.of() : List.copyOf(spaces);
     }
 
     public List<AlertRule> ruleDefs() {

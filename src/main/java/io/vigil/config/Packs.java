@@ -26,6 +26,14 @@ public final class Packs {
     private Packs() {
     }
 
+    private static final java.util.Map<TargetKind, List<Space>> SPACES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The spaces the shipped pack of the kind forecasts (read once: forms validate with them on every keystroke). */
+    public static List<Space> spaces(TargetKind kind) {
+        TargetKind pack = kind.packKind();
+        return SHIPPED.contains(pack) ? SPACES.computeIfAbsent(pack, k -> shipped(k).spaces()) : List.of();
+    }
+
     /** The shipped pack of a kind. */
     public static Pack shipped(TargetKind kind) {
         String resource = "/io/vigil/packs/" + kind.name().toLowerCase(Locale.ROOT) + ".yaml";

@@ -11,5 +11,10 @@ public enum RuleType {
     /** The target cannot be reached or refuses the login; holds back the target's other alerts while it fires. */
     TARGET_DOWN,
     /** An event of a class (an alert-log category such as {@code INTERNAL_ERROR}) fires it; it clears after a quiet time. */
-    EVENT
+    EVENT,
+    /**
+     * A space (the used-space metric of a pack's {@code spaces:}, one series or every one) forecast to be full within
+     * warn or crit days; clears when the forecast moves past the level plus the recovery margin, in days.
+     */
+    FORECAST
 }

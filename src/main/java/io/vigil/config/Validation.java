@@ -243,6 +243,7 @@ public final class Validation {
                     problems.add(Problem.of("subject", "problem.rule.event.required"));
                 }
             }
+            case FORECAST -> forecast(r, metrics, problems);
             case TARGET_DOWN -> { }
         }
         if (r.holdSeconds() < 0) {
@@ -250,6 +251,30 @@ public final class Validation {
         }
         checkDescription(r.description(), problems);
         return problems;
+    }
+
+    /** A forecast rule watches a space with a capacity its kind's pack forecasts, and levels in days (crit the fewer). */
+    private static void forecast(AlertRule r, Collection<MetricDef> metrics, List<Problem> problems) {
+        boolean known = metrics.stream().anyMatch(m -> m.kind() == r.kind() && m.name().equals(r.subject()));
+        boolean space = Packs.spaces(r.kind()).stream()
+                .anyMatch(s -> s.used().equals(r.subject()) && s.hasCapacity());
+        if (!known || !space) {
+            problems.add(Problem.of("subject", "problem.rule.forecast.subject", r.subject()));
+        }
+        for (var level : new Object[][] {{"warn", r.warn()}, {"crit", r.crit()}}) {
+            Double days = (Double) level[1];
+            if (days != null && (!Double.isFinite(days) || days <= 0)) {
+                problems.add(Problem.of((String) level[0], "problem.rule.forecast.days"));
+            }
+        }
+        if (r.warn() == null && r.crit() == null) {
+            problems.add(Problem.of("warn", "problem.rule.level.required"));
+        } else if (r.warn() != null && r.crit() != null && r.crit() > r.warn()) {
+            problems.add(Problem.of("crit", "problem.rule.crit.below"));
+        }
+        if (r.recovery() < 0 || !Double.isFinite(r.recovery())) {
+            problems.add(Problem.of("recovery", "problem.rule.recovery"));
+        }
     }
 
     private static void checkMissed(AlertRule r, List<Problem> problems) {

@@ -73,6 +73,45 @@ class ConfigYamlTest {
     }
 
     @Test
+    void aForecastRuleGoesOutAndComesBackWithItsDaysAndItsTablespace() {
+        String yaml = """
+                rules:
+                  - name: site.app_data.full_soon
+                    kind: ORACLE
+                    type: FORECAST
+                    subject: oracle.tablespace.used_bytes
+                    labels: {tablespace_name: APP_DATA}
+                    warn: 30
+                    crit: 7
+                    recovery: 2
+                    description: The application's tablespace, ordered storage takes a month here.
+                """;
+        ConfigYaml.importInto(store, yaml, "rules.yaml", messages);
+        AlertRule imported = store.rules().stream().filter(r -> r.name().equals("site.app_data.full_soon")).findFirst().orElseThrow();
+        assertThat(imported.type()).isEqualTo(RuleType.FORECAST);
+        assertThat(imported.direction()).isEqualTo(Direction.BELOW);
+        assertThat(imported.labels()).containsEntry("tablespace_name", "APP_DATA");
+        assertThat(imported.warn()).isEqualTo(30.0);
+        assertThat(imported.crit()).isEqualTo(7.0);
+        assertThat(imported.recovery()).isEqualTo(2.0);
+
+        String out = export(false);
+        assertThat(out).contains("type: FORECAST").contains("site.app_data.full_soon").contains("oracle.tablespace.full_soon");
+        try (ConfigStore empty = open(other)) {
+            ConfigYaml.importInto(empty, out, "vigil.yaml", messages);
+            assertThat(empty.rules()).filteredOn(r -> r.type() == RuleType.FORECAST)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
+                    .containsExactlyInAnyOrderElementsOf(store.rules().stream().filter(r -> r.type() == RuleType.FORECAST).toList())
+                    .hasSize(2);
+        }
+
+        String wrong = yaml.replace("site.app_data.full_soon", "site.sessions.full_soon").replace("oracle.tablespace.used_bytes", "oracle.sessions.total")
+                .replace("crit: 7", "crit: 40");
+        assertThatThrownBy(() -> ConfigYaml.importInto(store, wrong, "rules.yaml", messages)).isInstanceOf(ConfigStoreException.class)
+                .hasMessageContaining("not one with a known size").hasMessageContaining("critical level must be at or below");
+    }
+
+    @Test
     void anImportUpdatesByNameKeepsTheStoredPasswordAndTouchesNothingElse() {
         String yaml = """
                 vigil: 1

@@ -89,6 +89,11 @@ final class DefinitionTables {
 
     // "≥ 85 · ≥ 95" says the direction and both levels at a glance; other types fire at one severity.
     private String levels(AlertRule r) {
+        if (r.type() == RuleType.FORECAST) {
+            String w = r.warn() == null ? "" : messages.get("rules.forecast.days", TypedNumbers.plain(r.warn()));
+            String c = r.crit() == null ? "" : messages.get("rules.forecast.days", TypedNumbers.plain(r.crit()));
+            return w.isEmpty() || c.isEmpty() ? w + c : w + " \u00b7 " + c;
+        }
         if (r.type() != RuleType.THRESHOLD) {
             return r.crit() != null ? messages.get("rules.level.CRIT") : r.warn() != null ? messages.get("rules.level.WARN")
                     : messages.get("rules.level.AS_EVENT");

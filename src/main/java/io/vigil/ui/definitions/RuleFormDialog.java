@@ -52,6 +52,7 @@ public final class RuleFormDialog extends Dialog<AlertRule> {
         ((Label) subject[0]).textProperty().bind(Bindings.createStringBinding(() -> messages.get(switch (model.typeProperty().get()) {
             case MIRROR_STALE -> "ruleForm.subject.mirror";
             case EVENT -> "ruleForm.subject.event";
+            case FORECAST -> "ruleForm.subject.space";
             default -> "ruleForm.subject.metric";
         }), model.typeProperty()));
         shownFor(model, subject, "subject");
@@ -68,10 +69,14 @@ public final class RuleFormDialog extends Dialog<AlertRule> {
         shownFor(model, form.addRow("ruleForm.direction", direction, "direction"), "direction");
         TextField warn = form.text("ruleWarn", model.warnProperty());
         warn.setPromptText(messages.get("metricForm.threshold.prompt"));
-        shownFor(model, form.addRow("ruleForm.warn", warn, "warn"), "warn");
+        Node[] warnRow = form.addRow("ruleForm.warn", warn, "warn");
+        inDays(model, messages, warnRow, "ruleForm.warn");
+        shownFor(model, warnRow, "warn");
         TextField crit = form.text("ruleCrit", model.critProperty());
         crit.setPromptText(messages.get("metricForm.threshold.prompt"));
-        shownFor(model, form.addRow("ruleForm.crit", crit, "crit"), "crit");
+        Node[] critRow = form.addRow("ruleForm.crit", crit, "crit");
+        inDays(model, messages, critRow, "ruleForm.crit");
+        shownFor(model, critRow, "crit");
         ComboBox<RuleFormViewModel.Level> level = choice("ruleLevel", java.util.List.of(), l -> messages.get("rules.level." + l.name()));
         level.setItems(model.levels());
         level.valueProperty().bindBidirectional(model.levelProperty());
@@ -89,8 +94,9 @@ public final class RuleFormDialog extends Dialog<AlertRule> {
                 model.typeProperty().get() == RuleType.EVENT ? "ruleForm.hold.event" : "ruleForm.hold"), model.typeProperty()));
         shownFor(model, holdRow, "holdSeconds");
         TextField recovery = form.text("ruleRecovery", model.recoveryProperty());
-        shownFor(model, form.addRow("ruleForm.recovery", MirrorFormDialog.withUnit(recovery, ""), "recovery", recovery.textProperty()),
-                "recovery");
+        Node[] recoveryRow = form.addRow("ruleForm.recovery", MirrorFormDialog.withUnit(recovery, ""), "recovery", recovery.textProperty());
+        inDays(model, messages, recoveryRow, "ruleForm.recovery");
+        shownFor(model, recoveryRow, "recovery");
         TextField missed = form.text("ruleMissed", model.missedProperty());
         shownFor(model, form.addRow("ruleForm.missed", MirrorFormDialog.withUnit(missed, messages.get("ruleForm.missed.unit")), "missed",
                 missed.textProperty()), "missed");
@@ -144,6 +150,12 @@ public final class RuleFormDialog extends Dialog<AlertRule> {
         StackPane both = new StackPane(chosen, typed);
         both.setAlignment(Pos.CENTER_LEFT);
         return both;
+    }
+
+    // A forecast rule's levels are days until full: its labels say so.
+    private static void inDays(RuleFormViewModel model, Messages messages, Node[] row, String key) {
+        ((Label) row[0]).textProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                model.typeProperty().get() == RuleType.FORECAST ? key + ".days" : key), model.typeProperty()));
     }
 
     private static void shownFor(RuleFormViewModel model, Node[] row, String field) {

@@ -26,8 +26,10 @@ import io.vigil.config.ConfigStore;
 import io.vigil.config.Direction;
 import io.vigil.config.MetricDef;
 import io.vigil.config.MirrorDef;
+import io.vigil.config.Packs;
 import io.vigil.config.Problem;
 import io.vigil.config.RuleType;
+import io.vigil.config.Space;
 import io.vigil.config.TargetKind;
 import io.vigil.config.Validation;
 import io.vigil.i18n.Messages;
@@ -120,7 +122,7 @@ public final class RuleFormViewModel {
         missed.set(String.valueOf(r.missed()));
         enabled.set(r.enabled());
         description.set(r.description());
-        if (r.type() == RuleType.THRESHOLD) {
+        if (levelled(r.type())) {
             warn.set(r.warn() == null ? "" : TypedNumbers.plain(r.warn()));
             crit.set(r.crit() == null ? "" : TypedNumbers.plain(r.crit()));
         } else {
@@ -132,12 +134,18 @@ public final class RuleFormViewModel {
     public static boolean uses(RuleType t, String field) {
         return switch (field) {
             case "subject" -> t != RuleType.TARGET_DOWN;
-            case "labels", "direction", "warn", "crit", "recovery" -> t == RuleType.THRESHOLD;
+            case "labels", "warn", "crit", "recovery" -> levelled(t);
+            case "direction" -> t == RuleType.THRESHOLD;
             case "holdSeconds" -> t == RuleType.THRESHOLD || t == RuleType.TARGET_DOWN || t == RuleType.EVENT;
             case "missed" -> t == RuleType.NO_DATA || t == RuleType.MIRROR_STALE;
-            case "level" -> t != RuleType.THRESHOLD;
+            case "level" -> !levelled(t);
             default -> true;
         };
+    }
+
+    /** Whether a rule of {@code t} has warn and crit levels of its own (a threshold's values, a forecast's days). */
+    public static boolean levelled(RuleType t) {
+        return t == RuleType.THRESHOLD || t == RuleType.FORECAST;
     }
 
     /** True while the current type uses {@code field}. */
@@ -162,6 +170,10 @@ public final class RuleFormViewModel {
             metrics.stream().filter(m -> m.kind() == k).map(MetricDef::name).sorted().forEach(names::add);
         } else if (t == RuleType.MIRROR_STALE) {
             mirrors.stream().filter(m -> m.kind() == k).map(MirrorDef::name).sorted().forEach(names::add);
+        } else if (t == RuleType.FORECAST && k != null) {
+            // the spaces whose size is known: a forecast rule counts days until full
+            Packs.spaces(k).stream().filter(Space::hasCapacity).map(Space::used)
+                    .filter(u -> metrics.stream().anyMatch(m -> m.kind() == k && m.name().equals(u))).forEach(names::add);
         }
         String keep = subject.get();
         if (keepUnknown && !keep.isEmpty() && !names.contains(keep) && t != RuleType.EVENT && t != RuleType.TARGET_DOWN) {
@@ -184,7 +196,7 @@ public final class RuleFormViewModel {
     /** The rule the fields describe now; fields its type does not use are left out, numbers that do not parse become problems. */
     public AlertRule toRule() {
         RuleType t = type.get() == null ? RuleType.THRESHOLD : type.get();
-        boolean threshold = t == RuleType.THRESHOLD;
+        boolean threshold = levelled(t);
         Double w = threshold ? TypedNumbers.decimal(warn.get()) : level.get() == Level.WARN ? Double.valueOf(1) : null;
         Double c = threshold ? TypedNumbers.decimal(crit.get()) : level.get() == Level.CRIT ? Double.valueOf(1) : null;
         Double margin = TypedNumbers.decimal(recovery.get());
@@ -198,7 +210,7 @@ public final class RuleFormViewModel {
         AlertRule rule = toRule();
         List<Problem> found = new ArrayList<>(Validation.rule(rule, saved, metrics, mirrors));
         RuleType t = rule.type();
-        if (rule.subject().isEmpty() && (t == RuleType.THRESHOLD || t == RuleType.NO_DATA || t == RuleType.MIRROR_STALE)) {
+        if (rule.subject().isEmpty() && (levelled(t) || t == RuleType.NO_DATA || t == RuleType.MIRROR_STALE)) {
             found.removeIf(p -> p.field().equals("subject"));
             found.add(Problem.of("subject", t == RuleType.MIRROR_STALE ? "rules.problem.mirror" : "rules.problem.metric"));
         }
@@ -208,7 +220,7 @@ public final class RuleFormViewModel {
         if (uses(t, "missed")) {
             TypedNumbers.checkWhole(found, "missed", missed.get());
         }
-        if (t == RuleType.THRESHOLD) {
+        if (levelled(t)) {
             TypedNumbers.checkDecimal(found, "warn", warn.get());
             TypedNumbers.checkDecimal(found, "crit", crit.get());
             TypedNumbers.checkDecimal(found, "recovery", recovery.get());

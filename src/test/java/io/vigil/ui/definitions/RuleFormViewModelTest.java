@@ -62,6 +62,38 @@ class RuleFormViewModelTest {
     }
 
     @Test
+    void aForecastRuleOffersTheSpacesWithASizeAndSavesItsLevelsInDays() {
+        RuleFormViewModel f = model.newRuleForm();
+        f.typeProperty().set(RuleType.FORECAST);
+        assertThat(f.subjects()).containsExactly("oracle.tablespace.used_bytes", "oracle.fra.used_bytes", "oracle.asm.used_bytes");
+        assertThat(RuleFormViewModel.uses(RuleType.FORECAST, "warn")).isTrue();
+        assertThat(RuleFormViewModel.uses(RuleType.FORECAST, "labels")).isTrue();
+        assertThat(RuleFormViewModel.uses(RuleType.FORECAST, "direction")).isFalse();
+        assertThat(RuleFormViewModel.uses(RuleType.FORECAST, "level")).isFalse();
+        f.nameProperty().set("site.app_data.full_soon");
+        f.subjectProperty().set("oracle.tablespace.used_bytes");
+        f.labelsProperty().set("tablespace_name=APP_DATA");
+        f.warnProperty().set("7");
+        f.critProperty().set("30");
+        assertThat(f.problemProperty("crit").get()).as("fewer days are worse").isNotEmpty();
+        f.critProperty().set("2");
+        f.warnProperty().set("-1");
+        assertThat(f.problemProperty("warn").get()).isEqualTo("Give the days as a number above 0.");
+        f.warnProperty().set("7");
+        assertThat(f.validProperty().get()).isTrue();
+        f.save(model::ruleSaved);
+        AlertRule saved = stored("site.app_data.full_soon");
+        assertThat(saved.type()).isEqualTo(RuleType.FORECAST);
+        assertThat(saved.direction()).isEqualTo(Direction.BELOW);
+        assertThat(saved.warn()).isEqualTo(7.0);
+        assertThat(saved.crit()).isEqualTo(2.0);
+        assertThat(saved.labels()).containsEntry("tablespace_name", "APP_DATA");
+
+        f.kindProperty().set(TargetKind.MYSQL);
+        assertThat(f.subjects()).as("a MySQL database has no known size: nothing to count days to").isEmpty();
+    }
+
+    @Test
     void aCriticalLevelBelowTheWarningIsShownNextToItAndNothingIsSavedUntilFixed() {
         RuleFormViewModel f = model.newRuleForm();
         fill(f);
