@@ -10,6 +10,7 @@ import io.vigil.cli.CollectCommand;
 import io.vigil.cli.CollectorsCommand;
 import io.vigil.cli.ConfigCommands;
 import io.vigil.cli.GrantsCommand;
+import io.vigil.cli.ReportCommand;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class},
+        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ReportCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 
