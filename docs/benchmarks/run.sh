@@ -14,6 +14,8 @@
 #   run.sh stall [targets] [seconds]       the console's longest FX-thread stall while collecting (needs xvfb-run);
 #                                          LAUNCHER_OPTIONS=1 runs it with the launcher's heap and GC (packaging/java-options)
 #   run.sh packcost [mysql] [postgres]     the MySQL and PostgreSQL packs' cost on the target against an exporter scrape
+#   run.sh report [targets] [step]         health report generation time and file size: 40 Oracle targets x 7 days seeded
+#                                          through the series store (load every 15 s, space every 5 min), one report each
 #   run.sh memory [seconds] [demo|real]    the console's resident memory and live heap with 20 targets and the Overview open,
 #                                          started with the launcher's JVM options (packaging/java-options), under xvfb-run:
 #                                          20 demo targets, then 10 MariaDB + 10 PostgreSQL targets on the loopback servers
@@ -46,6 +48,9 @@ case "${1:-}" in
   packcost)
     shift
     exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.PackCostBenchmark "$@" ;;
+  report)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.ReportBenchmark "$@" ;;
   memory)
     shift
     exec bash docs/benchmarks/memory.sh "$cp" "$@" ;;
