@@ -16,6 +16,8 @@
 #   run.sh packcost [mysql] [postgres]     the MySQL and PostgreSQL packs' cost on the target against an exporter scrape
 #   run.sh sitepack [targets] [days]       a site pack of a synthetic week (40 demo targets × 7 days): its size per
 #                                          target-day and the time to write and to open it, against a plain zip (no servers)
+#   run.sh report [targets] [step]         health report generation time and file size: 40 Oracle targets x 7 days seeded
+#                                          through the series store (load every 15 s, space every 5 min), one report each
 #   run.sh memory [seconds] [demo|real]    the console's resident memory and live heap with 20 targets and the Overview open,
 #                                          started with the launcher's JVM options (packaging/java-options), under xvfb-run:
 #                                          20 demo targets, then 10 MariaDB + 10 PostgreSQL targets on the loopback servers
@@ -51,6 +53,9 @@ case "${1:-}" in
   sitepack)
     shift
     exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.SitePackBenchmark "$@" ;;
+  report)
+    shift
+    exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" io.vigil.bench.ReportBenchmark "$@" ;;
   memory)
     shift
     exec bash docs/benchmarks/memory.sh "$cp" "$@" ;;

@@ -12,6 +12,7 @@ import io.vigil.cli.ConfigCommands;
 import io.vigil.cli.GrantsCommand;
 import io.vigil.cli.ImportTnsCommand;
 import io.vigil.cli.PackSiteCommand;
+import io.vigil.cli.ReportCommand;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class,
+        subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ReportCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class,
                 ImportTnsCommand.class, PackSiteCommand.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {

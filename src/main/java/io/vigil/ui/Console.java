@@ -66,6 +66,13 @@ public final class Console {
         this(scene, executor, new ConsoleViewModel(executor, context, options));
     }
 
+    private java.util.function.Consumer<String> openDocument = url -> { };
+
+    /** How a written file is shown to the user (the application's HostServices.showDocument). */
+    public void setDocumentOpener(java.util.function.Consumer<String> opener) {
+        this.openDocument = opener;
+    }
+
     Console(Scene scene, TaskExecutor executor, ConsoleViewModel model) {
         this.scene = scene;
         this.executor = executor;
@@ -217,6 +224,12 @@ public final class Console {
                     }
                     vm.paneProperty().set(Pane.TRENDS);
                 });
+        ConsoleContext ctx = context();
+        io.vigil.report.ReportBuilder reports = new io.vigil.report.ReportBuilder(ctx.monitoring().series(), ctx.store().alerts(),
+                new io.vigil.report.CacheSnapshots(ctx.monitoring().cache()), java.time.Clock.systemUTC(), io.vigil.report.ReportBuilder.vigilVersion(),
+                ZoneId.systemDefault());
+        dashboardView.setReports(t -> new io.vigil.ui.dashboard.HealthReportViewModel(t, reports, executor, messages, java.time.Clock.systemUTC()),
+                url -> openDocument.accept(url));
         subscribe(dashboardView::update);
         return dashboardView.root();
     }

@@ -67,6 +67,7 @@ public final class VigilApp extends Application {
 
         executor.run(() -> ConsoleStartup.open(dirs, options), context -> {
             console = new Console(scene, executor, context, options);
+            console.setDocumentOpener(getHostServices()::showDocument);
             console.show(MainView.Pane.OVERVIEW);
             log.info("Console open; config store: {}", context.hasStore() ? context.store().location() : "none");
             options.screenshot().ifPresent(png -> screenshotLater(scene, png));

@@ -54,6 +54,11 @@ public final class DashboardView {
     private final javafx.beans.binding.StringBinding forecastTip;
     private boolean choosing;
 
+    private final javafx.beans.property.ObjectProperty<java.util.function.Function<io.vigil.config.Target, HealthReportViewModel>> reports =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "reports");
+    private java.util.function.Consumer<String> openDocument = url -> { };
+    private HealthReportDialog lastReport;
+
     public DashboardView(DashboardViewModel model, Messages messages, TilePalette palette, Consumer<Target> openTrends) {
         this.model = model;
         this.messages = messages;
@@ -91,9 +96,13 @@ public final class DashboardView {
         trends.setId("dashboardTrends");
         trends.disableProperty().bind(model.selected().isNull());
         trends.setOnAction(e -> openTrends.accept(model.selected().get()));
+        Button report = new Button(messages.get("dashboard.healthReport"), new FontIcon("fas-file-alt"));
+        report.setId("dashboardReport");
+        report.disableProperty().bind(model.selected().isNull().or(reports.isNull()));
+        report.setOnAction(e -> openReport());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(12, title, chooser, gap, trends);
+        HBox header = new HBox(12, title, chooser, gap, report, trends);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("pane-header");
 
@@ -163,6 +172,32 @@ public final class DashboardView {
     public void showTarget(Target target) {
         model.showTarget(target);
         render();
+    }
+
+    /**
+     * Lets the dashboard make health reports: {@code reports} gives the dialog's view model for a target, and
+     * {@code openDocument} shows a written file (the application's HostServices).
+     */
+    public void setReports(java.util.function.Function<io.vigil.config.Target, HealthReportViewModel> reports,
+                           java.util.function.Consumer<String> openDocument) {
+        this.reports.set(reports);
+        this.openDocument = openDocument;
+    }
+
+    /** Opens the Health report dialog for the shown target; the dialog is kept for tests. */
+    HealthReportDialog openReport() {
+        if (reports.get() == null || model.selected().get() == null) {
+            return null;
+        }
+        lastReport = new HealthReportDialog(reports.get().apply(model.selected().get()), messages,
+                root.getScene() == null ? null : root.getScene().getWindow(), openDocument);
+        lastReport.show();
+        return lastReport;
+    }
+
+    /** The last Health report dialog opened (for tests). */
+    HealthReportDialog lastReport() {
+        return lastReport;
     }
 
     public DashboardViewModel model() {
