@@ -70,7 +70,7 @@ class CommandsTest {
     void checkOnAFirstStartFindsTheDemoAndEverythingWorking() {
         Run r = run(new CheckCommand(), "--data-dir", home.toString());
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 36 ok, 0 failed; metrics: 54 ok, 0 failed")
+        assertThat(r.out()).contains("demo (Demo Oracle demo): connected").contains("mirrors: 36 ok, 0 failed; metrics: 60 ok, 0 failed")
                 .contains("mirror ash: skipped, it reads views of the Diagnostics Pack")
                 .endsWith("Everything works." + System.lineSeparator());
     }
