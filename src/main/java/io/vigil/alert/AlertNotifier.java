@@ -61,10 +61,17 @@ public final class AlertNotifier implements AlertListener {
                 .map(io.vigil.config.AlertRule::subject).orElse(a.key().rule());
     }
 
-    /** The unit of the metric an alert's rule watches; empty when it watches none (down, no-data and event rules). */
+    /** A forecast rule's value: days until full, with the day's symbol as the packs write hours ("h") and seconds ("s"). */
+    public static final String FORECAST_UNIT = "d";
+
+    /**
+     * The unit of the metric an alert's rule watches ({@link #FORECAST_UNIT} for a forecast rule, whose value is days); empty when
+     * it watches none (down, no-data and event rules).
+     */
     static String unit(RulePlan p, Alert a) {
         return p.rules().stream().filter(r -> r.name().equals(a.key().rule())).findFirst()
-                .flatMap(r -> p.metrics().stream().filter(m -> m.name().equals(r.subject()) && m.kind() == r.kind()).findFirst())
-                .map(MetricDef::unit).orElse("");
+                .flatMap(r -> r.type() == io.vigil.config.RuleType.FORECAST ? java.util.Optional.of(FORECAST_UNIT)
+                        : p.metrics().stream().filter(m -> m.name().equals(r.subject()) && m.kind() == r.kind()).findFirst().map(MetricDef::unit))
+                .orElse("");
     }
 }

@@ -119,6 +119,20 @@ class ForecastRuleTest {
     }
 
     @Test
+    void theAlertsValueIsWordedInDaysNotInTheBytesOfTheMetricItWatches() {
+        tablespace("IDX", "oracle.tablespace.used_bytes", d -> 21 * GB + GB * d);
+        tablespace("IDX", "oracle.tablespace.size_bytes", d -> 30 * GB);
+        Alerting alerting = new Alerting(store, new ForecastObservations(values, new SpaceForecasts(series, clock)), id -> false, clock);
+        List<Step> steps = mine(alerting.cycle());
+        RulePlan plan = new RulePlan(store.targets(), store.rules(), store.metrics(), store.mirrors());
+        assertThat(steps).singleElement().satisfies(s -> {
+            assertThat(AlertNotifier.unit(plan, s.next())).isEqualTo(AlertNotifier.FORECAST_UNIT);
+            assertThat(new AlertEvents(new io.vigil.i18n.Messages(java.util.Locale.ENGLISH)).of(List.of(s), plan)).singleElement()
+                    .satisfies(e -> assertThat(e.text()).matches(".*value \\d+(\\.\\d+)? d").doesNotContain("bytes"));
+        });
+    }
+
+    @Test
     void aRuleForOneTablespaceWatchesOnlyThatOne() {
         tablespace("APP_DATA", "oracle.tablespace.used_bytes", d -> 80 * GB + 1.2 * GB * d);
         tablespace("APP_DATA", "oracle.tablespace.size_bytes", d -> 100 * GB);

@@ -67,10 +67,11 @@ public final class RuleCatalog {
         }).orElse(rule);
     }
 
-    /** The unit of the metric a threshold rule watches; empty for other rules or an unknown one. */
+    /** The unit of the metric a threshold rule watches, days for a forecast rule; empty for other rules or an unknown one. */
     public String unit(TargetKind kind, String rule) {
-        return rule(kind, rule).filter(r -> r.type() == RuleType.THRESHOLD)
-                .map(r -> units.getOrDefault(key(r.kind(), r.subject()), "")).orElse("");
+        return rule(kind, rule).filter(r -> r.type() == RuleType.THRESHOLD || r.type() == RuleType.FORECAST)
+                .map(r -> r.type() == RuleType.FORECAST ? io.vigil.alert.AlertNotifier.FORECAST_UNIT : units.getOrDefault(key(r.kind(), r.subject()), ""))
+                .orElse("");
     }
 
     /** Every rule name, sorted, once (a name shared by several kinds is one choice: a mute matches by name). */
