@@ -66,13 +66,17 @@ public final class HtmlReport {
         return h.toString();
     }
 
-    /** Writes the report to a file (through a temporary file beside it, so a half-written report never replaces a whole one). */
+    /**
+     * Writes the report to a file (through a temporary file beside it, so a half-written report never replaces a whole one).
+     * The file gets the ordinary permissions of a new file, as any document the user hands over.
+     */
     public static void write(HealthReport r, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, ".report", ".tmp");
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, render(r), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

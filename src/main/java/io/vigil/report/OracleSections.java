@@ -160,7 +160,7 @@ final class OracleSections {
                     List.of(false, false, true)));
         }
         if (count > 0) {
-            c.finding(Severity.INFO, "report.finding.invalid", f.number(count, 0));
+            c.finding(Severity.INFO, "report.finding.invalid", Math.round(count));
         }
         return c.section("invalid", blocks);
     }

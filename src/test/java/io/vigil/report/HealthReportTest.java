@@ -128,7 +128,7 @@ class HealthReportTest {
                 "The target was unreachable once, 1.5 h in all.",
                 "The last successful Full backup is 12 days old.",
                 "2 alert-log entries of class Internal error (ORA-00600), the last at 2026-11-19 12:00.",
-                "1 account passwords expire within 30 days; the first is APP_USER, in 3 days.",
+                "One account password expires within 30 days; the first is APP_USER, in 3 days.",
                 "3 invalid objects remain.");
         assertThat(texts).anyMatch(t -> t.startsWith("Apply lag reached 20 min"));
         assertThat(texts).noneMatch(t -> t.contains("USERS")); // flat and 16 % full: nothing to say
