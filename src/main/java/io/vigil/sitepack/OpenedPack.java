@@ -6,7 +6,7 @@ import java.util.List;
 import io.vigil.config.ConfigStore;
 import io.vigil.ledger.InMemoryLedger;
 import io.vigil.mirror.CacheDb;
-import io.vigil.series.H2SeriesStore;
+import io.vigil.series.SeriesStore;
 import io.vigil.series.Point;
 import io.vigil.watch.JobBoard.JobState;
 
@@ -19,13 +19,13 @@ public final class OpenedPack implements AutoCloseable {
     private final PackManifest manifest;
     private final Path folder;
     private final ConfigStore store;
-    private final H2SeriesStore series;
+    private final SeriesStore series;
     private final CacheDb cache;
     private final InMemoryLedger ledger;
     private final List<JobState> jobs;
     private final List<Point> latest;
 
-    OpenedPack(PackManifest manifest, Path folder, ConfigStore store, H2SeriesStore series, CacheDb cache, InMemoryLedger ledger,
+    OpenedPack(PackManifest manifest, Path folder, ConfigStore store, SeriesStore series, CacheDb cache, InMemoryLedger ledger,
                List<JobState> jobs, List<Point> latest) {
         this.manifest = manifest;
         this.folder = folder;
@@ -50,7 +50,7 @@ public final class OpenedPack implements AutoCloseable {
         return store;
     }
 
-    public H2SeriesStore series() {
+    public SeriesStore series() {
         return series;
     }
 

@@ -19,8 +19,8 @@ import java.util.List;
 public record PackManifest(int format, String vigilVersion, String site, long from, long to, long createdAt, List<PackTarget> targets,
                            List<Entry> entries) {
 
-    /** The format this Vigil writes and the newest it reads. */
-    public static final int FORMAT = 1;
+    /** The format this Vigil writes and the newest it reads (1 kept the series in an embedded store; 2 as whole series). */
+    public static final int FORMAT = 2;
 
     /** The manifest's own name inside the zip. */
     public static final String NAME = "manifest.json";

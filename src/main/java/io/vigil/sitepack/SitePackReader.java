@@ -24,7 +24,7 @@ import io.vigil.config.StoreLocation;
 import io.vigil.i18n.Reason;
 import io.vigil.ledger.InMemoryLedger;
 import io.vigil.mirror.CacheDb;
-import io.vigil.series.H2SeriesStore;
+import io.vigil.series.SeriesStore;
 
 /**
  * Opens a site pack: the manifest first (a newer format is refused), then every entry's size and SHA-256 while it is
@@ -35,6 +35,9 @@ public final class SitePackReader {
 
     private static final Set<String> KNOWN = Set.of(SitePackWriter.CONFIG, SitePackWriter.SERIES, SitePackWriter.CACHE,
             SitePackWriter.JOBS, SitePackWriter.SYNCS, SitePackWriter.LATEST);
+    /** Format 1 kept its series in an embedded series store. */
+    private static final Set<String> KNOWN_1 = Set.of(SitePackWriter.CONFIG, SitePackWriter.SERIES_STORE, SitePackWriter.CACHE,
+            SitePackWriter.JOBS, SitePackWriter.SYNCS, SitePackWriter.LATEST);
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private SitePackReader() {
@@ -44,7 +47,7 @@ public final class SitePackReader {
     public static OpenedPack open(Path file) {
         Path folder = null;
         ConfigStore store = null;
-        H2SeriesStore series = null;
+        SeriesStore series = null;
         CacheDb cache = null;
         try (ZipFile zip = zip(file)) {
             PackManifest m = manifest(zip, file);
@@ -60,7 +63,15 @@ public final class SitePackReader {
             AppDirs dirs = new AppDirs(folder);
             store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs));
             // the pack's clock stands at the end of its range, so its store reads the range as it did then
-            series = PackStores.series(folder, Clock.fixed(m.toTime(), ZoneOffset.UTC));
+            if (m.format() == 1) {
+                series = PackStores.series(folder, Clock.fixed(m.toTime(), ZoneOffset.UTC));
+            } else {
+                try {
+                    series = PackSeries.open(folder.resolve(SitePackWriter.SERIES));
+                } catch (IOException e) {
+                    throw damaged(file, e); // its checksum held, so it was written wrong: as damaged as a torn one
+                }
+            }
             cache = CacheDb.embedded(folder);
             InMemoryLedger ledger = new InMemoryLedger();
             PackJson.syncs(Files.readAllBytes(folder.resolve(SitePackWriter.SYNCS))).forEach(ledger::record);
@@ -138,11 +149,12 @@ public final class SitePackReader {
     }
 
     private static void unpack(ZipFile zip, PackManifest m, Path folder, Path file) {
-        if (!m.entries().stream().map(PackManifest.Entry::name).toList().containsAll(KNOWN)) {
+        Set<String> known = m.format() == 1 ? KNOWN_1 : KNOWN;
+        if (!m.entries().stream().map(PackManifest.Entry::name).toList().containsAll(known)) {
             throw damaged(file, null);
         }
         for (PackManifest.Entry e : m.entries()) {
-            if (!KNOWN.contains(e.name())) {
+            if (!known.contains(e.name())) {
                 throw damaged(file, null); // never a path the manifest makes up
             }
             ZipEntry entry = zip.getEntry(e.name());

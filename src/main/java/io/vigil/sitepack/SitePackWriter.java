@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -47,7 +50,6 @@ import io.vigil.ledger.SyncRecord;
 import io.vigil.mirror.CacheCopy;
 import io.vigil.mirror.CacheDb;
 import io.vigil.mirror.CacheException;
-import io.vigil.series.H2SeriesStore;
 import io.vigil.series.Point;
 import io.vigil.series.RangeQuery;
 import io.vigil.series.Series;
@@ -64,7 +66,9 @@ import io.vigil.watch.JobBoard.JobState;
 public final class SitePackWriter {
 
     static final String CONFIG = "config.mv.db";
-    static final String SERIES = "series.mv.db";
+    static final String SERIES = "series.bin";
+    /** The series entry of a format-1 pack: an embedded series store. */
+    static final String SERIES_STORE = "series.mv.db";
     static final String CACHE = "cache.mv.db";
     static final String JOBS = "jobs.json";
     static final String SYNCS = "syncs.json";
@@ -75,8 +79,6 @@ public final class SitePackWriter {
      * draws. Finer would repeat the 15 s metrics fourfold for a few charts zoomed into an hour.
      */
     static final long STEP_MILLIS = 60_000;
-    /** Points written to the pack's series store at once. */
-    private static final int BATCH = 20_000;
     /** How much of the range one read covers: a day of minutes per series, so no answer grows with the range. */
     static final Duration CHUNK = Duration.ofDays(1);
     private static final int ROW_LIMIT = 1_000_000;
@@ -104,10 +106,7 @@ public final class SitePackWriter {
             Set<String> names = new HashSet<>();
             chosen.forEach(t -> names.add(t.name()));
             progress.step(Reason.of("sitepack.progress.series", chosen.size()), 1, total);
-            List<Point> latest;
-            try (H2SeriesStore series = PackStores.series(work, clock)) {
-                latest = copySeries(source, series, names, request);
-            }
+            List<Point> latest = copySeries(source, work.resolve(SERIES), names, request);
             progress.step(Reason.of("sitepack.progress.cache"), 2, total);
             try (CacheDb cache = CacheDb.embedded(work)) {
                 copyCache(source, cache, chosen, ids);
@@ -237,40 +236,45 @@ public final class SitePackWriter {
                 c.repeatMinutes(), c.sendResolved(), false);
     }
 
-    // Every metric in pieces of the range, each read at one-minute steps.
-    private List<Point> copySeries(PackSource source, H2SeriesStore to, Set<String> names, PackRequest request) {
-        Map<SeriesKey, Point> latest = new HashMap<>();
-        Set<String> metrics = new java.util.TreeSet<>();
+    // Every metric in pieces of the range, each read at one-minute steps; a metric's series gathered whole, then written.
+    private List<Point> copySeries(PackSource source, Path file, Set<String> names, PackRequest request) throws IOException {
+        List<Point> latest = new ArrayList<>();
+        Set<String> metrics = new TreeSet<>();
         source.store().metrics().forEach(m -> metrics.add(m.name()));
         long step = CHUNK.toMillis();
         long from = Math.floorDiv(request.from().toEpochMilli(), STEP_MILLIS) * STEP_MILLIS;
+        long start = request.from().toEpochMilli();
         long end = request.to().toEpochMilli();
-        List<Point> points = new ArrayList<>();
-        for (String metric : metrics) {
-            for (long a = from; a < end; a += step) {
-                long b = Math.min(end, a + step);
-                int max = (int) Math.max(1, (b - a + STEP_MILLIS - 1) / STEP_MILLIS);
-                for (Series s : source.series().query(new RangeQuery(metric, Map.of(), Instant.ofEpochMilli(a), Instant.ofEpochMilli(b), max))) {
-                    if (!names.contains(s.key().tags().getOrDefault("target", ""))) {
-                        continue;
-                    }
-                    for (int i = 0; i < s.size(); i++) {
-                        if (s.times()[i] >= request.from().toEpochMilli() && s.times()[i] < end) {
-                            Point p = new Point(metric, s.key().tags(), Instant.ofEpochMilli(s.times()[i]), s.values()[i]);
-                            points.add(p);
-                            latest.merge(p.key(), p, (x, y) -> y.time().isAfter(x.time()) ? y : x);
+        try (PackSeries.Writer out = new PackSeries.Writer(file)) {
+            for (String metric : metrics) {
+                Map<SeriesKey, PackSeries.Growing> whole = new TreeMap<>(Comparator.comparing(SeriesKey::canonicalTags));
+                for (long a = from; a < end; a += step) {
+                    long b = Math.min(end, a + step);
+                    int max = (int) Math.max(1, (b - a + STEP_MILLIS - 1) / STEP_MILLIS);
+                    for (Series s : source.series().query(new RangeQuery(metric, Map.of(), Instant.ofEpochMilli(a), Instant.ofEpochMilli(b), max))) {
+                        if (!names.contains(s.key().tags().getOrDefault("target", ""))) {
+                            continue;
+                        }
+                        PackSeries.Growing g = whole.computeIfAbsent(s.key(), k -> new PackSeries.Growing());
+                        for (int i = 0; i < s.size(); i++) {
+                            if (s.times()[i] >= start && s.times()[i] < end) {
+                                g.add(s.times()[i], s.values()[i]);
+                            }
                         }
                     }
                 }
-                if (points.size() >= BATCH) {
-                    to.write(points);
-                    points.clear();
+                for (Map.Entry<SeriesKey, PackSeries.Growing> e : whole.entrySet()) {
+                    PackSeries.Growing g = e.getValue();
+                    if (g.n == 0) {
+                        continue;
+                    }
+                    out.add(e.getKey(), g.times, g.values, g.n);
+                    latest.add(new Point(metric, e.getKey().tags(), Instant.ofEpochMilli(g.times[g.n - 1]), g.values[g.n - 1]));
                 }
             }
+            LOG.debug("Packed {} series, {} points", out.series(), out.points());
         }
-        to.write(points);
-        LOG.debug("Packed {} series", latest.size());
-        return new ArrayList<>(latest.values());
+        return latest;
     }
 
     private static void copyCache(PackSource source, CacheDb to, List<Target> chosen, Map<Long, Long> ids) {

@@ -219,9 +219,9 @@ class SitePackTest {
             zip.getNextEntry();
             manifest = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String newer = manifest.replaceFirst("\"format\" : 1", "\"format\" : 2").replaceFirst("\"vigilVersion\" : \"[^\"]*\"",
+        String newer = manifest.replaceFirst("\"format\" : 2", "\"format\" : 3").replaceFirst("\"vigilVersion\" : \"[^\"]*\"",
                 "\"vigilVersion\" : \"9.4.0\"");
-        assertTrue(newer.contains("\"format\" : 2"), manifest);
+        assertTrue(newer.contains("\"format\" : 3"), manifest);
         Path file = rewrite(good, dir.resolve("newer.vigil"), PackManifest.NAME, newer.getBytes(StandardCharsets.UTF_8));
         SitePackException e = assertRefused(file, SitePackException.Kind.TOO_NEW, "made by Vigil 9.4.0, newer than this one");
         assertTrue(en.render(e.reason()).contains("update to open it"));
