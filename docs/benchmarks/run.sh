@@ -22,6 +22,8 @@
 #                                          started with the launcher's JVM options (packaging/java-options), under xvfb-run:
 #                                          20 demo targets, then 10 MariaDB + 10 PostgreSQL targets on the loopback servers
 #                                          (the vigil_test accounts of .ci/run). MEMORY_NMT=1 adds Native Memory Tracking.
+#   run.sh soak [minutes] [demo-targets]   the console under Xvfb for an hour with 36 demo + 4 loopback targets: heap after
+#                                          GC, threads, open files, RSS and sessions on the targets, sampled every minute
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
@@ -59,6 +61,9 @@ case "${1:-}" in
   memory)
     shift
     exec bash docs/benchmarks/memory.sh "$cp" "$@" ;;
+  soak)
+    shift
+    exec bash docs/benchmarks/soak.sh "$cp" "$@" ;;
   *)
     exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.vigil.bench.Benchmarks "$@" ;;
 esac
