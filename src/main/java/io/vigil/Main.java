@@ -13,6 +13,7 @@ import io.vigil.cli.GrantsCommand;
 import io.vigil.cli.ImportTnsCommand;
 import io.vigil.cli.PackSiteCommand;
 import io.vigil.cli.ReportCommand;
+import io.vigil.cli.MasterPasswordCommand;
 import io.vigil.cli.StoreOptions;
 import io.vigil.ui.LaunchOptions;
 import io.vigil.ui.VigilApp;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 /** Entry point: with no subcommand, opens the console. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {CollectCommand.class, CollectorsCommand.class, CheckCommand.class, AlertsCommand.class, GrantsCommand.class, ReportCommand.class, ConfigCommands.Export.class, ConfigCommands.Import.class,
-                ImportTnsCommand.class, PackSiteCommand.class},
+                ImportTnsCommand.class, PackSiteCommand.class, MasterPasswordCommand.class},
         description = "Monitoring console for Oracle, MySQL/MariaDB and PostgreSQL databases. With no command, opens the console.")
 public final class Main implements Callable<Integer> {
 
@@ -61,7 +62,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static CommandLine commandLine() {
+    /** The command line as {@link #main} runs it: options given before a command apply to it too. */
+    public static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         // Options of the data folder and config store given before the command apply to it as well as those after.

@@ -5,12 +5,15 @@ import java.util.Optional;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
+import io.vigil.config.ConfigStoreException;
+import io.vigil.config.MasterPasswordException;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.Secret;
 import io.vigil.config.SecretBox;
 import io.vigil.config.SettingsFile;
 import io.vigil.config.StoreKind;
 import io.vigil.config.StoreLocation;
+import io.vigil.i18n.Messages;
 
 import picocli.CommandLine.Option;
 
@@ -65,9 +68,25 @@ public final class StoreOptions {
         return Optional.of(new StoreLocation(StoreKind.MYSQL, configStore, configStoreUser, Secret.of(System.getenv("VIGIL_CONFIG_STORE_PASSWORD"))));
     }
 
+    /**
+     * The box holding the data folder's passwords: the master password's when one is set (from VIGIL_MASTER_PASSWORD
+     * or asked on the terminal), else the key file's. A key file others could read is tightened and reported on stderr.
+     */
+    SecretBox box(AppDirs dirs) {
+        Messages messages = new Messages(Messages.localeFor(""));
+        SecretBox box;
+        try {
+            box = SecretBox.forDataFolder(dirs, () -> MasterPasswordPrompt.current(messages));
+        } catch (MasterPasswordException e) {
+            throw new ConfigStoreException(messages.render(e.reason()), e);
+        }
+        box.keyFileWarning().ifPresent(w -> System.err.println(messages.render(w)));
+        return box;
+    }
+
     ConfigStore openConfigStore() {
         AppDirs dirs = dirs();
-        SecretBox box = SecretBox.fromKeyFile(dirs);
+        SecretBox box = box(dirs);
         StoreLocation where = location().orElseGet(() -> new SettingsFile(dirs, box).load().configStore());
         return ConfigStores.open(where, dirs, box);
     }

@@ -29,7 +29,10 @@ public final class JdbcConfigStore implements ConfigStore {
     private final Transactions tx;
     private final AlertStore alerts;
 
+    private final SecretBox box;
+
     JdbcConfigStore(DataSource pool, AutoCloseable closer, SecretBox box, String location) {
+        this.box = box;
         this.closer = closer;
         this.location = location;
         this.targets = new TargetTable(box);
@@ -249,6 +252,34 @@ public final class JdbcConfigStore implements ConfigStore {
         } catch (Exception e) {
             LOG.warn("Closing the config store at {} failed: {}", location, e.toString());
         }
+    }
+
+    /**
+     * Encrypts every stored password (targets' and notification channels') again with {@code to}, in one transaction:
+     * all of them, or none. Used when the master password is set, changed or removed.
+     */
+    void reseal(SecretBox to) {
+        int done = inTransaction("encrypting the stored passwords again", c ->
+                reseal(c, "target", "password_enc", to) + reseal(c, "notify_channel", "secret_enc", to));
+        LOG.info("Encrypted {} stored passwords again", done);
+    }
+
+    private int reseal(java.sql.Connection c, String table, String column, SecretBox to) throws java.sql.SQLException {
+        java.util.Map<Long, String> sealed = new java.util.LinkedHashMap<>();
+        try (var ps = c.prepareStatement("SELECT id, " + column + " FROM " + table); var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sealed.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        try (var ps = c.prepareStatement("UPDATE " + table + " SET " + column + " = ? WHERE id = ?")) {
+            for (var e : sealed.entrySet()) {
+                ps.setString(1, to.seal(box.open(e.getValue())));
+                ps.setLong(2, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return sealed.size();
     }
 
     private static void refuse(List<Problem> problems) {

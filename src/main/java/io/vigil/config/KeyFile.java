@@ -16,10 +16,13 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.vigil.i18n.Reason;
 
 /** The 32-byte key in the app-data folder, readable by its owner only. */
 final class KeyFile {
@@ -30,19 +33,27 @@ final class KeyFile {
     private KeyFile() {
     }
 
+    /** The key, and what the permission check found (a key file others could read is a warning to show). */
+    record Read(byte[] key, Optional<Reason> warning) {
+    }
+
     static byte[] readOrCreate(Path file) {
+        return read(file).key();
+    }
+
+    static Read read(Path file) {
         try {
             Files.createDirectories(file.getParent());
             if (!Files.exists(file)) {
                 create(file);
             }
-            tighten(file);
+            Optional<Reason> warning = tighten(file);
             byte[] key = Files.readAllBytes(file);
             if (key.length != 32) {
                 throw new ConfigStoreException("The key file " + file + " is damaged (" + key.length
                         + " bytes instead of 32). Restore it from a backup; without it, stored passwords must be entered again.");
             }
-            return key;
+            return new Read(key, warning);
         } catch (IOException e) {
             throw new ConfigStoreException("The key file " + file + " could not be read or created: " + e.getMessage(), e);
         }
@@ -67,17 +78,28 @@ final class KeyFile {
         }
     }
 
-    /** Takes group and other permissions away from a key file that has them, e.g. after a careless copy. */
-    private static void tighten(Path file) throws IOException {
+    /**
+     * Takes group and other permissions away from a key file that has them, e.g. after a careless copy, and says so:
+     * whoever could read it may hold a copy. When the permissions cannot be changed (another owner, a read-only mount),
+     * the warning says how to fix them instead.
+     */
+    private static Optional<Reason> tighten(Path file) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (posix == null) {
-            return;
+            return Optional.empty();
         }
         Set<PosixFilePermission> now = posix.readAttributes().permissions();
-        if (!OWNER_ONLY.containsAll(now)) {
-            LOG.warn("The key file {} was readable by others ({}); it is now readable by its owner only",
-                    file, PosixFilePermissions.toString(now));
+        if (OWNER_ONLY.containsAll(now)) {
+            return Optional.empty();
+        }
+        String was = PosixFilePermissions.toString(now);
+        try {
             posix.setPermissions(OWNER_ONLY);
+            LOG.warn("The key file {} was readable by others ({}); it is now readable by its owner only", file, was);
+            return Optional.of(Reason.of("keyfile.tightened", file.toString(), was));
+        } catch (IOException | SecurityException e) {
+            LOG.warn("The key file {} is readable by others ({}) and its permissions could not be changed: {}", file, was, e.toString());
+            return Optional.of(Reason.of("keyfile.tooOpen", file.toString(), was));
         }
     }
 

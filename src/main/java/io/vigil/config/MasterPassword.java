@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,6 +12,11 @@ import java.util.Properties;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vigil.i18n.Reason;
 
 /**
  * A key derived from a master password (PBKDF2-HMAC-SHA256). The salt and an encrypted verifier live in
@@ -20,14 +26,44 @@ final class MasterPassword {
 
     static final int ITERATIONS = 310_000;
     private static final String FILE = "master.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(MasterPassword.class);
     private static final String VERIFIER_TEXT = "vigil-master-password-check";
 
     private MasterPassword() {
     }
 
+    /** Whether a master password protects the stored passwords of the data folder {@code home}. */
+    static boolean isSet(Path home) {
+        return Files.exists(home.resolve(FILE));
+    }
+
+    static Path file(Path home) {
+        return home.resolve(FILE);
+    }
+
+    /**
+     * Writes the salt and verifier of a new master password to {@code file} (replacing what is there) and returns its
+     * key. Written beside and moved into place, so a crash leaves the old file or the new one, never half of one.
+     */
+    static byte[] write(Path file, char[] password) {
+        if (password == null || password.length == 0) {
+            throw new MasterPasswordException(MasterPasswordException.Kind.EMPTY, Reason.of("master.empty"));
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            byte[] key = create(tmp, password);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
     static byte[] deriveKey(Path home, char[] password) {
         if (password == null || password.length == 0) {
-            throw new ConfigStoreException("The master password is empty.");
+            throw new MasterPasswordException(MasterPasswordException.Kind.EMPTY, Reason.of("master.empty"));
         }
         Path file = home.resolve(FILE);
         try {
@@ -51,8 +87,13 @@ final class MasterPassword {
             }
             return key;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigStoreException("The master password file " + file + " could not be read: " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
+    }
+
+    private static MasterPasswordException unreadable(Path file, Exception e) {
+        LOG.warn("The master password file {} could not be read or written: {}", file, e.toString());
+        return new MasterPasswordException(MasterPasswordException.Kind.UNREADABLE, Reason.of("master.unreadable", file.toString()));
     }
 
     private static byte[] create(Path file, char[] password) throws IOException {
@@ -82,7 +123,7 @@ final class MasterPassword {
         }
     }
 
-    private static ConfigStoreException wrong() {
-        return new ConfigStoreException("The master password is wrong.");
+    private static MasterPasswordException wrong() {
+        return new MasterPasswordException(MasterPasswordException.Kind.WRONG, Reason.of("master.wrong"));
     }
 }

@@ -5,11 +5,15 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.vigil.i18n.Reason;
 
 /**
  * Encrypts passwords before they are stored: AES-256-GCM with a fresh 12-byte IV per value, written as
@@ -24,8 +28,16 @@ public final class SecretBox {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    private final Optional<Reason> keyFileWarning;
+    private final boolean masterPassword;
 
     SecretBox(byte[] keyBytes) {
+        this(keyBytes, Optional.empty(), false);
+    }
+
+    private SecretBox(byte[] keyBytes, Optional<Reason> keyFileWarning, boolean masterPassword) {
+        this.keyFileWarning = keyFileWarning;
+        this.masterPassword = masterPassword;
         if (keyBytes.length != 32) {
             throw new IllegalArgumentException("an AES-256 key has 32 bytes");
         }
@@ -34,12 +46,54 @@ public final class SecretBox {
 
     /** The box whose key is the owner-only key file in the app-data folder, created on first use. */
     public static SecretBox fromKeyFile(AppDirs dirs) {
-        return new SecretBox(KeyFile.readOrCreate(dirs.keyFile()));
+        KeyFile.Read read = KeyFile.read(dirs.keyFile());
+        return new SecretBox(read.key(), read.warning(), false);
     }
 
     /** The box whose key is derived from a master password; a wrong password is refused with a clear message. */
     public static SecretBox fromMasterPassword(AppDirs dirs, char[] password) {
-        return new SecretBox(MasterPassword.deriveKey(dirs.home(), password));
+        return new SecretBox(MasterPassword.deriveKey(dirs.home(), password), Optional.empty(), true);
+    }
+
+    /** Whether the stored passwords of the data folder are protected by a master password (instead of the key file). */
+    public static boolean masterPasswordSet(AppDirs dirs) {
+        return MasterPassword.isSet(dirs.home());
+    }
+
+    /**
+     * The box of the data folder: the master password's when one is set (asked of {@code masterPassword}, which may
+     * answer null when nobody can be asked), otherwise the key file's.
+     *
+     * @throws MasterPasswordException when a master password is set and none, or a wrong one, was given
+     */
+    public static SecretBox forDataFolder(AppDirs dirs, Supplier<char[]> masterPassword) {
+        if (!masterPasswordSet(dirs)) {
+            return fromKeyFile(dirs);
+        }
+        char[] password = masterPassword.get();
+        if (password == null) {
+            throw new MasterPasswordException(MasterPasswordException.Kind.NEEDED, Reason.of("master.needed"));
+        }
+        try {
+            return fromMasterPassword(dirs, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** A box made with a key derived elsewhere (the master password being set). */
+    static SecretBox withMasterKey(byte[] key) {
+        return new SecretBox(key, Optional.empty(), true);
+    }
+
+    /** What the key file's permission check found, when it was too open: a sentence to show where the user looks. */
+    public Optional<Reason> keyFileWarning() {
+        return keyFileWarning;
+    }
+
+    /** Whether this box's key comes from a master password. */
+    public boolean usesMasterPassword() {
+        return masterPassword;
     }
 
     public String encrypt(String plain) {

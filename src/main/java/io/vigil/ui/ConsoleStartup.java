@@ -2,6 +2,7 @@ package io.vigil.ui;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,16 @@ public final class ConsoleStartup {
     }
 
     public static ConsoleContext open(AppDirs dirs, LaunchOptions options) {
-        SecretBox box = SecretBox.fromKeyFile(dirs);
+        return open(dirs, options, () -> null);
+    }
+
+    /**
+     * Opens the console's context; {@code masterPassword} answers when a master password protects the stored passwords.
+     *
+     * @throws MasterPasswordException when one is set and the password given is missing or wrong: ask again
+     */
+    public static ConsoleContext open(AppDirs dirs, LaunchOptions options, Supplier<char[]> masterPassword) {
+        SecretBox box = SecretBox.forDataFolder(dirs, masterPassword);
         SettingsFile settingsFile = new SettingsFile(dirs, box);
         Settings settings;
         String settingsError = null;
@@ -40,6 +50,11 @@ public final class ConsoleStartup {
             LOG.warn("Settings not loaded: {}", e.getMessage());
             settings = Settings.defaults();
             settingsError = e.getMessage();
+        }
+        if (box.keyFileWarning().isPresent()) {
+            String warning = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(
+                    options.language().orElse(settings.language()))).render(box.keyFileWarning().get());
+            settingsError = settingsError == null ? warning : settingsError + " " + warning;
         }
         if (options.language().isPresent()) {
             settings = settings.withLanguage(options.language().get());

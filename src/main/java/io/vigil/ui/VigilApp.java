@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.vigil.config.AppDirs;
+import io.vigil.config.MasterPasswordException;
+import io.vigil.config.SecretBox;
 import io.vigil.config.Theme;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.shell.MainView;
@@ -29,6 +31,7 @@ public final class VigilApp extends Application {
 
     private FxTaskExecutor executor;
     private Console console;
+    private UnlockView unlock;
 
     /** Starts the console; blocks until its window is closed. */
     public static void launch(LaunchOptions launchOptions) {
@@ -65,17 +68,39 @@ public final class VigilApp extends Application {
         scene.addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
 
-        executor.run(() -> ConsoleStartup.open(dirs, options), context -> {
+        if (SecretBox.masterPasswordSet(dirs)) {
+            // Asked in the window itself: the key is derived and checked in the background, a wrong one asked again.
+            UnlockView unlock = new UnlockView(early, given -> open(dirs, scene, opening, early, given), Platform::exit);
+            startup.getChildren().setAll(unlock);
+            unlock.focusPassword();
+            this.unlock = unlock;
+        } else {
+            open(dirs, scene, opening, early, null);
+        }
+        if (options.exitAfterSeconds() > 0) {
+            later(options.exitAfterSeconds() * 1000L, Platform::exit);
+        }
+    }
+
+    private void open(AppDirs dirs, Scene scene, Label opening, Messages early, char[] masterPassword) {
+        Logger log = LoggerFactory.getLogger(VigilApp.class);
+        executor.run(() -> ConsoleStartup.open(dirs, options, () -> masterPassword), context -> {
             console = new Console(scene, executor, context, options);
             console.setDocumentOpener(getHostServices()::showDocument);
             console.show(MainView.Pane.OVERVIEW);
             log.info("Console open; config store: {}", context.hasStore() ? context.store().location() : "none");
             options.screenshot().ifPresent(png -> screenshotLater(scene, png));
             options.tour().ifPresent(folder -> ScreenshotTour.start(console, scene, folder, options.tourDelaySeconds()));
-        }, e -> opening.setText(io.vigil.ui.util.UserErrors.describe(e, early)));
-        if (options.exitAfterSeconds() > 0) {
-            later(options.exitAfterSeconds() * 1000L, Platform::exit);
-        }
+        }, e -> {
+            if (e instanceof MasterPasswordException refused && unlock != null) {
+                unlock.refused(early.render(refused.reason()));
+            } else {
+                opening.setText(io.vigil.ui.util.UserErrors.describe(e, early));
+                if (opening.getParent() == null && scene.getRoot() instanceof VBox startup) {
+                    startup.getChildren().setAll(opening);
+                }
+            }
+        });
     }
 
     // Give layout, CSS and the first table fill a moment before the picture is taken.

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import io.vigil.config.ConfigStoreException;
 import io.vigil.config.InvalidConfigException;
+import io.vigil.config.MasterPasswordException;
 import io.vigil.i18n.Messages;
 
 /** The sentence a user sees for a failure: never a stack trace, never an exception class alone. */
@@ -15,6 +16,9 @@ public final class UserErrors {
     public static String describe(Throwable e, Messages messages) {
         if (e instanceof InvalidConfigException invalid) {
             return invalid.problems().stream().map(p -> p.describe(messages)).collect(Collectors.joining(" "));
+        }
+        if (e instanceof MasterPasswordException m) {
+            return messages.render(m.reason());
         }
         if (e instanceof ConfigStoreException) {
             return e.getMessage();
