@@ -47,6 +47,9 @@ public final class Validation {
                 problems.add(Problem.of("user", "problem.user.required"));
             }
         }
+        if (!t.kind().isNetworked() && t.tls().on()) {
+            problems.add(Problem.of("tls", "problem.tls.demo"));
+        }
         for (String tag : t.tags()) {
             if (tag.length() > MAX_TAG) {
                 problems.add(Problem.of("tags", "problem.tag.tooLong", tag, MAX_TAG));
