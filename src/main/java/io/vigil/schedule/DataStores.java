@@ -15,6 +15,10 @@ import io.vigil.mirror.CacheDb;
 import io.vigil.series.InfluxSeriesStore;
 import io.vigil.series.RangeQuery;
 import io.vigil.target.Failures;
+import io.vigil.tls.CaTrust;
+import io.vigil.tls.StoreTls;
+import io.vigil.tls.TlsDiagnosis;
+import io.vigil.tls.TlsRefused;
 
 /**
  * Opens the collector's cache, ledger and series store from their addresses (embedded when empty), and tries one
@@ -53,12 +57,13 @@ public final class DataStores {
         if (a.isEmbedded()) {
             return null;
         }
-        String url = a.url();
+        String url = StoreTls.split(a.url()).url();
         return switch (role) {
             case CACHE -> url.toLowerCase(Locale.ROOT).matches("jdbc:(mysql|mariadb)://[^/]+/\\w+.*") ? null
                     : "The cache must be a MySQL or MariaDB database, like jdbc:mysql://db1:3306/vigil_cache.";
-            case LEDGER -> uri(url) != null && "redis".equals(uri(url).getScheme()) && uri(url).getHost() != null ? null
-                    : "The ledger must be a Redis address, like redis://redis1:6379 (a path adds a key prefix: redis://redis1:6379/team).";
+            case LEDGER -> uri(url) != null && isRedis(uri(url).getScheme()) && uri(url).getHost() != null ? null
+                    : "The ledger must be a Redis address, like redis://redis1:6379 (a path adds a key prefix: redis://redis1:6379/team; "
+                    + "rediss:// for TLS).";
             case SERIES -> uri(url) != null && uri(url).getScheme() != null && uri(url).getScheme().startsWith("http")
                     && uri(url).getHost() != null && uri(url).getPath() != null && uri(url).getPath().length() > 1 ? null
                     : "The series store must be an InfluxDB 1.x database, like http://influx1:8086/vigil.";
@@ -85,25 +90,31 @@ public final class DataStores {
                     String version = conn.getMetaData().getDatabaseProductName() + " " + conn.getMetaData().getDatabaseProductVersion();
                     return version + " answered in " + millis(t0) + " ms.";
                 } catch (SQLException e) {
-                    throw new IllegalArgumentException(Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage(), e);
+                    throw new IllegalArgumentException(tlsReason(a).orElse(Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage()), e);
+                } catch (TlsRefused e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(reason(e, a.url()), e);
+                    throw new IllegalArgumentException(tlsReason(a).orElse(reason(e, a.url())), e);
                 }
             }
             case LEDGER -> {
                 try (RedisLedger l = openLedger(a)) {
                     l.lastForTarget(0);
                     return "Redis at " + a.url() + " answered in " + millis(t0) + " ms.";
+                } catch (TlsRefused e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("Redis at " + a.url() + " did not answer: " + e.getMessage(), e);
+                    throw new IllegalArgumentException(tlsReason(a).orElse("Redis at " + a.url() + " did not answer: " + e.getMessage()), e);
                 }
             }
             case SERIES -> {
                 try (InfluxSeriesStore s = openSeries(a)) {
                     s.query(new RangeQuery("vigil.connection_test", Map.of(), Instant.now().minusSeconds(60), Instant.now(), 1));
                     return "InfluxDB at " + a.url() + " answered in " + millis(t0) + " ms.";
-                } catch (RuntimeException e) {
+                } catch (TlsRefused e) {
                     throw new IllegalArgumentException(e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(tlsReason(a).orElse(e.getMessage()), e);
                 }
             }
             default -> throw new IllegalStateException(role.name());
@@ -123,23 +134,63 @@ public final class DataStores {
         return CacheDb.mysql(a.url(), a.user(), a.password());
     }
 
-    static RedisLedger openLedger(ServerAddress a) {
-        URI u = uri(a.url());
-        if (u == null || !"redis".equals(u.getScheme()) || u.getHost() == null) {
+    /** Redis at {@code redis://} or, over TLS, {@code rediss://} (the CA file from {@code tlsCaFile=}). */
+    public static RedisLedger openLedger(ServerAddress a) {
+        StoreTls tls = StoreTls.split(a.url());
+        URI u = uri(tls.url());
+        if (u == null || !isRedis(u.getScheme()) || u.getHost() == null) {
             throw new IllegalArgumentException(problem(Role.LEDGER, a));
         }
         String prefix = u.getPath() == null || u.getPath().length() <= 1 ? "vigil:" : u.getPath().substring(1) + ":";
-        return new RedisLedger(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(), a.user(), a.password(), prefix);
+        boolean secure = "rediss".equals(u.getScheme());
+        return new RedisLedger(u.getHost(), u.getPort() < 0 ? 6379 : u.getPort(), a.user(), a.password(), prefix,
+                secure ? CaTrust.context(tls.caFile()) : null);
     }
 
-    static InfluxSeriesStore openSeries(ServerAddress a) {
-        URI u = uri(a.url());
+    /** InfluxDB 1.x at {@code http://} or {@code https://} (the CA file from {@code tlsCaFile=}). */
+    public static InfluxSeriesStore openSeries(ServerAddress a) {
+        StoreTls tls = StoreTls.split(a.url());
+        URI u = uri(tls.url());
         if (u == null || u.getHost() == null) {
             throw new IllegalArgumentException(problem(Role.SERIES, a));
         }
         String db = u.getPath() == null || u.getPath().length() <= 1 ? "vigil" : u.getPath().substring(1);
         String base = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
-        return InfluxSeriesStore.v1(base, db, a.user(), a.password());
+        return "https".equals(u.getScheme()) ? InfluxSeriesStore.v1(base, db, a.user(), a.password(), CaTrust.context(tls.caFile()))
+                : InfluxSeriesStore.v1(base, db, a.user(), a.password());
+    }
+
+    private static boolean isRedis(String scheme) {
+        return "redis".equals(scheme) || "rediss".equals(scheme);
+    }
+
+    private static final io.vigil.i18n.Messages ENGLISH = new io.vigil.i18n.Messages(Locale.ENGLISH);
+
+    /**
+     * When a store's address asks for TLS and the connection failed, what its server presents, judged: no TLS there, a
+     * certificate not signed by the CA file, or one for another host (in English, as the rest of these answers).
+     */
+    public static java.util.Optional<String> tlsReason(ServerAddress a) {
+        StoreTls tls = StoreTls.split(a.url());
+        String url = tls.url();
+        String lower = url.toLowerCase(Locale.ROOT);
+        java.time.Duration limit = java.time.Duration.ofSeconds(5);
+        if (lower.startsWith("jdbc:")) {
+            boolean verify = tls.caFile() != null || lower.matches(".*sslmode=verify_(ca|identity).*");
+            boolean on = verify || lower.contains("sslmode=required");
+            URI u = uri("x" + url.substring(url.indexOf("://")));
+            if (!on || u == null || u.getHost() == null) {
+                return java.util.Optional.empty();
+            }
+            return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.MYSQL, u.getHost(), u.getPort() < 0 ? 3306 : u.getPort(), tls.caFile(),
+                    verify, lower.contains("sslmode=verify_identity"), limit).map(ENGLISH::render);
+        }
+        URI u = uri(url);
+        if (u == null || u.getHost() == null || !("rediss".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+            return java.util.Optional.empty();
+        }
+        int port = u.getPort() < 0 ? ("https".equals(u.getScheme()) ? 443 : 6379) : u.getPort();
+        return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.DIRECT, u.getHost(), port, tls.caFile(), true, true, limit).map(ENGLISH::render);
     }
 
     private static URI uri(String s) {
