@@ -46,7 +46,7 @@ public final class CaTrust {
     /** The certificates in a CA file; a {@link TlsRefused} saying what is wrong when it cannot be read as such. */
     public static List<X509Certificate> read(Path caFile) {
         if (!Files.isRegularFile(caFile)) {
-            throw refused(Reason.of("tls.ca.missing", caFile), null);
+            throw refused(Reason.of("tls.ca.missing", caFile.toString()), null);
         }
         try (InputStream in = Files.newInputStream(caFile)) {
             List<X509Certificate> out = new ArrayList<>();
@@ -56,13 +56,13 @@ public final class CaTrust {
                 }
             }
             if (out.isEmpty()) {
-                throw refused(Reason.of("tls.ca.notCertificate", caFile), null);
+                throw refused(Reason.of("tls.ca.notCertificate", caFile.toString()), null);
             }
             return out;
         } catch (CertificateException e) {
-            throw refused(Reason.of("tls.ca.notCertificate", caFile), e);
+            throw refused(Reason.of("tls.ca.notCertificate", caFile.toString()), e);
         } catch (IOException e) {
-            throw refused(Reason.of("tls.ca.unreadable", caFile, String.valueOf(e.getMessage())), e);
+            throw refused(Reason.of("tls.ca.unreadable", caFile.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class CaTrust {
             }
             return ks;
         } catch (GeneralSecurityException | IOException e) {
-            throw refused(Reason.of("tls.ca.notCertificate", caFile), e);
+            throw refused(Reason.of("tls.ca.notCertificate", caFile.toString()), e);
         }
     }
 
@@ -123,7 +123,7 @@ public final class CaTrust {
         try {
             key = abs + "|" + Files.getLastModifiedTime(abs).toMillis() + "|" + Files.size(abs);
         } catch (IOException e) {
-            throw refused(Reason.of("tls.ca.missing", caFile), e);
+            throw refused(Reason.of("tls.ca.missing", caFile.toString()), e);
         }
         return COPIES.computeIfAbsent(key, k -> write(abs));
     }
@@ -143,7 +143,7 @@ public final class CaTrust {
             }
             return file;
         } catch (IOException | GeneralSecurityException e) {
-            throw refused(Reason.of("tls.ca.unreadable", caFile, String.valueOf(e.getMessage())), e);
+            throw refused(Reason.of("tls.ca.unreadable", caFile.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 

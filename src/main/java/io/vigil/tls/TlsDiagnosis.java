@@ -263,6 +263,12 @@ public final class TlsDiagnosis {
                 sp.setEndpointIdentificationAlgorithm(null); // host names are checked below, in words
                 tls.setSSLParameters(sp);
                 tls.startHandshake();
+            } catch (java.net.SocketTimeoutException e) {
+                if (recorder.chain.isEmpty() && protocol == Protocol.DIRECT) {
+                    // accepted, then silence: a plain-text server waiting for a command that never ends
+                    return new Presented(false, List.of());
+                }
+                throw e;
             } catch (SSLException e) {
                 if (recorder.chain.isEmpty()) {
                     // nothing certificate-like came back: on a TLS-from-the-start port that is a server speaking plain text
