@@ -32,6 +32,28 @@ public final class DataStores {
     private DataStores() {
     }
 
+    /**
+     * A store that refused a TLS connection (or whose CA file cannot be read), with the reason in words for every
+     * language; its message is the English form.
+     */
+    public static final class TlsRefusedStore extends IllegalArgumentException {
+        private final io.vigil.i18n.Reason reason;
+
+        TlsRefusedStore(io.vigil.i18n.Reason reason, Throwable cause) {
+            super(ENGLISH.render(reason), cause);
+            this.reason = reason;
+        }
+
+        /** What was refused and why, for {@code Messages.render}. */
+        public io.vigil.i18n.Reason reason() {
+            return reason;
+        }
+    }
+
+    private static IllegalArgumentException refusal(ServerAddress a, String plain, Throwable cause) {
+        return tlsReason(a).<IllegalArgumentException>map(r -> new TlsRefusedStore(r, cause)).orElseGet(() -> new IllegalArgumentException(plain, cause));
+    }
+
     /** The stores at the addresses; embedded ones are left null for {@link LocalCollector} to open in the data folder. */
     public static LocalCollector.Stores open(ServerAddress cache, ServerAddress ledger, ServerAddress series) {
         CacheDb c = null;
@@ -90,11 +112,11 @@ public final class DataStores {
                     String version = conn.getMetaData().getDatabaseProductName() + " " + conn.getMetaData().getDatabaseProductVersion();
                     return version + " answered in " + millis(t0) + " ms.";
                 } catch (SQLException e) {
-                    throw new IllegalArgumentException(tlsReason(a).orElse(Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage()), e);
+                    throw refusal(a, Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage(), e);
                 } catch (TlsRefused e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
+                    throw new TlsRefusedStore(e.reason(), e);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(tlsReason(a).orElse(reason(e, a.url())), e);
+                    throw refusal(a, reason(e, a.url()), e);
                 }
             }
             case LEDGER -> {
@@ -102,9 +124,9 @@ public final class DataStores {
                     l.lastForTarget(0);
                     return "Redis at " + a.url() + " answered in " + millis(t0) + " ms.";
                 } catch (TlsRefused e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
+                    throw new TlsRefusedStore(e.reason(), e);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(tlsReason(a).orElse("Redis at " + a.url() + " did not answer: " + e.getMessage()), e);
+                    throw refusal(a, "Redis at " + a.url() + " did not answer: " + e.getMessage(), e);
                 }
             }
             case SERIES -> {
@@ -112,9 +134,9 @@ public final class DataStores {
                     s.query(new RangeQuery("vigil.connection_test", Map.of(), Instant.now().minusSeconds(60), Instant.now(), 1));
                     return "InfluxDB at " + a.url() + " answered in " + millis(t0) + " ms.";
                 } catch (TlsRefused e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
+                    throw new TlsRefusedStore(e.reason(), e);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(tlsReason(a).orElse(e.getMessage()), e);
+                    throw refusal(a, e.getMessage(), e);
                 }
             }
             default -> throw new IllegalStateException(role.name());
@@ -168,9 +190,9 @@ public final class DataStores {
 
     /**
      * When a store's address asks for TLS and the connection failed, what its server presents, judged: no TLS there, a
-     * certificate not signed by the CA file, or one for another host (in English, as the rest of these answers).
+     * certificate not signed by the CA file, or one for another host.
      */
-    public static java.util.Optional<String> tlsReason(ServerAddress a) {
+    public static java.util.Optional<io.vigil.i18n.Reason> tlsReason(ServerAddress a) {
         StoreTls tls = StoreTls.split(a.url());
         String url = tls.url();
         String lower = url.toLowerCase(Locale.ROOT);
@@ -183,14 +205,14 @@ public final class DataStores {
                 return java.util.Optional.empty();
             }
             return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.MYSQL, u.getHost(), u.getPort() < 0 ? 3306 : u.getPort(), tls.caFile(),
-                    verify, lower.contains("sslmode=verify_identity"), limit).map(ENGLISH::render);
+                    verify, lower.contains("sslmode=verify_identity"), limit);
         }
         URI u = uri(url);
         if (u == null || u.getHost() == null || !("rediss".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
             return java.util.Optional.empty();
         }
         int port = u.getPort() < 0 ? ("https".equals(u.getScheme()) ? 443 : 6379) : u.getPort();
-        return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.DIRECT, u.getHost(), port, tls.caFile(), true, true, limit).map(ENGLISH::render);
+        return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.DIRECT, u.getHost(), port, tls.caFile(), true, true, limit);
     }
 
     private static URI uri(String s) {

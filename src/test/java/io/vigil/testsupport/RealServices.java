@@ -49,6 +49,13 @@ public final class RealServices {
         return Postgres.startPrivate(java.util.List.of(settings));
     }
 
+    /** Always a new private InfluxDB that answers only https:// with the test certificates' server certificate. */
+    public static PrivateInflux privateInfluxTls(TestCertificates certs) {
+        PrivateInflux p = new PrivateInflux(certs);
+        p.start();
+        return p;
+    }
+
     /** Always a new private InfluxDB the test may stop and start; it stops when the test JVM exits. */
     public static PrivateInflux privateInflux() {
         PrivateInflux p = new PrivateInflux();

@@ -183,13 +183,49 @@ class TlsOnRealServersIT {
 
             ServerAddress wrongCa = new ServerAddress("rediss://localhost:" + redis.port() + "/" + prefix + "?tlsCaFile=" + certs.otherCa(), "", null);
             assertThatThrownBy(() -> DataStores.test(DataStores.Role.LEDGER, wrongCa))
-                    .hasMessageContaining("is not signed by the CA file " + certs.otherCa());
+                    .hasMessageContaining("is not signed by the CA file " + certs.otherCa())
+                    .isInstanceOfSatisfying(DataStores.TlsRefusedStore.class, e -> assertThat(ZH.render(e.reason()))
+                            .contains("不是由 CA 文件 " + certs.otherCa() + " 签发的"));
             ServerAddress wrongHost = new ServerAddress("rediss://127.0.0.1:" + redis.port() + "/" + prefix + "?tlsCaFile=" + certs.ca(), "", null);
             assertThatThrownBy(() -> DataStores.test(DataStores.Role.LEDGER, wrongHost))
                     .hasMessageContaining("is for host db.example, localhost, not 127.0.0.1");
             RedisServer plain = RealServices.redis();
             ServerAddress noTls = new ServerAddress("rediss://" + plain.host() + ":" + plain.port() + "/" + prefix + "?tlsCaFile=" + certs.ca(), "", null);
             assertThatThrownBy(() -> DataStores.test(DataStores.Role.LEDGER, noTls)).hasMessageContaining("does not offer TLS");
+        }
+    }
+
+    @Test
+    void influxOverHttpsArchivesAndRefusesAWrongCaHostOrPlainServer() throws Exception {
+        io.vigil.testsupport.PrivateInflux influx = RealServices.privateInfluxTls(certs);
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(CaTrust.context(certs.ca())).build();
+            java.net.http.HttpResponse<String> made = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("https://localhost:" + influx.port() + "/query?q=CREATE+DATABASE+vt_tls"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+
+            ServerAddress good = new ServerAddress("https://localhost:" + influx.port() + "/vt_tls?tlsCaFile=" + certs.ca(), "", null);
+            Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(30);
+            try (io.vigil.series.InfluxSeriesStore store = DataStores.openSeries(good)) {
+                store.write(List.of(io.vigil.series.Point.of("tls.check", java.util.Map.of("target", "t"), t0, 42)));
+                List<io.vigil.series.Series> back = store.query(new io.vigil.series.RangeQuery("tls.check", java.util.Map.of(),
+                        t0.minusSeconds(1), t0.plusSeconds(1), 10));
+                assertThat(back).singleElement().satisfies(x -> assertThat(x.values()).containsExactly(42.0));
+            }
+            assertThat(DataStores.test(DataStores.Role.SERIES, good)).contains("answered");
+
+            ServerAddress wrongCa = new ServerAddress("https://localhost:" + influx.port() + "/vt_tls?tlsCaFile=" + certs.otherCa(), "", null);
+            assertThatThrownBy(() -> DataStores.test(DataStores.Role.SERIES, wrongCa))
+                    .hasMessageContaining("is not signed by the CA file " + certs.otherCa());
+            ServerAddress wrongHost = new ServerAddress("https://127.0.0.1:" + influx.port() + "/vt_tls?tlsCaFile=" + certs.ca(), "", null);
+            assertThatThrownBy(() -> DataStores.test(DataStores.Role.SERIES, wrongHost))
+                    .hasMessageContaining("is for host db.example, localhost, not 127.0.0.1");
+            io.vigil.testsupport.InfluxServer plain = RealServices.influx();
+            ServerAddress noTls = new ServerAddress("https://127.0.0.1:" + plain.port() + "/vigil?tlsCaFile=" + certs.ca(), "", null);
+            assertThatThrownBy(() -> DataStores.test(DataStores.Role.SERIES, noTls)).hasMessageContaining("does not offer TLS");
+        } finally {
+            influx.stop();
         }
     }
 
