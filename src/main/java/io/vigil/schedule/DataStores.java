@@ -79,7 +79,11 @@ public final class DataStores {
         if (a.isEmbedded()) {
             return null;
         }
-        String url = StoreTls.split(a.url()).url();
+        StoreTls tls = StoreTls.split(a.url());
+        String url = tls.url();
+        if (tls.caFile() != null && (role == Role.LEDGER && url.startsWith("redis:") || role == Role.SERIES && url.startsWith("http:"))) {
+            return "A CA file is for a TLS address: write " + (role == Role.LEDGER ? "rediss://" : "https://") + " to use it.";
+        }
         return switch (role) {
             case CACHE -> url.toLowerCase(Locale.ROOT).matches("jdbc:(mysql|mariadb)://[^/]+/\\w+.*") ? null
                     : "The cache must be a MySQL or MariaDB database, like jdbc:mysql://db1:3306/vigil_cache.";
