@@ -231,6 +231,8 @@ class TlsOnRealServersIT {
 
     private static void assertRefused(ProbeResult r, String key, String english) {
         assertThat(r.ok()).as("refused").isFalse();
+        // the driver's attempt and the look at the server's certificate together stay within two connect timeouts
+        assertThat(r.took()).as(key).isLessThan(io.vigil.target.TargetUrls.CONNECT_TIMEOUT.multipliedBy(2));
         assertThat(r.failure().kind()).as(r.failure().getMessage()).isEqualTo(FailureKind.TLS_REFUSED);
         assertThat(r.failure().reason().keys()).contains(key);
         String en = EN.render(r.failure().reason());
