@@ -38,6 +38,14 @@ public final class ConfigStores {
         try {
             pool = new HikariDataSource(cfg);
         } catch (RuntimeException e) {
+            if (where.kind() == StoreKind.MYSQL) {
+                // a refused TLS connection is said from what the server presented, not in the driver's words
+                java.util.Optional<io.vigil.i18n.Reason> tls = io.vigil.tls.StoreTls.split(where.url()).diagnose(java.time.Duration.ofSeconds(5));
+                if (tls.isPresent()) {
+                    throw new ConfigStoreException("The config store " + location + " could not be opened: "
+                            + new io.vigil.i18n.Messages(Locale.ENGLISH).render(tls.get()), e);
+                }
+            }
             throw explain(location, e);
         }
         try {

@@ -17,7 +17,6 @@ import io.vigil.series.RangeQuery;
 import io.vigil.target.Failures;
 import io.vigil.tls.CaTrust;
 import io.vigil.tls.StoreTls;
-import io.vigil.tls.TlsDiagnosis;
 import io.vigil.tls.TlsRefused;
 
 /**
@@ -197,27 +196,9 @@ public final class DataStores {
      * certificate not signed by the CA file, or one for another host.
      */
     public static java.util.Optional<io.vigil.i18n.Reason> tlsReason(ServerAddress a) {
-        StoreTls tls = StoreTls.split(a.url());
-        String url = tls.url();
-        String lower = url.toLowerCase(Locale.ROOT);
-        java.time.Duration limit = java.time.Duration.ofSeconds(5);
-        if (lower.startsWith("jdbc:")) {
-            boolean verify = tls.caFile() != null || lower.matches(".*sslmode=verify_(ca|identity).*");
-            boolean on = verify || lower.contains("sslmode=required");
-            URI u = uri("x" + url.substring(url.indexOf("://")));
-            if (!on || u == null || u.getHost() == null) {
-                return java.util.Optional.empty();
-            }
-            return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.MYSQL, u.getHost(), u.getPort() < 0 ? 3306 : u.getPort(), tls.caFile(),
-                    verify, lower.contains("sslmode=verify_identity"), limit);
-        }
-        URI u = uri(url);
-        if (u == null || u.getHost() == null || !("rediss".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
-            return java.util.Optional.empty();
-        }
-        int port = u.getPort() < 0 ? ("https".equals(u.getScheme()) ? 443 : 6379) : u.getPort();
-        return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.DIRECT, u.getHost(), port, tls.caFile(), true, true, limit);
+        return StoreTls.split(a.url()).diagnose(java.time.Duration.ofSeconds(5));
     }
+
 
     private static URI uri(String s) {
         try {

@@ -58,4 +58,38 @@ public record StoreTls(String url, Path caFile) {
         p.setProperty("trustCertificateKeyStorePassword", CaTrust.STORE_PASSWORD);
         p.setProperty("fallbackToSystemTrustStore", "false");
     }
+
+    /**
+     * When this address asks for TLS (a TLS scheme, an {@code sslMode} beyond PREFERRED, or a CA file), what its server
+     * presents, judged ({@link TlsDiagnosis}); empty when TLS is not asked for, passes, or the server cannot be asked.
+     * Blocks up to {@code limit} per step.
+     */
+    public java.util.Optional<io.vigil.i18n.Reason> diagnose(java.time.Duration limit) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:")) {
+            boolean verify = caFile != null || lower.matches(".*sslmode=verify_(ca|identity).*");
+            boolean on = verify || lower.contains("sslmode=required");
+            int at = url.indexOf("://");
+            java.net.URI u = at < 0 ? null : uri("x" + url.substring(at));
+            if (!on || u == null || u.getHost() == null) {
+                return java.util.Optional.empty();
+            }
+            return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.MYSQL, u.getHost(), u.getPort() < 0 ? 3306 : u.getPort(), caFile,
+                    verify, lower.contains("sslmode=verify_identity"), limit);
+        }
+        java.net.URI u = uri(url);
+        if (u == null || u.getHost() == null || !("rediss".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+            return java.util.Optional.empty();
+        }
+        int port = u.getPort() < 0 ? ("https".equals(u.getScheme()) ? 443 : 6379) : u.getPort();
+        return TlsDiagnosis.diagnose(TlsDiagnosis.Protocol.DIRECT, u.getHost(), port, caFile, true, true, limit);
+    }
+
+    private static java.net.URI uri(String s) {
+        try {
+            return new java.net.URI(s);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
 }

@@ -163,8 +163,11 @@ class TlsOnRealServersIT {
                 assertThat(store.targets()).singleElement().extracting(Target::tls)
                         .isEqualTo(Tls.of(TlsMode.VERIFY_FULL, "/etc/vigil/ca.pem"));
             }
-            // the same address with another CA is refused in words when tried from Settings
+            // the same address with another CA is refused in words, by the config store and when tried from Settings
             String other = "jdbc:mysql://localhost:" + db.port() + "/" + db.name() + "?sslMode=VERIFY_CA&tlsCaFile=" + certs.otherCa();
+            assertThatThrownBy(() -> ConfigStores.open(new StoreLocation(StoreKind.MYSQL, other, db.user(), Secret.of(db.password())), dirs,
+                    SecretBox.fromKeyFile(dirs))).hasMessageContaining("is not signed by the CA file " + certs.otherCa())
+                    .hasMessageNotContaining("Exception");
             assertThatThrownBy(() -> DataStores.test(DataStores.Role.CACHE, new ServerAddress(other, db.user(), Secret.of(db.password()))))
                     .hasMessageContaining("is not signed by the CA file " + certs.otherCa());
         }
