@@ -103,4 +103,27 @@ class TargetFormTlsUiTest {
         assertThat(tls.isVisible()).as("the demo has no connection to encrypt").isFalse();
         assertThat(caRow.isVisible()).isFalse();
     }
+
+    @Test
+    void aSavedTargetShowsItsTlsInTheTable(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#targetsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn("#addTarget");
+        ComboBox<TargetKind> kind = robot.lookup("#formKind").queryComboBox();
+        ComboBox<TlsMode> tls = robot.lookup("#formTls").queryComboBox();
+        robot.interact(() -> kind.setValue(TargetKind.POSTGRES));
+        robot.clickOn("#formName").write("billing");
+        robot.doubleClickOn("#formHost").write("pg1.example.com");
+        robot.clickOn("#formDatabase").write("billing");
+        robot.clickOn("#formUser").write("vigil");
+        robot.clickOn("#formPassword").write("secret");
+        robot.interact(() -> tls.setValue(TlsMode.VERIFY_FULL));
+        Path ca = Path.of(getClass().getResource("/tls/ca.pem").toURI());
+        robot.interact(() -> robot.lookup("#formTlsCaFile").queryAs(TextField.class).setText(ca.toString()));
+        robot.clickOn("#formSave");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.TableCell::getText)).contains("verify-full");
+    }
 }
