@@ -33,7 +33,8 @@ public record StoreTls(String url, Path caFile) {
         List<String> kept = new ArrayList<>();
         for (String pair : a.substring(q + 1).split("&")) {
             if (pair.regionMatches(true, 0, PARAMETER + "=", 0, PARAMETER.length() + 1)) {
-                String value = URLDecoder.decode(pair.substring(PARAMETER.length() + 1), StandardCharsets.UTF_8).strip();
+                // %XX escapes are read; a '+' stays a '+' (it is part of file names more often than a space)
+                String value = URLDecoder.decode(pair.substring(PARAMETER.length() + 1).replace("+", "%2B"), StandardCharsets.UTF_8).strip();
                 ca = value.isEmpty() ? null : Path.of(value);
             } else if (!pair.isEmpty()) {
                 kept.add(pair);

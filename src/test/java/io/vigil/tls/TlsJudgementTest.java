@@ -109,5 +109,7 @@ class TlsJudgementTest {
         StoreTls.split("jdbc:mysql://db1/c?tlsCaFile=" + fixture("ca.pem")).mysqlProperties(q);
         assertThat(q).as("a CA file alone asks for the CA check").containsEntry("sslMode", "VERIFY_CA");
         assertThat(StoreTls.split("http://influx1:8086/vigil")).isEqualTo(new StoreTls("http://influx1:8086/vigil", null));
+        assertThat(StoreTls.split("https://i:8086/v?tlsCaFile=/etc/ca+intermediate%20bundle.pem").caFile())
+                .isEqualTo(Path.of("/etc/ca+intermediate bundle.pem"));
     }
 }
