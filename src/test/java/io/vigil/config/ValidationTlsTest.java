@@ -24,7 +24,7 @@ class ValidationTlsTest {
                 .as("another collector may keep the file where this one does not").isEmpty();
         List<Problem> long_ = Validation.target(pg(Tls.of(TlsMode.VERIFY_CA, "/" + "a".repeat(1100))), List.of());
         assertThat(long_).extracting(Problem::field).containsExactly("tlsCaFile");
-        assertThat(long_.getFirst().describe(new Messages(Locale.ENGLISH))).isEqualTo("The CA file's path may be at most 1024 characters long.");
+        assertThat(long_.getFirst().describe(new Messages(Locale.ENGLISH))).isEqualTo("The CA file's path may be at most 1,024 characters long.");
         Target demo = new Target(0, "lab", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true,
                 Set.of(), Tls.of(TlsMode.REQUIRE, ""));
         assertThat(Validation.target(demo, List.of())).extracting(Problem::field).containsExactly("tls");
