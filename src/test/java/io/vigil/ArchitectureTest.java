@@ -32,19 +32,20 @@ class ArchitectureTest {
     static final ArchRule coreNeverDependsOnUi = noClasses()
             .that().resideInAnyPackage("io.vigil.config..", "io.vigil.target..", "io.vigil.mirror..", "io.vigil.gather..",
                     "io.vigil.ledger..", "io.vigil.series..", "io.vigil.schedule..", "io.vigil.i18n..", "io.vigil.alert..", "io.vigil.watch..",
-                    "io.vigil.activity..", "io.vigil.cli..", "io.vigil.team..", "io.vigil.sitepack..")
+                    "io.vigil.activity..", "io.vigil.cli..", "io.vigil.team..", "io.vigil.sitepack..", "io.vigil.tls..")
             .should().dependOnClassesThat().resideInAPackage("io.vigil.ui..")
             .because("core is used by the console and by the headless collector alike");
 
     /**
      * The packages docs/architecture.md lists without JDBC: the entry point, the words, the ledger (in-process or Redis),
-     * what the console watches (all in memory), the team's shared state (Redis) and the notification channels (HTTP and
-     * SMTP).
+     * what the console watches (all in memory), the team's shared state (Redis), the notification channels (HTTP and
+     * SMTP) and TLS (certificates and sockets).
      */
     @ArchTest
     static final ArchRule packagesWithoutJdbcStaySo = noClasses()
             .that().resideInAPackage("io.vigil")
-            .or().resideInAnyPackage("io.vigil.i18n..", "io.vigil.ledger..", "io.vigil.watch..", "io.vigil.team..", "io.vigil.alert.notify..")
+            .or().resideInAnyPackage("io.vigil.i18n..", "io.vigil.ledger..", "io.vigil.watch..", "io.vigil.team..", "io.vigil.alert.notify..",
+                    "io.vigil.tls..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.h2..", "org.flywaydb..")
             .because("they read memory, Redis or HTTP; a query there would be one the architecture does not show");
 

@@ -19,6 +19,8 @@ import io.vigil.config.ConnectBy;
 import io.vigil.config.Problem;
 import io.vigil.config.Secret;
 import io.vigil.config.Target;
+import io.vigil.config.Tls;
+import io.vigil.config.TlsMode;
 import io.vigil.config.TargetKind;
 import io.vigil.config.Validation;
 import io.vigil.i18n.Messages;
@@ -34,6 +36,8 @@ import io.vigil.i18n.Messages;
  *     user: vigil
  *     passwordFile: /etc/vigil/prod-db.pw   # or passwordEnv: PROD_DB_PASSWORD
  *     tags: [prod]
+ *     tls: VERIFY_FULL          # OFF, REQUIRE, VERIFY_CA or VERIFY_FULL (TCPS on Oracle)
+ *     tlsCaFile: /etc/vigil/db-ca.pem
  * </pre>
  * Passwords are never written in the file itself.
  */
@@ -41,7 +45,8 @@ final class CollectorFile {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Entry(String name, TargetKind kind, String host, Integer port, String service, String sid, String alias, String tnsAdmin,
-                 String database, String user, String passwordEnv, String passwordFile, List<String> tags, Boolean enabled) {
+                 String database, String user, String passwordEnv, String passwordFile, List<String> tags, Boolean enabled,
+                 String tls, String tlsCaFile) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -103,8 +108,12 @@ final class CollectorFile {
             db = e.service();
         }
         int port = e.port() != null ? e.port() : e.kind().defaultPort();
+        TlsMode tls = e.tls() == null ? TlsMode.OFF : TlsMode.parse(e.tls());
+        if (tls == null) {
+            throw new ConfigStoreException(path + ": target \u201c" + e.name() + "\u201d: tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL.");
+        }
         return new Target(id, e.name(), e.kind(), e.host(), port, by, db, e.tnsAdmin(), e.user(), password(e, path), e.tags(),
-                e.enabled() == null || e.enabled());
+                e.enabled() == null || e.enabled(), java.util.Set.of(), new Tls(tls, e.tlsCaFile()));
     }
 
     private static Secret password(Entry e, Path path) {

@@ -60,6 +60,10 @@ public final class ImportTnsCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "ALIAS", description = "Import only these aliases (comma-separated).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--tls-ca", paramLabel = "FILE", description = "CA certificate (PEM) or wallet folder for the aliases that use TCPS; "
+            + "without it, the CAs the Java runtime trusts.")
+    Path tlsCa;
+
     @Option(names = "--dry-run", description = "Say what would be added, change nothing.")
     boolean dryRun;
 
@@ -83,7 +87,8 @@ public final class ImportTnsCommand implements Callable<Integer> {
 
         TnsNames names = TnsParser.read(file);
         List<String> unknown = TnsTargets.unknown(names, only);
-        TnsTargets.Options options = new TnsTargets.Options(user, secret, tags, new HashSet<>(only));
+        TnsTargets.Options options = new TnsTargets.Options(user, secret, tags, new HashSet<>(only),
+                tlsCa == null ? "" : tlsCa.toAbsolutePath().toString());
         int added = 0;
         int present = 0;
         int refused = 0;

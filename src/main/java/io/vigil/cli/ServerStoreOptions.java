@@ -22,7 +22,8 @@ import picocli.CommandLine.ParameterException;
  */
 public final class ServerStoreOptions {
 
-    @Option(names = "--cache", paramLabel = "URL", description = "MySQL/MariaDB cache, e.g. jdbc:mysql://db1:3306/vigil_cache.")
+    @Option(names = "--cache", paramLabel = "URL", description = "MySQL/MariaDB cache, e.g. jdbc:mysql://db1:3306/vigil_cache "
+            + "(TLS: ?sslMode=VERIFY_IDENTITY&tlsCaFile=/etc/vigil/ca.pem).")
     String cacheUrl;
 
     @Option(names = "--cache-user", paramLabel = "USER", description = "Login for the cache.")
@@ -37,10 +38,12 @@ public final class ServerStoreOptions {
     @Option(names = "--series-password-file", paramLabel = "FILE", description = "File holding the InfluxDB password.")
     Path seriesPasswordFile;
 
-    @Option(names = "--ledger", paramLabel = "URI", description = "Redis ledger, e.g. redis://redis1:6379 (key prefix vigil:).")
+    @Option(names = "--ledger", paramLabel = "URI", description = "Redis ledger, e.g. redis://redis1:6379 (key prefix vigil:); "
+            + "rediss://redis1:6380?tlsCaFile=/etc/vigil/ca.pem for TLS.")
     URI ledger;
 
-    @Option(names = "--series", paramLabel = "URL", description = "InfluxDB 1.x database, e.g. http://influx1:8086/vigil.")
+    @Option(names = "--series", paramLabel = "URL", description = "InfluxDB 1.x database, e.g. http://influx1:8086/vigil; "
+            + "https://influx1:8086/vigil?tlsCaFile=/etc/vigil/ca.pem for TLS.")
     URI series;
 
     @Option(names = "--series-user", paramLabel = "USER", description = "Login for InfluxDB, when it has authentication on.")

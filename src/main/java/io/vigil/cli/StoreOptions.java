@@ -24,7 +24,8 @@ public final class StoreOptions {
     Path dataDir;
 
     @Option(names = "--config-store", paramLabel = "URL",
-            description = "'embedded', or a MySQL/MariaDB JDBC URL (password from VIGIL_CONFIG_STORE_PASSWORD); default: settings.")
+            description = "'embedded', or a MySQL/MariaDB JDBC URL (password from VIGIL_CONFIG_STORE_PASSWORD; "
+                    + "TLS: ?sslMode=VERIFY_IDENTITY&tlsCaFile=FILE); default: settings.")
     String configStore;
 
     @Option(names = "--config-store-user", paramLabel = "USER", description = "Login for a server config store.")

@@ -38,6 +38,14 @@ public final class ConfigStores {
         try {
             pool = new HikariDataSource(cfg);
         } catch (RuntimeException e) {
+            if (where.kind() == StoreKind.MYSQL) {
+                // a refused TLS connection is said from what the server presented, not in the driver's words
+                java.util.Optional<io.vigil.i18n.Reason> tls = io.vigil.tls.StoreTls.split(where.url()).diagnose(java.time.Duration.ofSeconds(5));
+                if (tls.isPresent()) {
+                    throw new ConfigStoreException("The config store " + location + " could not be opened: "
+                            + new io.vigil.i18n.Messages(Locale.ENGLISH).render(tls.get()), e);
+                }
+            }
             throw explain(location, e);
         }
         try {
@@ -68,7 +76,8 @@ public final class ConfigStores {
     }
 
     private static String server(HikariConfig cfg, StoreLocation where) {
-        String url = where.url();
+        io.vigil.tls.StoreTls tls = io.vigil.tls.StoreTls.split(where.url());
+        String url = tls.url();
         if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:")) {
             url = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()); // MariaDB speaks the MySQL protocol
         }
@@ -84,6 +93,13 @@ public final class ConfigStores {
         cfg.addDataSourceProperty("socketTimeout", "30000");
         cfg.addDataSourceProperty("characterEncoding", "UTF-8");
         cfg.addDataSourceProperty("connectionAttributes", "program_name:Vigil");
+        java.util.Properties trust = new java.util.Properties();
+        try {
+            tls.mysqlProperties(trust); // a tlsCaFile= in the address: its CA, as a trust store
+        } catch (io.vigil.tls.TlsRefused e) {
+            throw new ConfigStoreException(e.getMessage(), e);
+        }
+        trust.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
         return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " as " + where.user());
     }
 

@@ -34,10 +34,12 @@ public final class ConfigYaml {
     static final int FORMAT = 1;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "kind", "host", "port", "connectBy", "database", "tnsAdmin", "user", "password", "tags", "enabled", "licensed"})
+    @JsonPropertyOrder({"name", "kind", "host", "port", "connectBy", "database", "tnsAdmin", "user", "password", "tags", "enabled", "licensed", "tls",
+            "tlsCaFile"})
     @JsonIgnoreProperties(ignoreUnknown = false)
     record TargetEntry(String name, TargetKind kind, String host, Integer port, ConnectBy connectBy, String database, String tnsAdmin,
-                       String user, String password, List<String> tags, Boolean enabled, List<LicensedPack> licensed) {
+                       String user, String password, List<String> tags, Boolean enabled, List<LicensedPack> licensed, String tls,
+                       String tlsCaFile) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -101,7 +103,8 @@ public final class ConfigYaml {
         List<TargetEntry> t = targets.stream().map(x -> new TargetEntry(x.name(), x.kind(), blankToNull(x.host()),
                 x.port() == 0 ? null : x.port(), x.kind().isNetworked() ? x.connectBy() : null, blankToNull(x.database()),
                 blankToNull(x.tnsAdmin()), blankToNull(x.user()), withPasswords && !x.password().isEmpty() ? x.password().reveal() : null,
-                x.tags(), x.enabled(), x.licensed().isEmpty() ? null : x.licensed().stream().sorted().toList())).toList();
+                x.tags(), x.enabled(), x.licensed().isEmpty() ? null : x.licensed().stream().sorted().toList(),
+                x.tls().on() ? x.tls().mode().name() : null, blankToNull(x.tls().caFile()))).toList();
         List<MirrorEntry> m = mirrors.stream().map(x -> new MirrorEntry(x.name(), x.kind(), x.cacheTable(), x.intervalSeconds(), x.rowCap(),
                 x.mode(), blankToNull(x.watermarkColumn()), blankToNull(x.minVersion()), x.enabled(), x.licence(),
                 blankToNull(x.description()), x.sql(), x.variants().isEmpty() ? null : x.variants(),
@@ -144,9 +147,12 @@ public final class ConfigYaml {
             ConnectBy by = e.connectBy() != null ? e.connectBy()
                     : (e.kind() == TargetKind.MYSQL || e.kind() == TargetKind.POSTGRES) ? ConnectBy.DATABASE : ConnectBy.SERVICE_NAME;
             int port = e.port() != null ? e.port() : e.kind().defaultPort();
+            TlsMode tls = e.tls() == null ? TlsMode.OFF : TlsMode.parse(e.tls());
+            require(tls != null, where, "tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL (MySQL's REQUIRED and VERIFY_IDENTITY, "
+                    + "PostgreSQL's require, verify-ca and verify-full are read too)");
             targets.add(new Target(old.map(Target::id).orElse(tempId[0]--), e.name(), e.kind(), e.host(), port, by, e.database(), e.tnsAdmin(),
                     e.user(), pw, e.tags(), e.enabled() == null || e.enabled(),
-                    e.licensed() == null ? java.util.Set.of() : java.util.Set.copyOf(e.licensed())));
+                    e.licensed() == null ? java.util.Set.of() : java.util.Set.copyOf(e.licensed()), new Tls(tls, e.tlsCaFile())));
         }
         List<MirrorDef> mirrors = new ArrayList<>();
         List<MirrorEntry> me = orEmpty(doc.mirrors());

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param tags      groups in the target tree, e.g. "prod", "billing"
  * @param enabled   whether the executor collects from it
  * @param licensed  the Oracle option packs the site has licensed for this database; mirrors that need another stay off
+ * @param tls       whether and how the connection is encrypted (TLS; TCPS on Oracle)
  */
 public record Target(
         long id,
@@ -35,7 +36,8 @@ public record Target(
         Secret password,
         List<String> tags,
         boolean enabled,
-        Set<LicensedPack> licensed) {
+        Set<LicensedPack> licensed,
+        Tls tls) {
 
     public Target {
         Objects.requireNonNull(kind, "kind");
@@ -48,23 +50,34 @@ public record Target(
         password = password == null ? Secret.empty() : password;
         tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
         licensed = licensed == null || licensed.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(licensed));
+        tls = tls == null ? Tls.off() : tls;
+    }
+
+    /** A target connecting without TLS. */
+    public Target(long id, String name, TargetKind kind, String host, int port, ConnectBy connectBy, String database, String tnsAdmin,
+                  String user, Secret password, List<String> tags, boolean enabled, Set<LicensedPack> licensed) {
+        this(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, licensed, Tls.off());
     }
 
     /** A target with no option pack licensed. */
     public Target(long id, String name, TargetKind kind, String host, int port, ConnectBy connectBy, String database, String tnsAdmin,
                   String user, Secret password, List<String> tags, boolean enabled) {
-        this(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, Set.of());
+        this(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, Set.of(), Tls.off());
     }
 
     public Target withLicensed(Set<LicensedPack> packs) {
-        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, packs);
+        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, packs, tls);
     }
 
     public Target withId(long newId) {
-        return new Target(newId, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, licensed);
+        return new Target(newId, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, licensed, tls);
     }
 
     public Target withEnabled(boolean on) {
-        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, on, licensed);
+        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, on, licensed, tls);
+    }
+
+    public Target withTls(Tls how) {
+        return new Target(id, name, kind, host, port, connectBy, database, tnsAdmin, user, password, tags, enabled, licensed, how);
     }
 }

@@ -13,7 +13,7 @@ final class TargetTable {
 
     private static final ChildList TAGS = new ChildList("target_tag", "target_id", "tag");
     private static final String COLUMNS = "name, kind, host, port, connect_by, database_name, tns_admin, user_name, password_enc, enabled, "
-            + "licensed_packs, updated_at";
+            + "licensed_packs, tls_mode, tls_ca_file, updated_at";
 
     private final SecretBox box;
 
@@ -31,7 +31,8 @@ final class TargetTable {
                 out.add(new Target(id, rs.getString("name"), TargetKind.valueOf(rs.getString("kind")), rs.getString("host"),
                         rs.getInt("port"), ConnectBy.valueOf(rs.getString("connect_by")), rs.getString("database_name"),
                         rs.getString("tns_admin"), rs.getString("user_name"), box.open(rs.getString("password_enc")),
-                        tags.getOrDefault(id, List.of()), rs.getBoolean("enabled"), licensed(rs.getString("licensed_packs"))));
+                        tags.getOrDefault(id, List.of()), rs.getBoolean("enabled"), licensed(rs.getString("licensed_packs")),
+                        new Tls(tlsMode(rs.getString("tls_mode")), rs.getString("tls_ca_file"))));
             }
         }
         return out;
@@ -40,9 +41,9 @@ final class TargetTable {
     long write(Connection c, Target t) throws SQLException {
         boolean insert = t.id() == 0;
         String sql = insert
-                ? "INSERT INTO target (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                ? "INSERT INTO target (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 : "UPDATE target SET name = ?, kind = ?, host = ?, port = ?, connect_by = ?, database_name = ?, tns_admin = ?, "
-                        + "user_name = ?, password_enc = ?, enabled = ?, licensed_packs = ?, updated_at = ? WHERE id = ?";
+                        + "user_name = ?, password_enc = ?, enabled = ?, licensed_packs = ?, tls_mode = ?, tls_ca_file = ?, updated_at = ? WHERE id = ?";
         long id;
         try (PreparedStatement ps = Rows.prepare(c, sql, insert)) {
             ps.setString(1, t.name());
@@ -56,11 +57,13 @@ final class TargetTable {
             ps.setString(9, box.seal(t.password()));
             ps.setBoolean(10, t.enabled());
             ps.setString(11, t.licensed().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",")));
-            ps.setTimestamp(12, Rows.now());
+            ps.setString(12, t.tls().mode().name());
+            ps.setString(13, t.tls().caFile());
+            ps.setTimestamp(14, Rows.now());
             if (insert) {
                 id = Rows.insertReturningId(ps);
             } else {
-                ps.setLong(13, t.id());
+                ps.setLong(15, t.id());
                 if (ps.executeUpdate() == 0) {
                     throw new ConfigStoreException("The target “" + t.name() + "” was deleted meanwhile; nothing was saved.");
                 }
@@ -73,6 +76,12 @@ final class TargetTable {
 
     void delete(Connection c, long id) throws SQLException {
         Rows.deleteById(c, "target", id);
+    }
+
+    /** A mode a newer Vigil may have written reads as no TLS asked for here rather than failing the whole store. */
+    private static TlsMode tlsMode(String text) {
+        TlsMode m = TlsMode.parse(text);
+        return m == null ? TlsMode.OFF : m;
     }
 
     private static java.util.Set<LicensedPack> licensed(String text) {

@@ -54,7 +54,21 @@ public final class Validation {
                 problems.add(Problem.of("tags", "problem.tag.comma", tag));
             }
         }
+        checkTls(t, problems);
         return problems;
+    }
+
+    /** The longest CA file path the config store keeps. */
+    static final int MAX_TLS_CA_FILE = 1024;
+
+    /** The demo has no connection to encrypt; the CA file's path fits the store (whether it exists is the form's to say). */
+    private static void checkTls(Target t, List<Problem> problems) {
+        if (!t.kind().isNetworked() && t.tls().on()) {
+            problems.add(Problem.of("tls", "problem.tls.demo"));
+        }
+        if (t.tls().caFile().length() > MAX_TLS_CA_FILE) {
+            problems.add(Problem.of("tlsCaFile", "problem.tls.caFile.tooLong", MAX_TLS_CA_FILE));
+        }
     }
 
     private static void checkConnection(Target t, List<Problem> problems) {

@@ -51,8 +51,21 @@ public final class RedisLedger implements SyncLedger {
 
     /** A ledger on the Redis at {@code host:port}; {@code prefix} separates Vigil's keys (e.g. "vigil:"). */
     public RedisLedger(String host, int port, String user, Secret password, String prefix) {
+        this(host, port, user, password, prefix, null);
+    }
+
+    /**
+     * A ledger on the Redis at {@code host:port} over TLS ({@code rediss://}) when {@code tls} is given: the server's
+     * certificate must be signed by a CA the context trusts and name {@code host}.
+     */
+    public RedisLedger(String host, int port, String user, Secret password, String prefix, javax.net.ssl.SSLContext tls) {
         DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(3000).socketTimeoutMillis(5000).clientName("vigil");
+        if (tls != null) {
+            javax.net.ssl.SSLParameters params = new javax.net.ssl.SSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+            cfg.ssl(true).sslSocketFactory(tls.getSocketFactory()).sslParameters(params);
+        }
         if (!password.isEmpty()) {
             cfg.password(password.reveal());
             if (user != null && !user.isBlank()) {
@@ -61,7 +74,7 @@ public final class RedisLedger implements SyncLedger {
         }
         this.redis = RedisClient.builder().hostAndPort(host, port).clientConfig(cfg.build()).build();
         this.prefix = prefix;
-        this.where = "Redis " + host + ":" + port;
+        this.where = (tls != null ? "Redis (TLS) " : "Redis ") + host + ":" + port;
     }
 
     /** The key of a target's lease: {@code <collectorId>|<fencing token>} while a collector holds it. */

@@ -54,7 +54,9 @@ public final class CacheDb implements AutoCloseable {
     }
 
     /** A shared cache on MySQL/MariaDB; batch inserts are rewritten into multi-row statements (ten times faster there). */
-    public static CacheDb mysql(String url, String user, Secret password) {
+    public static CacheDb mysql(String address, String user, Secret password) {
+        io.vigil.tls.StoreTls tls = io.vigil.tls.StoreTls.split(address);
+        String url = tls.url();
         String jdbc = url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("vigil-cache");
@@ -66,6 +68,9 @@ public final class CacheDb implements AutoCloseable {
         cfg.addDataSourceProperty("socketTimeout", "120000");
         cfg.addDataSourceProperty("characterEncoding", "UTF-8");
         cfg.addDataSourceProperty("connectionAttributes", "program_name:Vigil");
+        java.util.Properties trust = new java.util.Properties();
+        tls.mysqlProperties(trust); // a tlsCaFile= in the address: its CA, as a trust store
+        trust.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
         // autocommit and read-only are set on every job's connection: sent only when they change, not asked again
         cfg.addDataSourceProperty("useLocalSessionState", "true");
         // Under REPEATABLE READ, InnoDB's gap locks made two targets' snapshot swaps of one table deadlock each other

@@ -296,7 +296,8 @@ public final class Collector implements AutoCloseable {
 
     private void fail(Target t, JobKey job, TargetFailure failure, Duration took) {
         Duration wait = health.get(t.id()).failed(clock.instant(), failure.kind(), failure.reason());
-        if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT) {
+        if (failure.kind() == FailureKind.LOGIN_REFUSED || failure.kind() == FailureKind.UNREACHABLE || failure.kind() == FailureKind.TIMEOUT
+                || failure.kind() == FailureKind.TLS_REFUSED) {
             connections.release(t.id()); // reconnect through a fresh probe, never through the pool's retries
         }
         emit(t, job, Status.ERROR, Reason.of("reason.nextTry", failure.reason(), wait.toSeconds()), took, 0);

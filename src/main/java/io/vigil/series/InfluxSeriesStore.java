@@ -39,11 +39,21 @@ public final class InfluxSeriesStore implements SeriesStore {
     private final String database;
     private final Version version;
     private final String authHeader;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
     private final InfluxDBClient v2;
     private final String org;
 
     private InfluxSeriesStore(String url, String database, Version version, String authHeader, InfluxDBClient v2, String org) {
+        this(url, database, version, authHeader, v2, org, null);
+    }
+
+    private InfluxSeriesStore(String url, String database, Version version, String authHeader, InfluxDBClient v2, String org,
+                              javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
+        if (tls != null) {
+            b.sslContext(tls); // https:// checks the certificate's host name by itself
+        }
+        this.http = b.build();
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.database = database;
         this.version = version;
@@ -57,6 +67,13 @@ public final class InfluxSeriesStore implements SeriesStore {
         String auth = user == null || user.isBlank() ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
         return new InfluxSeriesStore(url, database, Version.V1, auth, null, null);
+    }
+
+    /** InfluxDB 1.x over {@code https://}, trusting the CAs of {@code tls} (the Java runtime's when null). */
+    public static InfluxSeriesStore v1(String url, String database, String user, Secret password, javax.net.ssl.SSLContext tls) {
+        String auth = user == null || user.isBlank() ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
+        return new InfluxSeriesStore(url, database, Version.V1, auth, null, null, tls);
     }
 
     /** InfluxDB 2.x/3.x: an organisation and bucket with a token; {@code database} is the bucket's DBRP name for InfluxQL. */

@@ -216,7 +216,7 @@ public final class SitePackWriter {
     /** The target with no password: a pack travels, the customer's logins stay. */
     static Target blank(Target t) {
         return new Target(t.id(), t.name(), t.kind(), t.host(), t.port(), t.connectBy(), t.database(), t.tnsAdmin(), t.user(), Secret.empty(),
-                t.tags(), t.enabled(), t.licensed());
+                t.tags(), t.enabled(), t.licensed(), t.tls());
     }
 
     /**

@@ -14,6 +14,8 @@ public enum FailureKind {
     MISSING_PRIVILEGE,
     /** The SQL itself is wrong (syntax, unknown table or column). */
     BAD_SQL,
+    /** A TLS connection could not be made or was refused: no TLS at the server, a certificate not signed by the CA or for another host. */
+    TLS_REFUSED,
     /** Anything else. */
     OTHER
 }

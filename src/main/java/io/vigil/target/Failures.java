@@ -8,8 +8,19 @@ import java.sql.SQLTimeoutException;
 import java.util.Locale;
 import java.util.Set;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.net.ssl.SSLException;
+
+import io.vigil.config.ConnectBy;
+import io.vigil.config.Target;
+import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
 import io.vigil.i18n.Reason;
+import io.vigil.tls.TlsDiagnosis;
+import io.vigil.tls.TlsRefused;
 
 /** Classifies driver exceptions from Oracle, MySQL/MariaDB, PostgreSQL and H2 into {@link FailureKind}s with a sentence. */
 public final class Failures {
@@ -53,6 +64,50 @@ public final class Failures {
         Reason reason = kind == FailureKind.OTHER ? Reason.of("failure.message.plain", address, action, detail)
                 : Reason.of("failure.message", address, action, advice(kind), detail);
         return new TargetFailure(kind, reason, ENGLISH.render(reason), e);
+    }
+
+    /** A TLS connection that could not be set up (a CA file that cannot be read), worded with its reason. */
+    public static TargetFailure tls(Reason action, String address, TlsRefused e) {
+        Reason reason = Reason.of("failure.message.tls", address, action, e.reason());
+        return new TargetFailure(FailureKind.TLS_REFUSED, reason, ENGLISH.render(reason), e);
+    }
+
+    /**
+     * A failure of a target that asks for TLS, looked at again: when the connection may have failed in its TLS
+     * handshake, the server is asked what it presents ({@link TlsDiagnosis}) and a refusal is worded as such ("the
+     * server's certificate is not signed by the CA file …", "the certificate is for host X, not Y", "no TLS there").
+     * Anything else, or a server that cannot be asked, keeps {@code plain}. Blocks for up to the connect timeout.
+     */
+    public static TargetFailure withTls(Target t, Reason action, String address, TargetFailure plain) {
+        if (!t.tls().on() || !t.kind().isNetworked()) {
+            return plain;
+        }
+        boolean tlsCause = hasCause(plain, SSLException.class) || hasCause(plain, java.security.cert.CertificateException.class);
+        if (!tlsCause && plain.kind() != FailureKind.UNREACHABLE && plain.kind() != FailureKind.OTHER) {
+            return plain; // a login, database or privilege problem: TLS worked
+        }
+        Optional<Reason> found = Optional.empty();
+        if (!(t.kind() == TargetKind.ORACLE && t.connectBy() == ConnectBy.TNS_ALIAS)) {
+            TlsDiagnosis.Protocol protocol = switch (t.kind()) {
+                case MYSQL -> TlsDiagnosis.Protocol.MYSQL;
+                case POSTGRES -> TlsDiagnosis.Protocol.POSTGRES;
+                default -> TlsDiagnosis.Protocol.DIRECT;
+            };
+            Path ca = t.tls().hasCaFile() ? Path.of(t.tls().caFile()) : null;
+            boolean wallet = ca != null && Files.isDirectory(ca);
+            // Oracle's thin driver checks the chain even under REQUIRE
+            boolean verify = !wallet && (t.tls().mode().verifies() || t.kind() == TargetKind.ORACLE);
+            boolean host = t.tls().mode() == io.vigil.config.TlsMode.VERIFY_FULL;
+            found = TlsDiagnosis.diagnose(protocol, t.host(), t.port(), wallet ? null : ca, verify, host, TargetUrls.CONNECT_TIMEOUT);
+        }
+        if (found.isEmpty() && tlsCause) {
+            found = Optional.of(Reason.of("tls.handshake"));
+        }
+        if (found.isEmpty()) {
+            return plain;
+        }
+        Reason reason = Reason.of("failure.message.tls", address, action, found.get());
+        return new TargetFailure(FailureKind.TLS_REFUSED, reason, ENGLISH.render(reason), plain.getCause());
     }
 
     /** What a DBA does about a failure of this kind. */

@@ -77,7 +77,12 @@ public final class TargetConnections implements AutoCloseable {
                     "connections are off here", null), Duration.ZERO);
         }
         long start = System.nanoTime();
-        JdbcSpec spec = spec(t);
+        JdbcSpec spec;
+        try {
+            spec = spec(t);
+        } catch (io.vigil.tls.TlsRefused e) {
+            return ProbeResult.failed(Failures.tls(Failures.connecting(), t.name(), e), Duration.ofNanos(System.nanoTime() - start));
+        }
         try (Connection c = DriverManager.getConnection(spec.url(), spec.props())) {
             DatabaseMetaData md = c.getMetaData();
             String version = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
@@ -91,7 +96,8 @@ public final class TargetConnections implements AutoCloseable {
             return ProbeResult.ok(t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE ? "Demo Oracle " + release + " (" + shown + ")" : shown,
                     Duration.ofNanos(System.nanoTime() - start), release);
         } catch (SQLException e) {
-            return ProbeResult.failed(Failures.classify(Failures.connecting(), spec.address(), e), Duration.ofNanos(System.nanoTime() - start));
+            TargetFailure plain = Failures.classify(Failures.connecting(), spec.address(), e);
+            return ProbeResult.failed(Failures.withTls(t, Failures.connecting(), spec.address(), plain), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

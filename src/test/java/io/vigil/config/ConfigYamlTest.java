@@ -198,4 +198,45 @@ class ConfigYamlTest {
         assertThatThrownBy(() -> ConfigYaml.importInto(store, "vigil: 7\ntargets: []\n", "new.yaml", messages))
                 .hasMessageContaining("newer Vigil");
     }
+
+    @Test
+    void aTargetsTlsGoesOutAndComesBackAndAcceptsEachKindsOwnWords() {
+        Target prod = store.targets().stream().filter(t -> t.name().equals("prod-db")).findFirst().orElseThrow();
+        store.saveTarget(prod.withTls(Tls.of(TlsMode.VERIFY_FULL, "/etc/vigil/db-ca.pem")));
+        String yaml = export(false);
+        assertThat(yaml).contains("  tls: VERIFY_FULL\n").contains("  tlsCaFile: /etc/vigil/db-ca.pem\n");
+        assertThat(yaml).as("a target without TLS writes no TLS keys").containsOnlyOnce("  tls:");
+        try (ConfigStore fresh = open(other)) {
+            ConfigYaml.importInto(fresh, yaml, "export.yaml", messages);
+            assertThat(fresh.targets().stream().filter(t -> t.name().equals("prod-db")).findFirst().orElseThrow().tls())
+                    .isEqualTo(Tls.of(TlsMode.VERIFY_FULL, "/etc/vigil/db-ca.pem"));
+            assertThat(fresh.targets().stream().filter(t -> t.name().equals("shop")).findFirst().orElseThrow().tls()).isEqualTo(Tls.off());
+        }
+        String words = """
+                vigil: 1
+                targets:
+                  - name: shop
+                    kind: MYSQL
+                    host: 10.0.0.7
+                    database: shop
+                    user: monitor
+                    tls: VERIFY_IDENTITY
+                  - name: reporting
+                    kind: POSTGRES
+                    host: 10.0.0.9
+                    database: reports
+                    user: monitor
+                    tls: verify-ca
+                    tlsCaFile: /etc/vigil/pg-ca.pem
+                """;
+        ConfigYaml.importInto(store, words, "team.yaml", messages);
+        assertThat(store.targets()).filteredOn(t -> t.name().equals("shop")).singleElement().extracting(Target::tls)
+                .isEqualTo(Tls.of(TlsMode.VERIFY_FULL, ""));
+        assertThat(store.targets()).filteredOn(t -> t.name().equals("reporting")).singleElement().extracting(Target::tls)
+                .isEqualTo(Tls.of(TlsMode.VERIFY_CA, "/etc/vigil/pg-ca.pem"));
+        List<Target> before = store.targets();
+        assertThatThrownBy(() -> ConfigYaml.importInto(store, words.replace("verify-ca", "strict"), "team.yaml", messages))
+                .hasMessageContaining("line 9, target \u201creporting\u201d").hasMessageContaining("tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL");
+        assertThat(store.targets()).isEqualTo(before);
+    }
 }

@@ -48,4 +48,72 @@ class TargetUrlsTest {
         assertThat(pg.url()).isEqualTo("jdbc:postgresql://[::1]:5432/app");
         assertThat(pg.props()).containsEntry("ApplicationName", "Vigil").containsEntry("connectTimeout", "5");
     }
+
+    static Target tls(Target t, io.vigil.config.TlsMode mode, String ca) {
+        return t.withTls(io.vigil.config.Tls.of(mode, ca));
+    }
+
+    static String fixtureCa() {
+        try {
+            return java.nio.file.Path.of(TargetUrlsTest.class.getResource("/tls/ca.pem").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void oracleOverTcpsTrustsTheCaFileAndMatchesTheHostOnlyWhenAskedTo() {
+        Target plain = t(TargetKind.ORACLE, ConnectBy.SERVICE_NAME, "db1", 2484, "ORCLPDB1");
+        JdbcSpec full = TargetUrls.spec(tls(plain, io.vigil.config.TlsMode.VERIFY_FULL, fixtureCa()));
+        assertThat(full.url()).contains("(ADDRESS=(PROTOCOL=TCPS)(HOST=db1)(PORT=2484))");
+        assertThat(full.props()).containsEntry("javax.net.ssl.trustStoreType", "PKCS12")
+                .containsEntry("oracle.net.ssl_server_dn_match", "true").doesNotContainKey("oracle.net.wallet_location");
+        assertThat(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(full.props().getProperty("javax.net.ssl.trustStore")))).isTrue();
+        JdbcSpec ca = TargetUrls.spec(tls(plain, io.vigil.config.TlsMode.VERIFY_CA, fixtureCa()));
+        assertThat(ca.props()).containsEntry("oracle.net.ssl_server_dn_match", "false");
+        // a wallet folder is handed to the driver as it is
+        java.nio.file.Path walletDir = java.nio.file.Path.of(fixtureCa()).getParent();
+        JdbcSpec wallet = TargetUrls.spec(tls(plain, io.vigil.config.TlsMode.REQUIRE, walletDir.toString()));
+        assertThat(wallet.props()).containsEntry("oracle.net.wallet_location", walletDir.toAbsolutePath().toString())
+                .doesNotContainKey("javax.net.ssl.trustStore");
+        // TLS off: the descriptor and properties as before
+        assertThat(TargetUrls.spec(plain).url()).contains("(PROTOCOL=TCP)");
+        assertThat(TargetUrls.spec(plain).props()).doesNotContainKey("oracle.net.ssl_server_dn_match");
+        // an alias takes TCPS from its descriptor; the trust settings still come from the target
+        JdbcSpec alias = TargetUrls.spec(tls(t(TargetKind.ORACLE, ConnectBy.TNS_ALIAS, "", 0, "PRODDB"), io.vigil.config.TlsMode.VERIFY_CA,
+                fixtureCa()));
+        assertThat(alias.url()).isEqualTo("jdbc:oracle:thin:@PRODDB");
+        assertThat(alias.props()).containsKey("javax.net.ssl.trustStore");
+    }
+
+    @Test
+    void mysqlAndPostgresGetTheirOwnModeNamesAndTheCaFile() {
+        Target my = t(TargetKind.MYSQL, ConnectBy.DATABASE, "db1", 3306, "app");
+        assertThat(TargetUrls.spec(my).props()).doesNotContainKey("sslMode");
+        assertThat(TargetUrls.spec(tls(my, io.vigil.config.TlsMode.REQUIRE, "")).props()).containsEntry("sslMode", "REQUIRED")
+                .doesNotContainKey("trustCertificateKeyStoreUrl");
+        JdbcSpec myFull = TargetUrls.spec(tls(my, io.vigil.config.TlsMode.VERIFY_FULL, fixtureCa()));
+        assertThat(myFull.props()).containsEntry("sslMode", "VERIFY_IDENTITY").containsEntry("trustCertificateKeyStoreType", "PKCS12")
+                .containsEntry("fallbackToSystemTrustStore", "false");
+        assertThat(TargetUrls.spec(tls(my, io.vigil.config.TlsMode.VERIFY_CA, fixtureCa())).props()).containsEntry("sslMode", "VERIFY_CA");
+
+        Target pg = t(TargetKind.POSTGRES, ConnectBy.DATABASE, "db1", 5432, "app");
+        assertThat(TargetUrls.spec(pg).props()).doesNotContainKey("sslmode");
+        assertThat(TargetUrls.spec(tls(pg, io.vigil.config.TlsMode.REQUIRE, "")).props()).containsEntry("sslmode", "require");
+        assertThat(TargetUrls.spec(tls(pg, io.vigil.config.TlsMode.VERIFY_CA, fixtureCa())).props()).containsEntry("sslmode", "verify-ca")
+                .containsEntry("sslrootcert", fixtureCa());
+        assertThat(TargetUrls.spec(tls(pg, io.vigil.config.TlsMode.VERIFY_FULL, "")).props()).containsEntry("sslmode", "verify-full")
+                .containsEntry("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
+    }
+
+    @Test
+    void tlsModesReadTheWordsOfEachKind() {
+        assertThat(io.vigil.config.TlsMode.parse("VERIFY_IDENTITY")).isEqualTo(io.vigil.config.TlsMode.VERIFY_FULL);
+        assertThat(io.vigil.config.TlsMode.parse("verify-full")).isEqualTo(io.vigil.config.TlsMode.VERIFY_FULL);
+        assertThat(io.vigil.config.TlsMode.parse("verify-ca")).isEqualTo(io.vigil.config.TlsMode.VERIFY_CA);
+        assertThat(io.vigil.config.TlsMode.parse("REQUIRED")).isEqualTo(io.vigil.config.TlsMode.REQUIRE);
+        assertThat(io.vigil.config.TlsMode.parse("tcps")).isEqualTo(io.vigil.config.TlsMode.REQUIRE);
+        assertThat(io.vigil.config.TlsMode.parse("disable")).isEqualTo(io.vigil.config.TlsMode.OFF);
+        assertThat(io.vigil.config.TlsMode.parse("strict")).isNull();
+    }
 }

@@ -33,6 +33,11 @@ final class MariaDb extends SharedJdbcServer {
     }
 
     static MariaDb startPrivate() {
+        return startPrivate(List.of());
+    }
+
+    /** A new private server given these options at start as well, e.g. {@code --ssl-cert=…}. */
+    static MariaDb startPrivate(List<String> options) {
         Path installDb = Binaries.find("mariadb-install-db", "mariadb-server", List.of());
         Path daemon = Binaries.find("mariadbd", "mariadb-server", List.of());
         Path dir = Processes.freshDir("mariadb");
@@ -42,9 +47,11 @@ final class MariaDb extends SharedJdbcServer {
                 "--auth-root-authentication-method=normal", "--skip-test-db", "--user=" + user));
         int port = Processes.freePort();
         Path log = dir.resolve("mariadb.log");
-        Process p = Processes.start(List.of(daemon.toString(), "--no-defaults", "--datadir=" + data, "--port=" + port,
+        List<String> command = new java.util.ArrayList<>(List.of(daemon.toString(), "--no-defaults", "--datadir=" + data, "--port=" + port,
                 "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"), "--pid-file=" + dir.resolve("mysqld.pid"),
-                "--user=" + user, "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--log-error=" + log), log);
+                "--user=" + user, "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--log-error=" + log));
+        command.addAll(options);
+        Process p = Processes.start(command, log);
         Processes.awaitReady("MariaDB (private, port " + port + ")", Duration.ofSeconds(60), p, log, () -> {
             try (Connection c = connect(port, "", "root", "")) {
                 return c.isValid(2);

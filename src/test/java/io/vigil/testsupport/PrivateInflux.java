@@ -16,10 +16,17 @@ public final class PrivateInflux extends InfluxServer {
     private final Path binary;
     private final Path dir;
     private final Path config;
+    private final TestCertificates tls;
     private Process process;
 
     PrivateInflux() {
+        this(null);
+    }
+
+    /** A private InfluxDB that answers only https:// with the test certificates' server certificate, when {@code tls} is given. */
+    PrivateInflux(TestCertificates tls) {
         super(Processes.freePort());
+        this.tls = tls;
         this.binary = Binaries.find("influxd", "influxdb", List.of());
         this.dir = Processes.freshDir("influx-" + port());
         this.config = dir.resolve("influxdb.conf");
@@ -41,7 +48,12 @@ public final class PrivateInflux extends InfluxServer {
                 [http]
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
-                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), port());
+                """.formatted(rpcPort, dir.resolve("meta"), dir.resolve("data"), dir.resolve("wal"), port())
+                + (tls == null ? "" : """
+                  https-enabled = true
+                  https-certificate = "%s"
+                  https-private-key = "%s"
+                """.formatted(tls.serverCert(), tls.serverKey()));
         try {
             Files.writeString(config, conf, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -56,7 +68,8 @@ public final class PrivateInflux extends InfluxServer {
         }
         Path log = dir.resolve("influxd.log");
         process = Processes.start(List.of(binary.toString(), "-config", config.toString()), log);
-        Processes.awaitReady("InfluxDB (private, port " + port() + ")", Duration.ofSeconds(60), process, log, () -> pings(port()));
+        Processes.awaitReady("InfluxDB (private, port " + port() + ")", Duration.ofSeconds(60), process, log, 
+                () -> tls == null ? pings(port()) : Processes.answers(port()));
     }
 
     /** Stops the server; its data stays for the next {@link #start()}. */

@@ -128,8 +128,12 @@ final class Processes {
         }
     }
 
+    private static final java.util.Map<String, Integer> USED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A new empty folder for a server; a second server of the same name in this JVM gets a folder of its own. */
     static Path freshDir(String name) {
-        Path dir = ROOT.resolve(name + "-" + ProcessHandle.current().pid());
+        int n = USED.merge(name, 1, Integer::sum);
+        Path dir = ROOT.resolve(name + "-" + ProcessHandle.current().pid() + (n == 1 ? "" : "-" + n));
         try {
             if (Files.exists(dir)) {
                 try (var walk = Files.walk(dir)) {

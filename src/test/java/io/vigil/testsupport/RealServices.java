@@ -31,12 +31,29 @@ public final class RealServices {
         return MariaDb.startPrivate();
     }
 
+    /** Always a new private MariaDB started with these options as well (e.g. {@code --ssl-cert=…}); it stops when the test JVM exits. */
+    public static JdbcServer privateMariadb(String... options) {
+        return MariaDb.startPrivate(java.util.List.of(options));
+    }
+
+    /** Always a new private Redis that speaks only TLS with the test certificates' server certificate. */
+    public static RedisServer privateRedisTls(TestCertificates certs) {
+        return RedisServer.startPrivateTls(certs.serverCert(), certs.serverKey(), certs.ca());
+    }
+
     /**
      * Always a new private PostgreSQL started with these settings ({@code name=value}, e.g. {@code archive_mode=on}, which
      * only a start can change); it stops when the test JVM exits.
      */
     public static JdbcServer privatePostgres(String... settings) {
         return Postgres.startPrivate(java.util.List.of(settings));
+    }
+
+    /** Always a new private InfluxDB that answers only https:// with the test certificates' server certificate. */
+    public static PrivateInflux privateInfluxTls(TestCertificates certs) {
+        PrivateInflux p = new PrivateInflux(certs);
+        p.start();
+        return p;
     }
 
     /** Always a new private InfluxDB the test may stop and start; it stops when the test JVM exits. */

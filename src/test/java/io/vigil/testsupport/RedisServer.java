@@ -47,6 +47,22 @@ public final class RedisServer {
         return new RedisServer(port, true);
     }
 
+    /**
+     * A new private Redis that speaks only TLS, with this server certificate and key (clients are not asked for one);
+     * it stops when the test JVM exits.
+     */
+    static RedisServer startPrivateTls(Path cert, Path key, Path ca) {
+        Path binary = Binaries.find("redis-server", "redis-server", List.of());
+        Path dir = Processes.freshDir("redis-tls");
+        int port = Processes.freePort();
+        Path log = dir.resolve("redis.log");
+        Process p = Processes.start(List.of(binary.toString(), "--bind", "127.0.0.1", "--port", "0", "--tls-port", String.valueOf(port),
+                "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
+                "--tls-auth-clients", "no", "--save", "", "--appendonly", "no", "--dir", dir.toString()), log);
+        Processes.awaitReady("Redis with TLS (private, port " + port + ")", Duration.ofSeconds(30), p, log, () -> Processes.answers(port));
+        return new RedisServer(port, true);
+    }
+
     public String host() {
         return "127.0.0.1";
     }

@@ -13,6 +13,8 @@ import io.vigil.config.ConnectBy;
 import io.vigil.config.Secret;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.config.Tls;
+import io.vigil.config.TlsMode;
 
 /**
  * Turns tnsnames.ora entries into Oracle targets. Each alias becomes a target that connects by the alias, with
@@ -34,10 +36,16 @@ public final class TnsTargets {
      * @param password the login's password (may be empty)
      * @param tags     tags for all of them
      * @param only     aliases to import (case does not matter); empty imports all
+     * @param tlsCaFile the CA file or wallet folder for aliases whose descriptor says TCPS (empty: the CAs Java trusts)
      */
-    public record Options(String user, Secret password, List<String> tags, Set<String> only) {
+    public record Options(String user, Secret password, List<String> tags, Set<String> only, String tlsCaFile) {
+
+        public Options(String user, Secret password, List<String> tags, Set<String> only) {
+            this(user, password, tags, only, "");
+        }
 
         public Options {
+            tlsCaFile = tlsCaFile == null ? "" : tlsCaFile.strip();
             user = user == null ? "" : user.strip();
             password = password == null ? Secret.empty() : password;
             tags = tags == null ? List.of() : List.copyOf(tags);
@@ -47,7 +55,7 @@ public final class TnsTargets {
 
         /** Everything, with no login. */
         public static Options none() {
-            return new Options("", Secret.empty(), List.of(), Set.of());
+            return new Options("", Secret.empty(), List.of(), Set.of(), "");
         }
 
         boolean wants(String alias) {
@@ -84,7 +92,9 @@ public final class TnsTargets {
             Optional<Target> existing = saved.stream().filter(t -> reaches(t, e, file.folder())).findFirst();
             String name = existing.isPresent() ? existing.get().name() : uniqueName(e.alias(), taken);
             Target target = new Target(0, name, TargetKind.ORACLE, e.host(), e.port(), ConnectBy.TNS_ALIAS, e.alias(), file.folder().toString(),
-                    options.user(), options.password(), options.tags(), !options.user().isEmpty());
+                    options.user(), options.password(), options.tags(), !options.user().isEmpty(), Set.of(),
+                    // the descriptor says TCPS itself; the target says which CA its certificate must be signed by
+                    e.tcps() ? Tls.of(TlsMode.VERIFY_CA, options.tlsCaFile()) : Tls.off());
             out.add(new Planned(e, target, existing));
         }
         return out;

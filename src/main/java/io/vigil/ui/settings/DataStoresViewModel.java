@@ -160,7 +160,8 @@ public final class DataStoresViewModel {
         }, e -> {
             r.testing.set(false);
             r.resultOk.set(false);
-            r.result.set(e instanceof IllegalArgumentException ? e.getMessage() : io.vigil.ui.util.UserErrors.describe(e, messages));
+            r.result.set(e instanceof DataStores.TlsRefusedStore tls ? messages.render(tls.reason())
+                    : e instanceof IllegalArgumentException ? e.getMessage() : io.vigil.ui.util.UserErrors.describe(e, messages));
         });
     }
 

@@ -20,11 +20,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import io.vigil.config.ConnectBy;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.config.TlsMode;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.Converters;
 import io.vigil.ui.util.FormDialogs;
@@ -139,6 +141,69 @@ public final class TargetFormDialog extends Dialog<Target> {
         licenceHint.setWrapText(true);
         Node[] licenceRow = addRow("form.licensed", new javafx.scene.layout.VBox(4, diagnostics, tuning, licenceHint), null);
         showWhen(licenceRow, () -> model.kindProperty().get() != null && model.kindProperty().get().packKind() == TargetKind.ORACLE);
+
+        ComboBox<TlsMode> tls = new ComboBox<>();
+        tls.setId("formTls");
+        tls.setMaxWidth(Double.MAX_VALUE);
+        tls.setConverter(Converters.display(m -> TargetFormViewModel.tlsLabel(model.kindProperty().get(), m, messages)));
+        Runnable tlsChoices = () -> {
+            TlsMode chosen = model.tlsModeProperty().get();
+            tls.getItems().setAll(TargetFormViewModel.tlsModes(model.kindProperty().get()));
+            tls.setValue(chosen);
+        };
+        tlsChoices.run();
+        model.kindProperty().addListener((o, a, b) -> tlsChoices.run());
+        tls.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.tlsModeProperty().set(b);
+            }
+        });
+        model.tlsModeProperty().addListener((o, a, b) -> tls.setValue(b));
+        Node[] tlsRow = addRow("form.tls", tls, "tls");
+        showWhen(tlsRow, model::networked);
+
+        TextField caFile = text("formTlsCaFile", model.tlsCaFileProperty());
+        Runnable caPrompt = () -> caFile.setPromptText(messages.get(model.kindProperty().get() == TargetKind.ORACLE
+                ? "form.tlsCaFile.prompt.oracle" : "form.tlsCaFile.prompt"));
+        caPrompt.run();
+        model.kindProperty().addListener((o, a, b) -> caPrompt.run());
+        Button chooseCa = new Button(messages.get("form.browse"));
+        chooseCa.setId("formTlsCaFileBrowse");
+        chooseCa.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(messages.get("form.tlsCaFile"));
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter(messages.get("form.tlsCaFile.filter"), "*.pem", "*.crt", "*.cer", "*.der"),
+                    new FileChooser.ExtensionFilter(messages.get("form.tlsCaFile.all"), "*"));
+            File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+            if (file != null) {
+                model.tlsCaFileProperty().set(file.getAbsolutePath());
+            }
+        });
+        Button chooseWallet = new Button(messages.get("form.tlsWallet"));
+        chooseWallet.setId("formTlsWalletBrowse");
+        chooseWallet.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(messages.get("form.tlsWallet"));
+            File dir = chooser.showDialog(getDialogPane().getScene().getWindow());
+            if (dir != null) {
+                model.tlsCaFileProperty().set(dir.getAbsolutePath());
+            }
+        });
+        HBox caBox = new HBox(6, caFile, chooseCa, chooseWallet);
+        HBox.setHgrow(caFile, Priority.ALWAYS);
+        Node[] caRow = addRow("form.tlsCaFile", caBox, "tlsCaFile");
+        javafx.beans.binding.BooleanBinding caShown = Bindings.createBooleanBinding(
+                () -> model.networked() && model.tlsModeProperty().get() != null && model.tlsModeProperty().get().on(),
+                model.kindProperty(), model.tlsModeProperty());
+        for (Node n : new Node[] {caRow[0], caRow[1]}) {
+            n.visibleProperty().bind(caShown);
+            n.managedProperty().bind(caShown);
+        }
+        javafx.beans.binding.BooleanBinding walletShown = Bindings.createBooleanBinding(
+                () -> model.kindProperty().get() == TargetKind.ORACLE, model.kindProperty());
+        chooseWallet.visibleProperty().bind(walletShown);
+        chooseWallet.managedProperty().bind(walletShown);
 
         CheckBox enabled = new CheckBox(messages.get("form.enabled"));
         enabled.setId("formEnabled");

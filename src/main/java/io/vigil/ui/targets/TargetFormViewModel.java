@@ -27,9 +27,13 @@ import io.vigil.config.Problem;
 import io.vigil.config.Secret;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.config.Tls;
+import io.vigil.config.TlsMode;
 import io.vigil.config.Validation;
 import io.vigil.i18n.Messages;
 import io.vigil.target.ProbeResult;
+import io.vigil.tls.CaTrust;
+import io.vigil.tls.TlsRefused;
 import io.vigil.ui.util.TaskExecutor;
 import io.vigil.ui.util.UserErrors;
 
@@ -40,7 +44,8 @@ import io.vigil.ui.util.UserErrors;
  */
 public final class TargetFormViewModel {
 
-    static final List<String> FIELDS = List.of("name", "kind", "connectBy", "host", "port", "database", "tnsAdmin", "user", "tags");
+    static final List<String> FIELDS = List.of("name", "kind", "connectBy", "host", "port", "database", "tnsAdmin", "user", "tags", "tls",
+            "tlsCaFile");
 
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<TargetKind> kind = new SimpleObjectProperty<>(TargetKind.ORACLE);
@@ -55,6 +60,8 @@ public final class TargetFormViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final BooleanProperty diagnosticsPack = new SimpleBooleanProperty(false);
     private final BooleanProperty tuningPack = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TlsMode> tlsMode = new SimpleObjectProperty<>(TlsMode.OFF);
+    private final StringProperty tlsCaFile = new SimpleStringProperty("");
 
     private final Map<String, ReadOnlyStringWrapper> problems = new HashMap<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
@@ -84,7 +91,8 @@ public final class TargetFormViewModel {
         }
         kind.addListener((obs, was, now) -> onKindChanged(was, now));
         ChangeListener<Object> revalidate = (obs, was, now) -> validate();
-        List.of(name, kind, connectBy, host, port, database, tnsAdmin, user, password, tags, enabled, diagnosticsPack, tuningPack)
+        List.of(name, kind, connectBy, host, port, database, tnsAdmin, user, password, tags, enabled, diagnosticsPack, tuningPack, tlsMode,
+                        tlsCaFile)
                 .forEach(p -> p.addListener(revalidate));
         validate();
     }
@@ -102,6 +110,27 @@ public final class TargetFormViewModel {
         enabled.set(t.enabled());
         diagnosticsPack.set(t.licensed().contains(io.vigil.config.LicensedPack.DIAGNOSTICS));
         tuningPack.set(t.licensed().contains(io.vigil.config.LicensedPack.TUNING));
+        tlsMode.set(t.tls().mode());
+        tlsCaFile.set(t.tls().caFile());
+    }
+
+    /**
+     * The TLS choices for a kind, in the order of the ladder: MySQL's and PostgreSQL's four, Oracle's off or TCPS (whose
+     * driver always checks the certificate, so "require" is no separate step there), nothing but off for the demo.
+     */
+    public static List<TlsMode> tlsModes(TargetKind kind) {
+        if (kind == null || !kind.isNetworked()) {
+            return List.of(TlsMode.OFF);
+        }
+        return kind == TargetKind.ORACLE ? List.of(TlsMode.OFF, TlsMode.VERIFY_CA, TlsMode.VERIFY_FULL) : List.of(TlsMode.values());
+    }
+
+    /** How a TLS choice reads for a kind: MySQL's sslMode, PostgreSQL's sslmode, Oracle's TCPS. */
+    public static String tlsLabel(TargetKind kind, TlsMode mode, Messages messages) {
+        if (mode == null || mode == TlsMode.OFF || kind == null) {
+            return messages.get("tls.mode.OFF");
+        }
+        return messages.get("tls.mode." + kind.packKind().name() + "." + mode.name());
     }
 
     // A kind brings its usual port and connect mode, unless the user already typed another port.
@@ -119,6 +148,9 @@ public final class TargetFormViewModel {
         } else if (now == TargetKind.MYSQL || now == TargetKind.POSTGRES) {
             connectBy.set(ConnectBy.DATABASE);
         }
+        if (!tlsModes(now).contains(tlsMode.get())) {
+            tlsMode.set(now.isNetworked() ? TlsMode.VERIFY_CA : TlsMode.OFF); // Oracle's TCPS checks the CA anyway
+        }
     }
 
     /** The target the fields describe now; a port that is not a number becomes -1 (and a problem). */
@@ -126,7 +158,8 @@ public final class TargetFormViewModel {
         Secret pw = password.get().isEmpty() && original != null ? original.password() : Secret.of(password.get());
         List<String> tagList = Arrays.stream(tags.get().split("[,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new Target(original == null ? 0 : original.id(), name.get(), kind.get(), host.get(), parsePort(), connectBy.get(),
-                database.get(), tnsAdmin.get(), user.get(), pw, tagList, enabled.get(), licensed());
+                database.get(), tnsAdmin.get(), user.get(), pw, tagList, enabled.get(), licensed(),
+                Tls.of(tlsMode.get(), tlsCaFile.get()));
     }
 
     // Only an Oracle target has option packs; the Tuning Pack cannot be licensed without the Diagnostics Pack.
@@ -162,7 +195,38 @@ public final class TargetFormViewModel {
             found.removeIf(p -> p.field().equals("port"));
             found.add(Problem.of("port", "problem.port.number", port.get().strip()));
         }
+        caFileProblem(t).ifPresent(found::add);
         show(found);
+    }
+
+    /**
+     * The CA file as this workstation sees it: there, a file (a folder only for an Oracle wallet), and holding a
+     * certificate. A small local file, read when the field changes; the store does not ask this (another collector may
+     * keep the file elsewhere).
+     */
+    private static java.util.Optional<Problem> caFileProblem(Target t) {
+        if (!t.tls().on() || !t.tls().hasCaFile()) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path ca;
+        try {
+            ca = java.nio.file.Path.of(t.tls().caFile());
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.of(Problem.of("tlsCaFile", "problem.tls.caFile.missing", Problem.cut(t.tls().caFile())));
+        }
+        if (java.nio.file.Files.isDirectory(ca)) {
+            return t.kind() == TargetKind.ORACLE ? java.util.Optional.empty()
+                    : java.util.Optional.of(Problem.of("tlsCaFile", "problem.tls.caFile.folder"));
+        }
+        if (!java.nio.file.Files.isRegularFile(ca)) {
+            return java.util.Optional.of(Problem.of("tlsCaFile", "problem.tls.caFile.missing", Problem.cut(t.tls().caFile())));
+        }
+        try {
+            CaTrust.read(ca);
+            return java.util.Optional.empty();
+        } catch (TlsRefused e) {
+            return java.util.Optional.of(new Problem("tlsCaFile", e.reason().key(), e.reason().args()));
+        }
     }
 
     private void show(List<Problem> found) {
@@ -306,6 +370,16 @@ public final class TargetFormViewModel {
     /** Whether the site holds the Oracle Tuning Pack licence (which includes the Diagnostics Pack's). */
     public BooleanProperty tuningPackProperty() {
         return tuningPack;
+    }
+
+    /** How the connection is encrypted. */
+    public ObjectProperty<TlsMode> tlsModeProperty() {
+        return tlsMode;
+    }
+
+    /** The CA certificate file (or an Oracle wallet folder) the server's certificate must be signed by. */
+    public StringProperty tlsCaFileProperty() {
+        return tlsCaFile;
     }
 
     public BooleanProperty enabledProperty() {

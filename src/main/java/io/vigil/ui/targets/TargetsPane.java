@@ -88,6 +88,19 @@ public final class TargetsPane {
         return b;
     }
 
+    /** The TLS a target asks for, in its driver's own word (sslMode, sslmode, TCPS); a dash when off. */
+    private String tls(Target t) {
+        io.vigil.config.TlsMode m = t.tls().mode();
+        if (!m.on()) {
+            return "\u2014";
+        }
+        return switch (t.kind().packKind()) {
+            case MYSQL -> m.mysql();
+            case POSTGRES -> m.postgres();
+            default -> messages.get(m == io.vigil.config.TlsMode.VERIFY_FULL ? "targets.tls.oracle.full" : "targets.tls.oracle");
+        };
+    }
+
     private void buildTable() {
         table.setId("targetsTable");
         table.setItems(new javafx.collections.transformation.SortedList<>(model.targets()));
@@ -98,6 +111,7 @@ public final class TargetsPane {
         table.getColumns().add(column("targets.col.address", this::address, 170));
         table.getColumns().add(column("targets.col.database", this::database, 150));
         table.getColumns().add(column("targets.col.user", Target::user, 90));
+        table.getColumns().add(column("targets.col.tls", this::tls, 110));
         table.getColumns().add(column("targets.col.tags", t -> String.join(", ", t.tags()), 120));
         table.getColumns().add(column("targets.col.enabled", t -> messages.get(t.enabled() ? "targets.enabled.yes" : "targets.enabled.no"), 80));
         table.setRowFactory(v -> {

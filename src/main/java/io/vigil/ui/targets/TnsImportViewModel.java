@@ -163,7 +163,7 @@ public final class TnsImportViewModel {
             for (Row r : chosen) {
                 Target t = r.planned.target();
                 Target withLogin = new Target(0, t.name(), t.kind(), t.host(), t.port(), t.connectBy(), t.database(), t.tnsAdmin(), login,
-                        t.password(), tagList, !login.isEmpty());
+                        t.password(), tagList, !login.isEmpty()).withTls(t.tls()); // an alias over TCPS keeps asking for it
                 try {
                     stored.add(store.saveTarget(withLogin));
                     done.add(r);

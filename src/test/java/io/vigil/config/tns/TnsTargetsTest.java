@@ -76,4 +76,14 @@ class TnsTargetsTest {
         assertThat(plan).filteredOn(p -> !p.isNew()).extracting(p -> p.entry().alias(), p -> p.existing().orElseThrow().name())
                 .containsExactly(tuple("PROD.EXAMPLE.COM", "payroll"), tuple("legacy", "old one"));
     }
+
+    @Test
+    void anAliasOverTcpsAsksForTlsWithTheCaFileGivenAndTheOthersDoNot() {
+        TnsTargets.Options o = new TnsTargets.Options("dbsnmp", Secret.of("s3cret"), List.of(), Set.of(), "/etc/vigil/site-ca.pem");
+        List<Target> planned = TnsTargets.plan(site, List.of(), o).stream().map(TnsTargets.Planned::target).toList();
+        assertThat(planned).filteredOn(t -> t.name().equals("SECURE")).singleElement().extracting(Target::tls)
+                .isEqualTo(io.vigil.config.Tls.of(io.vigil.config.TlsMode.VERIFY_CA, "/etc/vigil/site-ca.pem"));
+        assertThat(planned).filteredOn(t -> t.name().equals("HR")).singleElement().extracting(Target::tls)
+                .isEqualTo(io.vigil.config.Tls.off());
+    }
 }

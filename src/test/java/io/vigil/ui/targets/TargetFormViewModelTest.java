@@ -193,4 +193,52 @@ class TargetFormViewModelTest {
         f.testConnection();
         assertThat(f.testResultProperty().get()).contains("collector is not running");
     }
+
+    @Test
+    void tlsIsChosenPerKindWithACaFileTheFormChecksAndTheStoreKeeps() throws Exception {
+        TargetFormViewModel f = newForm();
+        fillOracle(f);
+        f.kindProperty().set(TargetKind.POSTGRES);
+        f.databaseProperty().set("app");
+        assertThat(TargetFormViewModel.tlsModes(TargetKind.POSTGRES)).containsExactly(io.vigil.config.TlsMode.values());
+        assertThat(TargetFormViewModel.tlsLabel(TargetKind.POSTGRES, io.vigil.config.TlsMode.VERIFY_FULL, messages)).startsWith("verify-full");
+        assertThat(TargetFormViewModel.tlsLabel(TargetKind.MYSQL, io.vigil.config.TlsMode.VERIFY_FULL, messages)).startsWith("VERIFY_IDENTITY");
+        assertThat(TargetFormViewModel.tlsLabel(TargetKind.ORACLE, io.vigil.config.TlsMode.VERIFY_CA, messages)).startsWith("TCPS");
+        assertThat(new Messages(Locale.SIMPLIFIED_CHINESE).get("tls.mode.POSTGRES.VERIFY_FULL")).startsWith("verify-full").contains("主机");
+
+        f.tlsModeProperty().set(io.vigil.config.TlsMode.VERIFY_FULL);
+        f.tlsCaFileProperty().set(home.resolve("no-such-ca.pem").toString());
+        assertThat(f.validProperty().get()).isFalse();
+        assertThat(f.problemProperty("tlsCaFile").get()).startsWith("The CA file").contains("does not exist");
+
+        java.nio.file.Path notCert = java.nio.file.Files.writeString(home.resolve("notes.pem"), "hello\n");
+        f.tlsCaFileProperty().set(notCert.toString());
+        assertThat(f.problemProperty("tlsCaFile").get()).contains("holds no certificate");
+
+        f.tlsCaFileProperty().set(home.toString());
+        assertThat(f.problemProperty("tlsCaFile").get()).as("a folder is an Oracle wallet only").contains("wallet folder");
+
+        java.nio.file.Path ca = java.nio.file.Path.of(getClass().getResource("/tls/ca.pem").toURI());
+        f.tlsCaFileProperty().set(ca.toString());
+        assertThat(f.problemProperty("tlsCaFile").get()).isEmpty();
+        assertThat(f.validProperty().get()).isTrue();
+
+        AtomicReference<Target> saved = new AtomicReference<>();
+        f.save(saved::set);
+        Target stored = store.targets().getFirst();
+        assertThat(stored.tls()).isEqualTo(io.vigil.config.Tls.of(io.vigil.config.TlsMode.VERIFY_FULL, ca.toString()));
+        TargetFormViewModel again = new TargetFormViewModel(stored, store.targets(), store, new DirectTaskExecutor(), messages);
+        assertThat(again.tlsModeProperty().get()).isEqualTo(io.vigil.config.TlsMode.VERIFY_FULL);
+        assertThat(again.tlsCaFileProperty().get()).isEqualTo(ca.toString());
+
+        // Oracle has no separate "require" (its driver always checks the CA) and takes a wallet folder
+        again.tlsModeProperty().set(io.vigil.config.TlsMode.REQUIRE);
+        again.kindProperty().set(TargetKind.ORACLE);
+        assertThat(again.tlsModeProperty().get()).isEqualTo(io.vigil.config.TlsMode.VERIFY_CA);
+        again.tlsCaFileProperty().set(home.toString());
+        assertThat(again.problemProperty("tlsCaFile").get()).isEmpty();
+        // the demo has nothing to encrypt
+        again.kindProperty().set(TargetKind.DEMO_ORACLE);
+        assertThat(again.tlsModeProperty().get()).isEqualTo(io.vigil.config.TlsMode.OFF);
+    }
 }
