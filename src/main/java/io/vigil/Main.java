@@ -61,7 +61,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static CommandLine commandLine() {
+    /** The {@code vigil} command with its subcommands, reporting mistakes in plain words (exit code 2) and faults (1). */
+    public static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         // Options of the data folder and config store given before the command apply to it as well as those after.
@@ -75,7 +76,7 @@ public final class Main implements Callable<Integer> {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        return cl;
+        return io.vigil.cli.CliErrors.install(cl);
     }
 
     @Override

@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStoreException;
 import io.vigil.config.ConfigYaml;
 import io.vigil.config.FirstStart;
+import io.vigil.config.InputErrors;
 import io.vigil.i18n.Messages;
 
 import picocli.CommandLine.Command;
@@ -83,22 +83,23 @@ public final class ConfigCommands {
 
         @Override
         public Integer call() {
+            Messages messages = new Messages(Messages.localeFor(""));
             String yaml;
             try {
                 yaml = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                spec.commandLine().getErr().println(file + " could not be read: " + e.getMessage());
+                spec.commandLine().getErr().println(messages.get("cli.import.refused",
+                        InputErrors.of(e, null).describe(String.valueOf(file.getFileName()), messages)));
                 return 1;
             }
             try (ConfigStore store = stores.openConfigStore()) {
                 FirstStart.prepare(store);
-                ConfigYaml.ImportResult r = ConfigYaml.importInto(store, yaml, file.getFileName().toString(), new Messages(Locale.ENGLISH));
-                spec.commandLine().getOut().printf("Imported: targets %d added, %d updated; mirrors %d added, %d updated; metrics %d added, "
-                        + "%d updated.%n", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(), r.mirrorsUpdated(), r.metricsAdded(),
-                        r.metricsUpdated());
+                ConfigYaml.ImportResult r = ConfigYaml.importInto(store, yaml, file.getFileName().toString(), messages);
+                spec.commandLine().getOut().println(messages.get("cli.import.done", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(),
+                        r.mirrorsUpdated(), r.metricsAdded(), r.metricsUpdated()));
                 return 0;
             } catch (ConfigStoreException e) {
-                spec.commandLine().getErr().println("Nothing was imported. " + e.getMessage());
+                spec.commandLine().getErr().println(messages.get("cli.import.refused", e.getMessage()));
                 return 1;
             }
         }

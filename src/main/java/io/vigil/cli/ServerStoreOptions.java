@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.vigil.config.InputErrors;
+import io.vigil.config.InputProblem;
 import io.vigil.config.Secret;
+import io.vigil.i18n.Reason;
 import io.vigil.config.ServerAddress;
 import io.vigil.schedule.DataStores;
 import io.vigil.schedule.LocalCollector;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Where a team's collector writes: a MySQL/MariaDB cache, a Redis ledger and an InfluxDB series store. Each left out
@@ -62,7 +64,8 @@ public final class ServerStoreOptions {
     private void check(String option, DataStores.Role role, ServerAddress a) {
         String problem = DataStores.problem(role, a);
         if (problem != null) {
-            throw new ParameterException(new picocli.CommandLine(this), option + " " + a.url() + ": " + problem);
+            throw new OptionProblem(new picocli.CommandLine(this), option, problem, Reason.of("input.needed",
+                    Reason.of("cli.usage.store." + role.name()), Reason.of("input.given.text", InputProblem.cut(a.url()))));
         }
     }
 
@@ -73,8 +76,8 @@ public final class ServerStoreOptions {
         try {
             return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new ParameterException(new picocli.CommandLine(new ServerStoreOptions()),
-                    "The password file " + file + " could not be read: " + e.getMessage());
+            throw new OptionProblem(new picocli.CommandLine(new ServerStoreOptions()), String.valueOf(file),
+                    "The password file " + file + " could not be read.", InputErrors.of(e, null).what());
         }
     }
 }

@@ -1,0 +1,217 @@
+package io.vigil.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+
+import io.vigil.i18n.Reason;
+
+/**
+ * Turns what a parser or a converter throws into an {@link InputProblem}: the line and field from the exception's
+ * location and path, what was expected from the type it was reading into, and what was given from the value or the
+ * token it met. It decides by the exception's type and its location fields, never by its message, so no parser's
+ * words, class names or stack traces ever reach the user.
+ */
+public final class InputErrors {
+
+    private InputErrors() {
+    }
+
+    /**
+     * The problem {@code e} describes, met while reading {@code text} (the whole input, to tell a cut-off file from a
+     * misplaced mark; may be null).
+     */
+    public static InputProblem of(Throwable e, String text) {
+        if (e instanceof CharacterCodingException) {
+            return InputProblem.at(0, "", "input.notText");
+        }
+        if (e instanceof PropertyBindingException p) {
+            Collection<Object> known = p.getKnownPropertyIds() == null ? List.of() : p.getKnownPropertyIds();
+            return InputProblem.at(line(e, text), "", "input.unknownField", InputProblem.cut(p.getPropertyName()),
+                    String.join(", ", known.stream().map(String::valueOf).sorted().toList()));
+        }
+        if (e instanceof InvalidFormatException f) {
+            String field = field(f);
+            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(f.getTargetType(), field),
+                    Reason.of("input.given.text", InputProblem.cut(f.getValue()))));
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = field(m);
+            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(m.getTargetType(), field), given(m)));
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException c) {
+            // a number too large for its field
+            String field = field(m);
+            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(c.getTargetType(), field), given(c)));
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof CharacterCodingException) {
+            return InputProblem.at(0, "", "input.notText");
+        }
+        if (e instanceof JsonMappingException m) {
+            // a value the record refused (a constructor's own check): still the field and line
+            return InputProblem.at(line(e, text), field(m), "input.invalid");
+        }
+        if (e instanceof StreamReadException || e instanceof JsonProcessingException) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                return InputProblem.at(0, "", "input.notText");
+            }
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                // where the YAML parser found the problem (not where the construct it was reading began)
+                org.yaml.snakeyaml.error.Mark mark = y.getProblemMark();
+                boolean end = text != null && mark.getIndex() >= text.stripTrailing().length();
+                return InputProblem.at(mark.getLine() + 1, "", end ? "input.syntax.end" : "input.syntax");
+            }
+            JsonLocation at = ((JsonProcessingException) e).getLocation();
+            return InputProblem.at(line(e, text), "", atEnd(at, text) ? "input.syntax.end" : "input.syntax");
+        }
+        if (e instanceof NoSuchFileException) {
+            return InputProblem.at(0, "", "input.noFile");
+        }
+        if (e instanceof AccessDeniedException) {
+            return InputProblem.at(0, "", "input.denied");
+        }
+        if (e instanceof IOException && e.getCause() instanceof CharacterCodingException) {
+            return InputProblem.at(0, "", "input.notText");
+        }
+        if (e instanceof IOException) {
+            return InputProblem.at(0, "", "input.unreadable");
+        }
+        if (e instanceof NumberFormatException) {
+            return InputProblem.at(0, "", "input.needed", Reason.of("input.expect.number"), Reason.of("input.given.nothing"));
+        }
+        return InputProblem.at(0, "", "input.invalid");
+    }
+
+    /** What a value of {@code type} must be, in words; {@code field} refines it (a port has a range). */
+    public static Reason expected(Class<?> type, String field) {
+        if (type == null) {
+            return Reason.of("input.expect.value");
+        }
+        if ("port".equals(field) && (type == Integer.class || type == int.class)) {
+            return Reason.of("input.expect.port");
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
+            return Reason.of("input.expect.whole");
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class || Number.class.isAssignableFrom(type)) {
+            return Reason.of("input.expect.number");
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return Reason.of("input.expect.boolean");
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return Reason.of("input.expect.text");
+        }
+        if (type.isEnum()) {
+            return Reason.of("input.expect.oneOf", String.join(", ", Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList()));
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return Reason.of("input.expect.list");
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return Reason.of("input.expect.fields");
+        }
+        return Reason.of("input.expect.value");
+    }
+
+    // The innermost named field of the path: "port" for targets[0].port, "tags" for targets[0].tags[2].
+    private static String field(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String name = path.get(i).getFieldName();
+            if (name != null) {
+                return InputProblem.cut(name);
+            }
+        }
+        return "";
+    }
+
+    private static Reason given(MismatchedInputException e) {
+        JsonToken token = null;
+        String text = null;
+        if (e.getProcessor() instanceof JsonParser p) {
+            token = p.currentToken();
+            try {
+                text = token != null && token.isScalarValue() ? p.getText() : null;
+            } catch (IOException | RuntimeException ignored) {
+                text = null;
+            }
+        }
+        return given(token, text);
+    }
+
+    private static Reason given(InputCoercionException e) {
+        String text = null;
+        if (e.getProcessor() instanceof JsonParser p) {
+            try {
+                text = p.getText();
+            } catch (IOException | RuntimeException ignored) {
+                text = null;
+            }
+        }
+        return given(e.getInputType(), text);
+    }
+
+    private static Reason given(JsonToken token, String text) {
+        if (token == JsonToken.START_ARRAY) {
+            return Reason.of("input.given.list");
+        }
+        if (token == JsonToken.START_OBJECT) {
+            return Reason.of("input.given.fields");
+        }
+        if (token == null || token == JsonToken.VALUE_NULL || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+            return Reason.of("input.given.nothing");
+        }
+        return Reason.of("input.given.text", InputProblem.cut(text == null ? "" : text));
+    }
+
+    private static int line(Throwable e, String text) {
+        JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+        if (at == null || at.getLineNr() < 1) {
+            return 0;
+        }
+        if (e instanceof PropertyBindingException p && text != null) {
+            // reported where reading stopped, often the next line; the field's own line is the last before that naming it
+            String[] lines = text.split("\n", -1);
+            String name = p.getPropertyName();
+            for (int i = Math.min(lines.length, at.getLineNr()) - 1; i >= 0 && name != null; i--) {
+                String l = lines[i].stripLeading();
+                if (l.startsWith("- ")) {
+                    l = l.substring(2).stripLeading();
+                }
+                if (l.startsWith(name) && l.substring(name.length()).stripLeading().startsWith(":")) {
+                    return i + 1;
+                }
+            }
+        }
+        return at.getLineNr();
+    }
+
+    // Whether the parser stopped at the end of the text: a file cut short, or a quote or bracket never closed.
+    private static boolean atEnd(JsonLocation at, String text) {
+        if (at == null || text == null) {
+            return false;
+        }
+        long offset = at.getCharOffset();
+        if (offset >= 0) {
+            return offset >= text.stripTrailing().length();
+        }
+        return at.getLineNr() >= text.stripTrailing().split("\n", -1).length;
+    }
+}
