@@ -65,8 +65,16 @@ public final class ServerStoreOptions {
         String problem = DataStores.problem(role, a);
         if (problem != null) {
             throw new OptionProblem(new picocli.CommandLine(this), option, problem, Reason.of("input.needed",
-                    Reason.of("cli.usage.store." + role.name()), Reason.of("input.given.text", InputProblem.cut(a.url()))));
+                    storeExample(role), Reason.of("input.given.text", InputProblem.cut(a.url()))));
         }
+    }
+
+    private static Reason storeExample(DataStores.Role role) {
+        return switch (role) {
+            case CACHE -> Reason.of("cli.usage.store.CACHE");
+            case LEDGER -> Reason.of("cli.usage.store.LEDGER");
+            case SERIES -> Reason.of("cli.usage.store.SERIES");
+        };
     }
 
     private static Secret secret(Path file, String envName) {

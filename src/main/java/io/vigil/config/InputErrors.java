@@ -53,12 +53,20 @@ public final class InputErrors {
         }
         if (e instanceof MismatchedInputException m) {
             String field = field(m);
-            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(m.getTargetType(), field), given(m)));
+            int line = line(e, text);
+            Reason given = givenAt(text, line, field);
+            return new InputProblem(line, field, Reason.of("input.needed", expected(m.getTargetType(), field), given != null ? given : given(m)));
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException c) {
             // a number too large for its field
             String field = field(m);
-            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(c.getTargetType(), field), given(c)));
+            int line = line(e, text);
+            Reason given = givenAt(text, line, field);
+            return new InputProblem(line, field, Reason.of("input.needed", expected(c.getTargetType(), field), given != null ? given : given(c)));
+        }
+        if (e instanceof JsonMappingException m && m.getCause() instanceof JsonProcessingException inner && inner != e) {
+            // the YAML parser's error, met while binding: the parser's problem is the one to tell
+            return of(inner, text);
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof CharacterCodingException) {
             return InputProblem.at(0, "", "input.notText");
@@ -140,6 +148,58 @@ public final class InputErrors {
             }
         }
         return "";
+    }
+
+    /**
+     * What the text holds at {@code line} for {@code field}: a list ("[…" or items "- …" below), a set of fields ("{…" or
+     * indented "name: …" below), nothing, or the scalar as written. Null when the line is not there or not that field's.
+     */
+    static Reason givenAt(String text, int line, String field) {
+        if (text == null || line < 1) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        if (line > lines.length) {
+            return null;
+        }
+        String l = lines[line - 1].strip();
+        if (l.startsWith("- ") || l.equals("-")) {
+            l = l.substring(1).strip();
+        }
+        String rest;
+        if (!field.isEmpty() && l.startsWith(field) && l.substring(field.length()).stripLeading().startsWith(":")) {
+            rest = l.substring(field.length()).stripLeading().substring(1).strip();
+        } else {
+            return null;
+        }
+        int comment = rest.startsWith("\"") || rest.startsWith("'") ? -1 : rest.indexOf(" #");
+        if (comment >= 0) {
+            rest = rest.substring(0, comment).strip();
+        }
+        if (rest.startsWith("[")) {
+            return Reason.of("input.given.list");
+        }
+        if (rest.startsWith("{")) {
+            return Reason.of("input.given.fields");
+        }
+        if (rest.isEmpty() || rest.equals("~") || rest.equals("null")) {
+            for (int i = line; i < lines.length; i++) {
+                String next = lines[i].strip();
+                if (next.isEmpty() || next.startsWith("#")) {
+                    continue;
+                }
+                if (next.startsWith("- ") || next.equals("-")) {
+                    return Reason.of("input.given.list");
+                }
+                boolean deeper = lines[i].length() - lines[i].stripLeading().length() > lines[line - 1].length() - lines[line - 1].stripLeading().length();
+                return deeper ? Reason.of("input.given.fields") : Reason.of("input.given.nothing");
+            }
+            return Reason.of("input.given.nothing");
+        }
+        if (rest.length() >= 2 && (rest.startsWith("\"") && rest.endsWith("\"") || rest.startsWith("'") && rest.endsWith("'"))) {
+            rest = rest.substring(1, rest.length() - 1);
+        }
+        return Reason.of("input.given.text", InputProblem.cut(rest));
     }
 
     private static Reason given(MismatchedInputException e) {
