@@ -41,7 +41,7 @@ import io.vigil.i18n.Reason;
  * </pre>
  * Passwords are never written in the file itself.
  */
-final class CollectorFile {
+public final class CollectorFile {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Entry(String name, TargetKind kind, String host, Integer port, String service, String sid, String alias, String tnsAdmin,
@@ -67,7 +67,7 @@ final class CollectorFile {
      * The file's targets, validated; a file that does not parse or a target that breaks a rule is refused whole with an
      * {@link InputException} saying where and what would be right.
      */
-    static List<Target> read(Path path, Map<String, String> env, Messages messages) {
+    public static List<Target> read(Path path, Map<String, String> env, Messages messages) {
         String source = String.valueOf(path.getFileName() == null ? path : path.getFileName());
         String text;
         try {

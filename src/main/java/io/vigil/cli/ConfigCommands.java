@@ -12,7 +12,6 @@ import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStoreException;
 import io.vigil.config.ConfigYaml;
 import io.vigil.config.FirstStart;
-import io.vigil.config.InputErrors;
 import io.vigil.i18n.Messages;
 
 import picocli.CommandLine.Command;
@@ -84,17 +83,9 @@ public final class ConfigCommands {
         @Override
         public Integer call() {
             Messages messages = new Messages(Messages.localeFor(""));
-            String yaml;
-            try {
-                yaml = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(messages.get("cli.import.refused",
-                        InputErrors.of(e, null).describe(String.valueOf(file.getFileName()), messages)));
-                return 1;
-            }
             try (ConfigStore store = stores.openConfigStore()) {
                 FirstStart.prepare(store);
-                ConfigYaml.ImportResult r = ConfigYaml.importInto(store, yaml, file.getFileName().toString(), messages);
+                ConfigYaml.ImportResult r = ConfigYaml.importFile(store, file, messages);
                 spec.commandLine().getOut().println(messages.get("cli.import.done", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(),
                         r.mirrorsUpdated(), r.metricsAdded(), r.metricsUpdated()));
                 return 0;

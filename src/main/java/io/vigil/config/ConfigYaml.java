@@ -121,6 +121,21 @@ public final class ConfigYaml {
     }
 
     /**
+     * Reads {@code file} as UTF-8 and merges it as {@link #importInto} does; a file that cannot be read, or is not text,
+     * is refused with an {@link InputException} like any other mistake in it.
+     */
+    public static ImportResult importFile(ConfigStore store, java.nio.file.Path file, Messages messages) {
+        String source = String.valueOf(file.getFileName() == null ? file : file.getFileName());
+        String yaml;
+        try {
+            yaml = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(source, InputErrors.of(e, null), messages, e);
+        }
+        return importInto(store, yaml, source, messages);
+    }
+
+    /**
      * Merges the file into the store in one transaction, or refuses it whole with a {@link ConfigStoreException} that
      * names the line and the reason; the store is then unchanged.
      */

@@ -3,6 +3,7 @@ package io.vigil.ui.util;
 import java.util.stream.Collectors;
 
 import io.vigil.config.ConfigStoreException;
+import io.vigil.config.InputException;
 import io.vigil.config.InvalidConfigException;
 import io.vigil.i18n.Messages;
 
@@ -15,6 +16,9 @@ public final class UserErrors {
     public static String describe(Throwable e, Messages messages) {
         if (e instanceof InvalidConfigException invalid) {
             return invalid.problems().stream().map(p -> p.describe(messages)).collect(Collectors.joining(" "));
+        }
+        if (e instanceof InputException input) {
+            return input.describe(messages);
         }
         if (e instanceof ConfigStoreException) {
             return e.getMessage();
