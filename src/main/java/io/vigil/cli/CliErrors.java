@@ -34,6 +34,9 @@ public final class CliErrors {
     public static CommandLine install(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine() == null ? cl : ex.getCommandLine();
+            if (at.getCommandSpec().root() != cl.getCommandSpec()) {
+                at = cl; // raised by a command line of its own (an option group checked late): report on the command's streams
+            }
             at.getErr().println(usage(ex, new Messages(Messages.localeFor(language(args)))));
             at.getErr().flush();
             return at.getCommandSpec().exitCodeOnInvalidInput();
@@ -88,6 +91,9 @@ public final class CliErrors {
         }
         if (type == CollectorHttp.Listen.class) {
             return Reason.of("cli.usage.listen");
+        }
+        if (type == java.net.URI.class) {
+            return Reason.of("cli.usage.address");
         }
         if (Path.class.isAssignableFrom(type)) {
             return Reason.of("cli.usage.path");

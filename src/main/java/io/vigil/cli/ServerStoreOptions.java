@@ -48,13 +48,21 @@ public final class ServerStoreOptions {
     @Option(names = "--series-user", paramLabel = "USER", description = "Login for InfluxDB, when it has authentication on.")
     String seriesUser;
 
+    /** The command these options are part of, so a mistake is reported by it, on its error stream. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    private picocli.CommandLine commandLine() {
+        return command != null ? command.commandLine() : new picocli.CommandLine(new ServerStoreOptions());
+    }
+
     LocalCollector.Stores open() {
         ServerAddress cache = cacheUrl == null ? ServerAddress.embedded()
-                : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "VIGIL_CACHE_PASSWORD"));
+                : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "--cache-password-file", "VIGIL_CACHE_PASSWORD"));
         ServerAddress redis = ledger == null ? ServerAddress.embedded()
-                : new ServerAddress(ledger.toString(), "", secret(ledgerPasswordFile, "VIGIL_REDIS_PASSWORD"));
+                : new ServerAddress(ledger.toString(), "", secret(ledgerPasswordFile, "--ledger-password-file", "VIGIL_REDIS_PASSWORD"));
         ServerAddress influx = series == null ? ServerAddress.embedded()
-                : new ServerAddress(series.toString(), seriesUser, secret(seriesPasswordFile, "VIGIL_INFLUX_PASSWORD"));
+                : new ServerAddress(series.toString(), seriesUser, secret(seriesPasswordFile, "--series-password-file", "VIGIL_INFLUX_PASSWORD"));
         check("--cache", DataStores.Role.CACHE, cache);
         check("--ledger", DataStores.Role.LEDGER, redis);
         check("--series", DataStores.Role.SERIES, influx);
@@ -64,7 +72,7 @@ public final class ServerStoreOptions {
     private void check(String option, DataStores.Role role, ServerAddress a) {
         String problem = DataStores.problem(role, a);
         if (problem != null) {
-            throw new OptionProblem(new picocli.CommandLine(this), option, problem, Reason.of("input.needed",
+            throw new OptionProblem(commandLine(), option, problem, Reason.of("input.needed",
                     storeExample(role), Reason.of("input.given.text", InputProblem.cut(a.url()))));
         }
     }
@@ -77,14 +85,14 @@ public final class ServerStoreOptions {
         };
     }
 
-    private static Secret secret(Path file, String envName) {
+    private Secret secret(Path file, String option, String envName) {
         if (file == null) {
             return Secret.of(System.getenv(envName));
         }
         try {
             return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new OptionProblem(new picocli.CommandLine(new ServerStoreOptions()), String.valueOf(file),
+            throw new OptionProblem(commandLine(), option + " " + file,
                     "The password file " + file + " could not be read.", InputErrors.of(e, null).what());
         }
     }

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import io.vigil.config.ConfigStore;
-import io.vigil.config.ConfigStoreException;
 import io.vigil.config.ConfigYaml;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.TaskExecutor;
