@@ -107,7 +107,7 @@ class BadInputGeneratorTest {
     /** Values that are wrong for most fields; each replaces a field's value in turn. */
     static final List<String> BAD_VALUES = List.of("abc", "[1, 2]", "{a: 1}", "-5", "1.5", "99999999999999999999", "\"" + "x".repeat(5000) + "\"",
             ".nan", "-.inf", "\"\\u0000\\u0007\"", "'", "\"unclosed", "[unclosed", "{a: [", "&anchor", "*nowhere", "!!binary AAAA", "|",
-            "0", "65536", "null", "yes", "\"\\uD800\"", "@at", "`tick`", "%percent");
+            "0", "65536", "null", "yes", "\"\\uD800\"", "@at", "`tick`", "%percent", "[~]", "[a, ~]", "[[a]]", "{}");
 
     static final List<String> BAD_PORTS = List.of("0", "65536", "-1", "80.5", "eighty", "0x50", "1e3", "99999999999", "' 80'", "[80]",
             "{port: 80}", "\"\"", "~", "3306 # comment");

@@ -52,8 +52,7 @@ public final class CollectorFile {
     record File(List<Entry> targets) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper YAML = InputErrors.strict(new ObjectMapper(new YAMLFactory()));
 
     private CollectorFile() {
     }

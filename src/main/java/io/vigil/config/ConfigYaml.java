@@ -77,11 +77,10 @@ public final class ConfigYaml {
                                int metricsUpdated) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = InputErrors.strict(new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)));
 
     private ConfigYaml() {
     }

@@ -34,6 +34,21 @@ public final class InputErrors {
     }
 
     /**
+     * Makes {@code mapper} as strict as a person reading the file: a fraction is not a whole number, a number is not
+     * an enum's position nor a yes/no. Returns it.
+     */
+    public static com.fasterxml.jackson.databind.ObjectMapper strict(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // an empty item in a list ("tags: [a, ~]") is a mistake, not a null for the code to trip on
+        mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
      * The problem {@code e} describes, met while reading {@code text} (the whole input, to tell a cut-off file from a
      * misplaced mark; may be null).
      */
@@ -50,6 +65,11 @@ public final class InputErrors {
             String field = field(f);
             return new InputProblem(line(e, text), field, Reason.of("input.needed", expected(f.getTargetType(), field),
                     Reason.of("input.given.text", InputProblem.cut(f.getValue()))));
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException n) {
+            String field = field(n);
+            Reason expected = n.getTargetType() == null ? Reason.of("input.expect.value") : expected(n.getTargetType(), field);
+            return new InputProblem(line(e, text), field, Reason.of("input.needed", expected, Reason.of("input.given.nothing")));
         }
         if (e instanceof MismatchedInputException m) {
             String field = field(m);

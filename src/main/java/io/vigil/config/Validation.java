@@ -60,6 +60,12 @@ public final class Validation {
         checkLength("database", t.database(), MAX_DATABASE, problems);
         checkLength("tnsAdmin", t.tnsAdmin(), MAX_TNS_ADMIN, problems);
         checkLength("user", t.user(), MAX_USER, problems);
+        for (String[] text : new String[][] {{"database", t.database()}, {"tnsAdmin", t.tnsAdmin()}, {"user", t.user()},
+                {"tags", String.join("", t.tags())}}) {
+            if (!printable(text[1])) {
+                problems.add(Problem.of(text[0], "problem.text.unprintable"));
+            }
+        }
         if (!t.password().isEmpty() && t.password().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             problems.add(Problem.of("password", "problem.password.tooLong", MAX_PASSWORD_BYTES));
         }
@@ -217,6 +223,9 @@ public final class Validation {
             }
         }
         checkLength("privileges", m.privileges(), MAX_PRIVILEGES, problems);
+        if (!printable(m.unit())) {
+            problems.add(Problem.of("unit", "problem.text.unprintable"));
+        }
         if (m.unit().length() > MAX_UNIT) {
             problems.add(Problem.of("unit", "problem.unit.tooLong", MAX_UNIT));
         }

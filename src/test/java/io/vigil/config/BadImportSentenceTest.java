@@ -71,6 +71,16 @@ class BadImportSentenceTest {
     }
 
     @Test
+    void anEmptyItemInAListIsAMistakeNotACrash() {
+        assertThat(refused("targets:\n  - name: a\n    kind: DEMO_ORACLE\n    tags: [prod, ~]\n").getMessage())
+                .isEqualTo("team.yaml: line 4, tags: a text is needed, not nothing.");
+        assertThat(refused("targets:\n  - name: a\n    kind: 0\n").getMessage())
+                .isEqualTo("team.yaml: line 3, kind: one of ORACLE, MYSQL, POSTGRES, DEMO_ORACLE is needed, not \u201c0\u201d.");
+        assertThat(refused("targets:\n  - name: a\n    kind: DEMO_ORACLE\n    enabled: 2\n").getMessage())
+                .isEqualTo("team.yaml: line 4, enabled: true or false is needed, not \u201c2\u201d.");
+    }
+
+    @Test
     void aTruncatedFileAndAMisplacedMarkAreToldApart() {
         assertThat(refused("targets:\n  - name: \"shop\n").getMessage())
                 .isEqualTo("team.yaml: line 3: the file ends in the middle of a value: it may have been cut short, or a quote or a bracket is never closed.");
