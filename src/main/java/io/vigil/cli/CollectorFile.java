@@ -89,15 +89,15 @@ public final class CollectorFile {
         for (int i = 0; i < file.targets().size(); i++) {
             Entry e = file.targets().get(i);
             int line = i < lines.size() ? lines.get(i) : 0;
-            String entry = messages.get("input.entry", messages.get("input.entry.target"), InputProblem.cut(e == null ? "" : e.name()));
+            Reason entry = Reason.of("input.entry", Reason.of("input.entry.target"), InputProblem.cut(e == null ? "" : e.name()));
             if (e == null || e.kind() == null) {
-                throw new InputException(source, new InputProblem(line, e == null ? entry : entry + ", kind", Reason.of("input.missing",
+                throw new InputException(source, new InputProblem(line, entry, e == null ? "" : "kind", Reason.of("input.missing",
                         e == null ? Reason.of("input.expect.fields") : InputErrors.expected(TargetKind.class, "kind"))), messages);
             }
             Target t = toTarget(id++, e, password(e, env, source, line, entry, messages));
             List<Problem> problems = Validation.target(t, targets);
             if (!problems.isEmpty()) {
-                throw new InputException(source, new InputProblem(line, entry, Reason.of("input.rules",
+                throw new InputException(source, new InputProblem(line, entry, "", Reason.of("input.rules",
                         String.join(" ", problems.stream().map(p -> p.field() + ": " + p.describe(messages)).toList()))), messages);
             }
             targets.add(t);
@@ -147,17 +147,17 @@ public final class CollectorFile {
                 e.enabled() == null || e.enabled());
     }
 
-    private static Secret password(Entry e, Map<String, String> env, String source, int line, String entry, Messages messages) {
+    private static Secret password(Entry e, Map<String, String> env, String source, int line, Reason entry, Messages messages) {
         if (e.passwordFile() != null) {
             try {
                 return Secret.of(Files.readString(Path.of(e.passwordFile()), StandardCharsets.UTF_8).strip());
             } catch (IOException | RuntimeException ex) {
-                throw new InputException(source, new InputProblem(line, entry + ", passwordFile",
+                throw new InputException(source, new InputProblem(line, entry, "passwordFile",
                         Reason.of("input.passwordFile", InputProblem.cut(e.passwordFile()))), messages, ex);
             }
         }
         if (e.passwordEnv() != null && env.get(e.passwordEnv()) == null) {
-            throw new InputException(source, new InputProblem(line, entry + ", passwordEnv",
+            throw new InputException(source, new InputProblem(line, entry, "passwordEnv",
                     Reason.of("input.env.unset", InputProblem.cut(e.passwordEnv()))), messages);
         }
         return Secret.of(e.passwordEnv() == null ? null : env.get(e.passwordEnv()));

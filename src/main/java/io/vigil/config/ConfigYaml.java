@@ -281,12 +281,15 @@ public final class ConfigYaml {
     }
 
     /** An entry of the file: its line, and how a message names it ("target “prod”"), cut when its name is long. */
-    private record Where(String source, int line, String entry, Map<String, List<Integer>> lines, String section, Messages messages) {
+    private record Where(String source, int line, Reason entry, Map<String, List<Integer>> lines, String section, Messages messages) {
 
         Where(String source, Map<String, List<Integer>> lines, String section, int index, String name, Messages messages) {
-            this(source, lineOf(lines, section, index), messages.get("input.entry",
-                    messages.get("input.entry." + section.substring(0, section.length() - 1)), InputProblem.cut(nullToBlank(name))),
-                    lines, section, messages);
+            this(source, lineOf(lines, section, index), Reason.of("input.entry", switch (section) {
+                case "targets" -> Reason.of("input.entry.target");
+                case "mirrors" -> Reason.of("input.entry.mirror");
+                case "metrics" -> Reason.of("input.entry.metric");
+                default -> Reason.of("input.entry.rule");
+            }, InputProblem.cut(nullToBlank(name))), lines, section, messages);
         }
 
         void require(boolean ok, String field, Reason expected) {
@@ -296,7 +299,7 @@ public final class ConfigYaml {
         }
 
         InputException fail(String field, Reason what) {
-            return new InputException(source, new InputProblem(line, field.isEmpty() ? entry : entry + ", " + field, what), messages);
+            return new InputException(source, new InputProblem(line, entry, field, what), messages);
         }
     }
 

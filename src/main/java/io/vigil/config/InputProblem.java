@@ -9,16 +9,22 @@ import io.vigil.i18n.Reason;
  * {@code team.yaml: line 4, port: a whole number from 1 to 65535 is needed, not “abc”.}
  *
  * @param line  the line, from 1; 0 when the input has no lines or the place is not known
- * @param field the field or option it concerns; empty when it concerns the whole input
+ * @param entry the entry of the input it concerns, worded by the bundles ("target “prod”"); {@link Reason#NONE} if none
+ * @param field the field or option it concerns; empty when it concerns the whole entry or input
  * @param what  what is wrong and what would be right
  */
-public record InputProblem(int line, String field, Reason what) {
+public record InputProblem(int line, Reason entry, String field, Reason what) {
 
     /** The longest value a message quotes; what is longer is cut and ends with an ellipsis. */
     public static final int QUOTED = 60;
 
     public InputProblem {
+        entry = entry == null ? Reason.NONE : entry;
         field = field == null ? "" : field;
+    }
+
+    public InputProblem(int line, String field, Reason what) {
+        this(line, Reason.NONE, field, what);
     }
 
     public static InputProblem at(int line, String field, String key, Object... args) {
@@ -28,16 +34,18 @@ public record InputProblem(int line, String field, Reason what) {
     /** This problem, in the language of {@code messages}, prefixed by {@code source} (a file name or "command line"). */
     public String describe(String source, Messages messages) {
         String what = messages.render(what());
+        String place = entry.isEmpty() ? field
+                : field.isEmpty() ? messages.render(entry) : messages.get("input.entry.field", messages.render(entry), field);
         boolean hasLine = line > 0;
-        boolean hasField = !field.isEmpty();
+        boolean hasField = !place.isEmpty();
         if (hasLine && hasField) {
-            return messages.get("input.at.lineField", source, line, field, what);
+            return messages.get("input.at.lineField", source, line, place, what);
         }
         if (hasLine) {
             return messages.get("input.at.line", source, line, what);
         }
         if (hasField) {
-            return messages.get("input.at.field", source, field, what);
+            return messages.get("input.at.field", source, place, what);
         }
         return messages.get("input.at.whole", source, what);
     }
