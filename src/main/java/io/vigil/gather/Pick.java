@@ -90,15 +90,20 @@ public final class Pick {
             return Double.NaN; // no value in this row: it is skipped, not archived as zero
         }
         if (raw instanceof Number n) {
-            return n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
+            return finite(n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue());
         }
         String text = raw.toString().strip();
         try {
-            return Double.parseDouble(text);
+            return finite(Double.parseDouble(text));
         } catch (NumberFormatException e) {
             String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
             throw new PickFailure(Reason.of("reason.pick.notNumber", metric.name(), label, shown),
                     metric.name() + ": column " + label + " holds \u201c" + shown + "\u201d, which is not a number");
         }
+    }
+
+    // An infinity (a number beyond a double, or "Infinity" as text) is no figure to chart or archive: the row is skipped
+    private static double finite(double d) {
+        return Double.isFinite(d) ? d : Double.NaN;
     }
 }

@@ -80,6 +80,9 @@ class OddDataIT {
             assertThat(r.rows()).as("every row is kept").isEqualTo(7);
             try (Connection c = cache.dataSource().getConnection()) {
                 assertThat(column(c, "SELECT t FROM pg_odd WHERE target_id = 7 ORDER BY id")).hasSize(7).contains("plain", "\u4e2d\u6587 \ud83d\ude00");
+                assertThat(column(c, "SELECT CAST(n AS DOUBLE) FROM pg_odd WHERE target_id = 7 ORDER BY id"))
+                        .as("NaN and numbers beyond the cache's 30 whole digits are kept as NULL, the others as they are")
+                        .containsExactly("1.5", null, null, null, null, "1.2345678901234568E29", "0.0");
                 for (String value : List.of("n", "d")) {
                     List<PickedValue> picked = Pick.run(c, metric(TargetKind.POSTGRES,
                             "SELECT CAST(id AS VARCHAR) AS id, " + value + " AS value FROM pg_odd WHERE target_id = ?"), 7);
@@ -102,7 +105,7 @@ class OddDataIT {
                         + "t VARCHAR(40) CHARACTER SET latin1, b VARBINARY(16))");
                 s.execute("INSERT INTO odd VALUES (1, 1, 1.5, 2.5, 'plain', NULL), (2, NULL, NULL, NULL, NULL, NULL),"
                         + " (3, REPEAT('9', 65), REPEAT('9', 35), 1.7976931348623157e308, UNHEX('E9FFFE80'), UNHEX('FFFE00C328')),"
-                        + " (4, -REPEAT('9', 65), 0.000000000000000000000000000001, -1e308, '', UNHEX(''))");
+                        + " (4, CONCAT('-', REPEAT('9', 65)), 0.000000000000000000000000000001, -1e308, '', UNHEX(''))");
             }
             MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
             MirrorDef odd = new MirrorDef(1, "odd", TargetKind.MYSQL, "SELECT id, n, f, d, t, b FROM odd ORDER BY id", "my_odd", 15, 100,
@@ -111,6 +114,8 @@ class OddDataIT {
             assertThat(r.rows()).as("every row is kept").isEqualTo(4);
             try (Connection c = cache.dataSource().getConnection()) {
                 assertThat(column(c, "SELECT t FROM my_odd WHERE target_id = 8 ORDER BY id")).containsExactly("plain", null, "\u00e9\u00ff\u00fe\u20ac", "");
+                assertThat(column(c, "SELECT n FROM my_odd WHERE target_id = 8 ORDER BY id")).as("65 digits do not fit the cache: NULL")
+                        .containsExactly("1.00000000", null, null, null);
                 for (String value : List.of("n", "f", "d")) {
                     List<PickedValue> picked = Pick.run(c, metric(TargetKind.MYSQL,
                             "SELECT CAST(id AS CHAR) AS id, " + value + " AS value FROM my_odd WHERE target_id = ?"), 8);
