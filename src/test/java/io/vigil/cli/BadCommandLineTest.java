@@ -79,6 +79,13 @@ class BadCommandLineTest {
     }
 
     @Test
+    void aCommandsOwnCheckOfItsOptionsKeepsItsSentence() {
+        Run r = vigil("import-tns", "--data-dir", home.toString(), "--password-env", "NOT_SET_HERE_EITHER", "tnsnames.ora");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("vigil import-tns: --user: --password-file and --password-env need --user.");
+    }
+
+    @Test
     void theLanguageOptionWordsTheMistakeEvenWhenTheLineDoesNotParse() {
         Run r = vigil("--lang", "zh-CN", "--exit-after", "soon");
         assertThat(r.exit()).isEqualTo(2);
