@@ -49,7 +49,7 @@ import picocli.CommandLine;
  */
 class BadInputGeneratorTest {
 
-    /** A valid file as {@code vigil export} writes it: one MySQL target, a mirror and a metric reading it. */
+    /** A valid file as {@code vigil export} writes it: one MySQL target, a mirror with a variant, a metric reading it, a rule on it. */
     static final String IMPORT_SEED = """
             vigil: 1
             targets:
@@ -71,6 +71,9 @@ class BadInputGeneratorTest {
                 mode: REPLACE
                 enabled: true
                 sql: SELECT id, state FROM information_schema.processlist
+                variants:
+                  - since: 10.5
+                    sql: SELECT id, state, info FROM information_schema.processlist
             metrics:
               - name: custom.threads
                 kind: MYSQL
@@ -82,6 +85,18 @@ class BadInputGeneratorTest {
                 warn: 50
                 crit: 80
                 sql: SELECT COUNT(*) AS value FROM my_proc WHERE target_id = ?
+            rules:
+              - name: custom.threads.high
+                kind: MYSQL
+                type: THRESHOLD
+                subject: custom.threads
+                labels: {state: "*"}
+                direction: ABOVE
+                warn: 50
+                crit: 80
+                hold: 120
+                recovery: 5
+                enabled: true
             """;
 
     /** A valid {@code --config} file. */
@@ -443,7 +458,7 @@ class BadInputGeneratorTest {
         List<Map.Entry<String, byte[]>> imports = new ArrayList<>(mutations(seed, BAD_SQL, 7).entrySet());
         List<Map.Entry<String, byte[]>> collects = new ArrayList<>(mutations(COLLECTOR_SEED, BAD_PORTS, 8).entrySet());
         int runs = 0;
-        for (int i = 0; i < imports.size(); i += 97) {
+        for (int i = 0; i < imports.size(); i += 150) {
             Path file = files.resolve("cli-import-" + i + ".yaml");
             Files.write(file, imports.get(i).getValue());
             Run r = vigil("import", "--data-dir", data.toString(), file.toString());
@@ -457,7 +472,7 @@ class BadInputGeneratorTest {
             }
             stored = now; // a mutation that is still valid (a cut value) was imported: the reference from here on
         }
-        for (int i = 0; i < collects.size(); i += 53) {
+        for (int i = 0; i < collects.size(); i += 80) {
             Path file = files.resolve("cli-collect-" + i + ".yaml");
             Files.write(file, collects.get(i).getValue());
             Run r = vigil("collect", "--data-dir", data.toString(), "--config", file.toString(), "--duration", "1s");
