@@ -398,6 +398,32 @@ class BadInputGeneratorTest {
                     cases++;
                 }
             }
+            Map<String, List<String>> ruleFields = new LinkedHashMap<>();
+            ruleFields.put("warn", List.of("abc", "NaN", "1,5", "Infinity", "1e400"));
+            ruleFields.put("crit", List.of("abc", "NaN", "-Infinity", "10"));
+            ruleFields.put("holdSeconds", List.of("-1", "abc", "1.5", "99999999999"));
+            ruleFields.put("subject", concat(huge, List.of("no.such.metric")));
+            ruleFields.put("name", concat(huge, List.of("", "Has Capitals", "has space")));
+            for (Map.Entry<String, List<String>> field : ruleFields.entrySet()) {
+                for (String bad : field.getValue()) {
+                    io.vigil.ui.definitions.RuleFormViewModel f = model.newRuleForm();
+                    f.nameProperty().set("oracle.sessions.many");
+                    f.subjectProperty().set("oracle.sessions.active");
+                    f.warnProperty().set("50");
+                    f.critProperty().set("80");
+                    assertThat(f.validProperty().get()).as("the filled rule form").isTrue();
+                    switch (field.getKey()) {
+                        case "warn" -> f.warnProperty().set(bad);
+                        case "crit" -> f.critProperty().set(bad);
+                        case "holdSeconds" -> f.holdProperty().set(bad);
+                        case "subject" -> f.subjectProperty().set(bad);
+                        default -> f.nameProperty().set(bad);
+                    }
+                    formRefuses("rule " + field.getKey() + " = " + InputShort.of(bad), f.validProperty().get(),
+                            f.problemProperty(field.getKey()).get(), f::save);
+                    cases++;
+                }
+            }
             assertThat(snapshot(packs)).as("nothing a refused form held was saved").isEqualTo(before);
             System.out.printf("forms: %d bad values%n", cases);
             assertThat(cases).isGreaterThan(120);
