@@ -59,7 +59,13 @@ public final class ConfigCommands {
                     spec.commandLine().getOut().println("Wrote " + file);
                 }
                 return 0;
-            } catch (ConfigStoreException | IOException | UnsupportedOperationException e) {
+            } catch (IOException e) {
+                Messages messages = new Messages(Messages.localeFor(""));
+                String why = e instanceof java.nio.file.NoSuchFileException ? "cli.export.noFolder"
+                        : e instanceof java.nio.file.AccessDeniedException ? "cli.export.denied" : "cli.export.failed";
+                spec.commandLine().getErr().println(messages.get(why, String.valueOf(file)));
+                return 1;
+            } catch (ConfigStoreException | UnsupportedOperationException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }

@@ -86,6 +86,14 @@ class BadCommandLineTest {
     }
 
     @Test
+    void anExportToAFolderThatIsNotThereSaysSo() {
+        Path nowhere = home.resolve("no-such-folder").resolve("vigil.yaml");
+        Run r = vigil("export", "--data-dir", home.toString(), nowhere.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).endsWith("vigil.yaml could not be written: its folder does not exist.");
+    }
+
+    @Test
     void theLanguageOptionWordsTheMistakeEvenWhenTheLineDoesNotParse() {
         Run r = vigil("--lang", "zh-CN", "--exit-after", "soon");
         assertThat(r.exit()).isEqualTo(2);
