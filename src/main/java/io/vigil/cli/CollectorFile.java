@@ -97,8 +97,7 @@ public final class CollectorFile {
             Target t = toTarget(id++, e, password(e, env, source, line, entry, messages));
             List<Problem> problems = Validation.target(t, targets);
             if (!problems.isEmpty()) {
-                throw new InputException(source, new InputProblem(line, entry, "", Reason.of("input.rules",
-                        String.join(" ", problems.stream().map(p -> p.field() + ": " + p.describe(messages)).toList()))), messages);
+                throw new InputException(source, new InputProblem(line, entry, "", InputProblem.rules(problems)), messages);
             }
             targets.add(t);
         }

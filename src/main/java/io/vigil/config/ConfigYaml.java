@@ -318,8 +318,7 @@ public final class ConfigYaml {
 
     private static void refuse(List<Problem> problems, Where where) {
         if (!problems.isEmpty()) {
-            throw where.fail("", Reason.of("input.rules", String.join(" ", problems.stream()
-                    .map(p -> p.field() + ": " + p.describe(where.messages())).toList())));
+            throw where.fail("", InputProblem.rules(problems));
         }
     }
 

@@ -31,6 +31,20 @@ public record InputProblem(int line, Reason entry, String field, Reason what) {
         return new InputProblem(line, field, Reason.of(key, args));
     }
 
+    /**
+     * Rule problems of one entry as one reason, each "field: sentence", so they are worded in whichever language the
+     * problem is told in later. Text arguments are cut as {@link #cut} does.
+     */
+    public static Reason rules(java.util.List<Problem> problems) {
+        Reason all = null;
+        for (Problem p : problems) {
+            Object[] args = p.args().stream().map(a -> a instanceof Number n ? (Object) n : cut(a)).toArray();
+            Reason one = Reason.of("input.rules.one", p.field(), Reason.of(p.key(), args));
+            all = all == null ? one : Reason.of("input.rules.more", all, one);
+        }
+        return all == null ? Reason.NONE : all;
+    }
+
     /** This problem, in the language of {@code messages}, prefixed by {@code source} (a file name or "command line"). */
     public String describe(String source, Messages messages) {
         String what = messages.render(what());

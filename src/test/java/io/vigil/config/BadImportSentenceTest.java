@@ -71,6 +71,14 @@ class BadImportSentenceTest {
     }
 
     @Test
+    void aBrokenRuleIsWordedInTheLanguageItIsToldIn() {
+        InputException e = refused("targets:\n  - name: shop\n    kind: MYSQL\n    host: db1\n    user: monitor\n    port: 99999\n");
+        assertThat(e.getMessage()).isEqualTo("team.yaml: line 2, target \u201cshop\u201d: port: The port must be between 1 and 65535 (it is 99999).");
+        assertThat(e.describe(zh)).isEqualTo("team.yaml\uff1a\u7b2c 2 \u884c\uff0c\u76ee\u6807\u201cshop\u201d\uff1aport\uff1a"
+                + zh.get("problem.port.range", 99999));
+    }
+
+    @Test
     void anEmptyItemInAListIsAMistakeNotACrash() {
         assertThat(refused("targets:\n  - name: a\n    kind: DEMO_ORACLE\n    tags: [prod, ~]\n").getMessage())
                 .isEqualTo("team.yaml: line 4, tags: a text is needed, not nothing.");
