@@ -32,7 +32,8 @@ import io.vigil.testsupport.TestDatabase;
 /**
  * A site's odd data — NULLs, NaN, infinities, numbers beyond any column's range, text in another character set, binary
  * bytes — mirrored from real PostgreSQL and MariaDB targets into an embedded and a MariaDB cache, then picked: the mirror
- * keeps every row (an unkeepable value becomes NULL), and the pick gives finite numbers or none, never a crash.
+ * keeps every row (an unkeepable value becomes NULL), and the pick gives finite numbers or none, never a crash. Text a
+ * PostgreSQL server will not send as UTF-8 fails that one mirror in words.
  */
 class OddDataIT {
 
@@ -92,6 +93,32 @@ class OddDataIT {
                             .satisfies(v -> assertThat(v.value()).isEqualTo(value.equals("n") ? 1.5 : 2.5));
                 }
             }
+        }
+    }
+
+    /**
+     * PostgreSQL itself will not send text that is not UTF-8 to a UTF-8 client (every JDBC connection is one): the mirror
+     * that reads it fails with the server's sentence, and the other columns and mirrors of the target go on.
+     */
+    @Test
+    void postgresTextThatIsNotUtf8FailsItsMirrorInWordsAndNothingElse() throws Exception {
+        try (TestDatabase source = RealServices.postgresLegacyDatabase("oddbytes"); CacheDb cache = CacheDb.embedded(folder)) {
+            try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, t TEXT)");
+                s.execute("INSERT INTO odd VALUES (1, 'plain'), (2, E'caf\\xe9 \\xff\\xfe end'), (3, NULL)");
+            }
+            MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
+            io.vigil.config.Target target = MirrorJobIT.target(9, TargetKind.POSTGRES, source);
+            MirrorDef text = new MirrorDef(1, "odd", TargetKind.POSTGRES, "SELECT id, t FROM odd ORDER BY id", "pg_odd_bytes", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            io.vigil.target.TargetFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(io.vigil.target.TargetFailure.class,
+                    () -> job.run(target, text));
+            assertThat(failure).isNotNull();
+            String said = new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(failure.reason());
+            assertThat(said).contains("reading odd failed").contains("UTF8").doesNotContain("Exception").doesNotContain("\tat ");
+            MirrorDef ids = new MirrorDef(2, "odd_ids", TargetKind.POSTGRES, "SELECT id FROM odd ORDER BY id", "pg_odd_ids", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            assertThat(job.run(target, ids).rows()).as("the target's other reads go on").isEqualTo(3);
         }
     }
 
