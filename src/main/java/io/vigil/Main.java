@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The command line as {@link #main} runs it: options given before a command apply to it too. */
+    /** The {@code vigil} command with its subcommands, reporting mistakes in plain words (exit code 2) and faults (1). */
     public static CommandLine commandLine() {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
@@ -77,7 +77,7 @@ public final class Main implements Callable<Integer> {
             }
             return new CommandLine.RunLast().execute(parsed);
         });
-        return cl;
+        return io.vigil.cli.CliErrors.install(cl);
     }
 
     @Override

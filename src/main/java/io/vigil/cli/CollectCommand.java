@@ -67,7 +67,8 @@ public final class CollectCommand implements Callable<Integer> {
         AppDirs dirs = stores.dirs();
         ConfigStore opened;
         try {
-            opened = configFile == null ? stores.openConfigStore() : fromFile(configFile);
+            opened = configFile == null ? stores.openConfigStore()
+                    : fromFile(configFile, new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor("")));
         } catch (ConfigStoreException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -138,8 +139,8 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     /** A scratch config store holding the packs and the file's targets; the data folder still holds the embedded stores. */
-    private static ConfigStore fromFile(Path file) throws java.io.IOException {
-        java.util.List<io.vigil.config.Target> targets = CollectorFile.read(file);
+    private static ConfigStore fromFile(Path file, io.vigil.i18n.Messages messages) throws java.io.IOException {
+        java.util.List<io.vigil.config.Target> targets = CollectorFile.read(file, messages);
         Path scratch = Files.createTempDirectory("vigil-collect");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Scratch.delete(scratch)));
         AppDirs dirs = new AppDirs(scratch);

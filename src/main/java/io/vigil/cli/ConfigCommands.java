@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.vigil.config.ConfigStore;
@@ -60,7 +59,13 @@ public final class ConfigCommands {
                     spec.commandLine().getOut().println("Wrote " + file);
                 }
                 return 0;
-            } catch (ConfigStoreException | IOException | UnsupportedOperationException e) {
+            } catch (IOException e) {
+                Messages messages = new Messages(Messages.localeFor(""));
+                String why = e instanceof java.nio.file.NoSuchFileException ? "cli.export.noFolder"
+                        : e instanceof java.nio.file.AccessDeniedException ? "cli.export.denied" : "cli.export.failed";
+                spec.commandLine().getErr().println(messages.get(why, String.valueOf(file)));
+                return 1;
+            } catch (ConfigStoreException | UnsupportedOperationException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
@@ -83,22 +88,15 @@ public final class ConfigCommands {
 
         @Override
         public Integer call() {
-            String yaml;
-            try {
-                yaml = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                spec.commandLine().getErr().println(file + " could not be read: " + e.getMessage());
-                return 1;
-            }
+            Messages messages = new Messages(Messages.localeFor(""));
             try (ConfigStore store = stores.openConfigStore()) {
                 FirstStart.prepare(store);
-                ConfigYaml.ImportResult r = ConfigYaml.importInto(store, yaml, file.getFileName().toString(), new Messages(Locale.ENGLISH));
-                spec.commandLine().getOut().printf("Imported: targets %d added, %d updated; mirrors %d added, %d updated; metrics %d added, "
-                        + "%d updated.%n", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(), r.mirrorsUpdated(), r.metricsAdded(),
-                        r.metricsUpdated());
+                ConfigYaml.ImportResult r = ConfigYaml.importFile(store, file, messages);
+                spec.commandLine().getOut().println(messages.get("cli.import.done", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(),
+                        r.mirrorsUpdated(), r.metricsAdded(), r.metricsUpdated()));
                 return 0;
             } catch (ConfigStoreException e) {
-                spec.commandLine().getErr().println("Nothing was imported. " + e.getMessage());
+                spec.commandLine().getErr().println(messages.get("cli.import.refused", e.getMessage()));
                 return 1;
             }
         }

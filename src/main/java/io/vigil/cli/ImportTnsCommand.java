@@ -28,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -144,7 +143,8 @@ public final class ImportTnsCommand implements Callable<Integer> {
             return Secret.empty();
         }
         if (user == null || user.isBlank()) {
-            throw new ParameterException(spec.commandLine(), messages.get("tns.cli.passwordWithoutUser"));
+            throw new OptionProblem(spec.commandLine(), "--user", messages.get("tns.cli.passwordWithoutUser"),
+                    io.vigil.i18n.Reason.of("tns.cli.passwordWithoutUser"));
         }
         if (password.file != null) {
             try {
@@ -153,12 +153,14 @@ public final class ImportTnsCommand implements Callable<Integer> {
                 String first = nl < 0 ? text : text.substring(0, nl);
                 return Secret.of(first.endsWith("\r") ? first.substring(0, first.length() - 1) : first);
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), messages.get("tns.cli.passwordFile", password.file.toString()));
+                throw new OptionProblem(spec.commandLine(), "--password-file", messages.get("tns.cli.passwordFile", password.file.toString()),
+                        io.vigil.i18n.Reason.of("tns.cli.passwordFile", io.vigil.config.InputProblem.cut(password.file.toString())));
             }
         }
         String value = System.getenv(password.env);
         if (value == null) {
-            throw new ParameterException(spec.commandLine(), messages.get("tns.cli.passwordEnv", password.env));
+            throw new OptionProblem(spec.commandLine(), "--password-env", messages.get("tns.cli.passwordEnv", password.env),
+                    io.vigil.i18n.Reason.of("tns.cli.passwordEnv", io.vigil.config.InputProblem.cut(password.env)));
         }
         return Secret.of(value);
     }

@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.vigil.config.InputErrors;
+import io.vigil.config.InputProblem;
 import io.vigil.config.Secret;
+import io.vigil.i18n.Reason;
 import io.vigil.config.ServerAddress;
 import io.vigil.schedule.DataStores;
 import io.vigil.schedule.LocalCollector;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Where a team's collector writes: a MySQL/MariaDB cache, a Redis ledger and an InfluxDB series store. Each left out
@@ -49,13 +51,21 @@ public final class ServerStoreOptions {
     @Option(names = "--series-user", paramLabel = "USER", description = "Login for InfluxDB, when it has authentication on.")
     String seriesUser;
 
+    /** The command these options are part of, so a mistake is reported by it, on its error stream. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    private picocli.CommandLine commandLine() {
+        return command != null ? command.commandLine() : new picocli.CommandLine(new ServerStoreOptions());
+    }
+
     LocalCollector.Stores open() {
         ServerAddress cache = cacheUrl == null ? ServerAddress.embedded()
-                : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "VIGIL_CACHE_PASSWORD"));
+                : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "--cache-password-file", "VIGIL_CACHE_PASSWORD"));
         ServerAddress redis = ledger == null ? ServerAddress.embedded()
-                : new ServerAddress(ledger.toString(), "", secret(ledgerPasswordFile, "VIGIL_REDIS_PASSWORD"));
+                : new ServerAddress(ledger.toString(), "", secret(ledgerPasswordFile, "--ledger-password-file", "VIGIL_REDIS_PASSWORD"));
         ServerAddress influx = series == null ? ServerAddress.embedded()
-                : new ServerAddress(series.toString(), seriesUser, secret(seriesPasswordFile, "VIGIL_INFLUX_PASSWORD"));
+                : new ServerAddress(series.toString(), seriesUser, secret(seriesPasswordFile, "--series-password-file", "VIGIL_INFLUX_PASSWORD"));
         check("--cache", DataStores.Role.CACHE, cache);
         check("--ledger", DataStores.Role.LEDGER, redis);
         check("--series", DataStores.Role.SERIES, influx);
@@ -65,19 +75,28 @@ public final class ServerStoreOptions {
     private void check(String option, DataStores.Role role, ServerAddress a) {
         String problem = DataStores.problem(role, a);
         if (problem != null) {
-            throw new ParameterException(new picocli.CommandLine(this), option + " " + a.url() + ": " + problem);
+            throw new OptionProblem(commandLine(), option, problem, Reason.of("input.needed",
+                    storeExample(role), Reason.of("input.given.text", InputProblem.cut(a.url()))));
         }
     }
 
-    private static Secret secret(Path file, String envName) {
+    private static Reason storeExample(DataStores.Role role) {
+        return switch (role) {
+            case CACHE -> Reason.of("cli.usage.store.CACHE");
+            case LEDGER -> Reason.of("cli.usage.store.LEDGER");
+            case SERIES -> Reason.of("cli.usage.store.SERIES");
+        };
+    }
+
+    private Secret secret(Path file, String option, String envName) {
         if (file == null) {
             return Secret.of(System.getenv(envName));
         }
         try {
             return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new ParameterException(new picocli.CommandLine(new ServerStoreOptions()),
-                    "The password file " + file + " could not be read: " + e.getMessage());
+            throw new OptionProblem(commandLine(), option + " " + file,
+                    "The password file " + file + " could not be read.", InputErrors.of(e, null).what());
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import io.vigil.i18n.Messages;
+import io.vigil.i18n.Reason;
 
 /**
  * The whole configuration — targets, mirrors and metrics — as one YAML file, to carry to another workstation or keep
@@ -79,10 +79,10 @@ public final class ConfigYaml {
                                int metricsUpdated) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = InputErrors.strict(new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)));
 
     private ConfigYaml() {
     }
@@ -123,11 +123,26 @@ public final class ConfigYaml {
     }
 
     /**
+     * Reads {@code file} as UTF-8 and merges it as {@link #importInto} does; a file that cannot be read, or is not text,
+     * is refused with an {@link InputException} like any other mistake in it.
+     */
+    public static ImportResult importFile(ConfigStore store, java.nio.file.Path file, Messages messages) {
+        String source = String.valueOf(file.getFileName() == null ? file : file.getFileName());
+        String yaml;
+        try {
+            yaml = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(source, InputErrors.of(e, null), messages, e);
+        }
+        return importInto(store, yaml, source, messages);
+    }
+
+    /**
      * Merges the file into the store in one transaction, or refuses it whole with a {@link ConfigStoreException} that
      * names the line and the reason; the store is then unchanged.
      */
     public static ImportResult importInto(ConfigStore store, String yaml, String source, Messages messages) {
-        Document doc = parse(yaml, source);
+        Document doc = parse(yaml, source, messages);
         Map<String, List<Integer>> lines = entryLines(yaml);
         List<Target> storedTargets = store.targets();
         List<MirrorDef> storedMirrors = store.mirrors();
@@ -139,17 +154,21 @@ public final class ConfigYaml {
         List<TargetEntry> te = orEmpty(doc.targets());
         for (int i = 0; i < te.size(); i++) {
             TargetEntry e = te.get(i);
-            String where = where(source, lines, "targets", i, e.name());
-            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL, POSTGRES or DEMO_ORACLE)");
-            duplicate(seen, "target " + lower(e.name()), i, where, lines, "targets");
+            Where where = new Where(source, lines, "targets", i, e == null ? null : e.name(), messages);
+            where.require(e != null, "", Reason.of("input.expect.fields"));
+            where.require(e.kind() != null, "kind", InputErrors.expected(TargetKind.class, "kind"));
+            duplicate(seen, "target " + lower(e.name()), i, where);
             Optional<Target> old = storedTargets.stream().filter(x -> x.name().equalsIgnoreCase(nullToBlank(e.name()))).findFirst();
             Secret pw = e.password() != null ? Secret.of(e.password()) : old.map(Target::password).orElse(Secret.empty());
             ConnectBy by = e.connectBy() != null ? e.connectBy()
                     : (e.kind() == TargetKind.MYSQL || e.kind() == TargetKind.POSTGRES) ? ConnectBy.DATABASE : ConnectBy.SERVICE_NAME;
             int port = e.port() != null ? e.port() : e.kind().defaultPort();
             TlsMode tls = e.tls() == null ? TlsMode.OFF : TlsMode.parse(e.tls());
-            require(tls != null, where, "tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL (MySQL's REQUIRED and VERIFY_IDENTITY, "
-                    + "PostgreSQL's require, verify-ca and verify-full are read too)");
+            if (tls == null) {
+                // MySQL's REQUIRED and VERIFY_IDENTITY, PostgreSQL's require, verify-ca and verify-full are read too
+                throw where.fail("tls", Reason.of("input.needed", Reason.of("input.expect.oneOf", "OFF, REQUIRE, VERIFY_CA, VERIFY_FULL"),
+                        Reason.of("input.given.text", InputProblem.cut(e.tls()))));
+            }
             targets.add(new Target(old.map(Target::id).orElse(tempId[0]--), e.name(), e.kind(), e.host(), port, by, e.database(), e.tnsAdmin(),
                     e.user(), pw, e.tags(), e.enabled() == null || e.enabled(),
                     e.licensed() == null ? java.util.Set.of() : java.util.Set.copyOf(e.licensed()), new Tls(tls, e.tlsCaFile())));
@@ -158,10 +177,11 @@ public final class ConfigYaml {
         List<MirrorEntry> me = orEmpty(doc.mirrors());
         for (int i = 0; i < me.size(); i++) {
             MirrorEntry e = me.get(i);
-            String where = where(source, lines, "mirrors", i, e.name());
-            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
-            require(e.interval() != null, where, "interval (seconds) is missing");
-            duplicate(seen, "mirror " + e.kind() + " " + lower(e.name()), i, where, lines, "mirrors");
+            Where where = new Where(source, lines, "mirrors", i, e == null ? null : e.name(), messages);
+            where.require(e != null, "", Reason.of("input.expect.fields"));
+            where.require(e.kind() != null, "kind", InputErrors.expected(TargetKind.class, "kind"));
+            where.require(e.interval() != null, "interval", Reason.of("input.expect.interval"));
+            duplicate(seen, "mirror " + e.kind() + " " + lower(e.name()), i, where);
             Optional<MirrorDef> old = storedMirrors.stream().filter(x -> x.kind() == e.kind() && x.name().equalsIgnoreCase(nullToBlank(e.name())))
                     .findFirst();
             mirrors.add(new MirrorDef(old.map(MirrorDef::id).orElse(tempId[0]--), e.name(), e.kind(), e.sql(), e.table(), e.interval(),
@@ -172,11 +192,12 @@ public final class ConfigYaml {
         List<MetricEntry> ke = orEmpty(doc.metrics());
         for (int i = 0; i < ke.size(); i++) {
             MetricEntry e = ke.get(i);
-            String where = where(source, lines, "metrics", i, e.name());
-            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
-            require(e.type() != null, where, "type is missing (GAUGE or COUNTER)");
-            require(e.interval() != null && e.freshness() != null, where, "interval and freshness (seconds) are both needed");
-            duplicate(seen, "metric " + e.kind() + " " + nullToBlank(e.name()), i, where, lines, "metrics");
+            Where where = new Where(source, lines, "metrics", i, e == null ? null : e.name(), messages);
+            where.require(e != null, "", Reason.of("input.expect.fields"));
+            where.require(e.kind() != null, "kind", InputErrors.expected(TargetKind.class, "kind"));
+            where.require(e.type() != null, "type", InputErrors.expected(MetricType.class, "type"));
+            where.require(e.interval() != null && e.freshness() != null, "interval", Reason.of("input.expect.intervals"));
+            duplicate(seen, "metric " + e.kind() + " " + nullToBlank(e.name()), i, where);
             Optional<MetricDef> old = storedMetrics.stream().filter(x -> x.kind() == e.kind() && x.name().equals(nullToBlank(e.name())))
                     .findFirst();
             metrics.add(new MetricDef(old.map(MetricDef::id).orElse(tempId[0]--), e.name(), e.kind(), e.sql(), e.mirrors(), e.freshness(),
@@ -189,10 +210,11 @@ public final class ConfigYaml {
         List<RuleEntry> re = orEmpty(doc.rules());
         for (int i = 0; i < re.size(); i++) {
             RuleEntry e = re.get(i);
-            String where = where(source, lines, "rules", i, e.name());
-            require(e.kind() != null, where, "kind is missing (ORACLE, MYSQL or POSTGRES)");
-            require(e.type() != null, where, "type is missing (THRESHOLD, NO_DATA, MIRROR_STALE, TARGET_DOWN, EVENT or FORECAST)");
-            duplicate(seen, "rule " + e.kind() + " " + nullToBlank(e.name()), i, where, lines, "rules");
+            Where where = new Where(source, lines, "rules", i, e == null ? null : e.name(), messages);
+            where.require(e != null, "", Reason.of("input.expect.fields"));
+            where.require(e.kind() != null, "kind", InputErrors.expected(TargetKind.class, "kind"));
+            where.require(e.type() != null, "type", InputErrors.expected(RuleType.class, "type"));
+            duplicate(seen, "rule " + e.kind() + " " + nullToBlank(e.name()), i, where);
             Optional<AlertRule> old = storedRules.stream().filter(x -> x.kind() == e.kind() && x.name().equals(nullToBlank(e.name())))
                     .findFirst();
             rules.add(new AlertRule(old.map(AlertRule::id).orElse(tempId[0]--), e.name(), e.kind(), e.type(), e.subject(), e.labels(),
@@ -205,19 +227,17 @@ public final class ConfigYaml {
         List<MirrorDef> allMirrors = merged(storedMirrors, mirrors, MirrorDef::id);
         List<MetricDef> allMetrics = merged(storedMetrics, metrics, MetricDef::id);
         for (int i = 0; i < targets.size(); i++) {
-            refuse(Validation.target(targets.get(i), allTargets), where(source, lines, "targets", i, targets.get(i).name()), messages);
+            refuse(Validation.target(targets.get(i), allTargets), new Where(source, lines, "targets", i, targets.get(i).name(), messages));
         }
         for (int i = 0; i < mirrors.size(); i++) {
-            refuse(Validation.mirror(mirrors.get(i), allMirrors), where(source, lines, "mirrors", i, mirrors.get(i).name()), messages);
+            refuse(Validation.mirror(mirrors.get(i), allMirrors), new Where(source, lines, "mirrors", i, mirrors.get(i).name(), messages));
         }
         for (int i = 0; i < metrics.size(); i++) {
-            refuse(Validation.metric(metrics.get(i), allMetrics, allMirrors), where(source, lines, "metrics", i, metrics.get(i).name()),
-                    messages);
+            refuse(Validation.metric(metrics.get(i), allMetrics, allMirrors), new Where(source, lines, "metrics", i, metrics.get(i).name(), messages));
         }
         List<AlertRule> allRules = merged(storedRules, rules, AlertRule::id);
         for (int i = 0; i < rules.size(); i++) {
-            refuse(Validation.rule(rules.get(i), allRules, allMetrics, allMirrors), where(source, lines, "rules", i, rules.get(i).name()),
-                    messages);
+            refuse(Validation.rule(rules.get(i), allRules, allMetrics, allMirrors), new Where(source, lines, "rules", i, rules.get(i).name(), messages));
         }
         store.saveAll(targets.stream().map(t -> t.id() < 0 ? t.withId(0) : t).toList(),
                 mirrors.stream().map(m -> m.id() < 0 ? m.withId(0) : m).toList(),
@@ -228,41 +248,21 @@ public final class ConfigYaml {
                 count(metrics, MetricDef::id, true), count(metrics, MetricDef::id, false));
     }
 
-    static Document parse(String yaml, String source) {
+    static Document parse(String yaml, String source, Messages messages) {
         Document doc;
         try {
             doc = YAML.readValue(yaml, Document.class);
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-            String field = e.getPropertyName();
-            throw new ConfigStoreException(source + ":" + lineOf(yaml, field, e.getLocation()) + " \u201c" + field
-                    + "\u201d is not a field Vigil knows here; known fields: " + String.join(", ", e.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().toList()) + ".", e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String line = at == null ? "" : " line " + at.getLineNr() + ":";
-            throw new ConfigStoreException(source + ":" + line + " " + e.getOriginalMessage().replaceAll(" \\(class io\\.vigil[^)]*\\)", ""), e);
+        } catch (JsonProcessingException | RuntimeException e) {
+            // the parser's own words never reach the user: the problem is read from the exception's type and location
+            throw new InputException(source, InputErrors.of(e, yaml), messages, e);
         }
         if (doc == null) {
-            throw new ConfigStoreException(source + " is empty: it names no targets, mirrors or metrics.");
+            throw new InputException(source, InputProblem.at(0, "", "input.empty"), messages);
         }
         if (doc.vigil() != null && doc.vigil() > FORMAT) {
-            throw new ConfigStoreException(source + " was written by a newer Vigil (format " + doc.vigil() + "); this one reads format "
-                    + FORMAT + ".");
+            throw new InputException(source, InputProblem.at(0, "vigil", "input.newer", doc.vigil(), FORMAT), messages);
         }
         return doc;
-    }
-
-    // Jackson reports an unknown field where it stopped reading, often the next line; the field's own line is the last
-    // line before that which names it.
-    private static String lineOf(String yaml, String field, JsonLocation at) {
-        String[] lines = yaml.split("\n", -1);
-        int stop = at == null ? lines.length : Math.min(lines.length, at.getLineNr());
-        for (int i = stop - 1; i >= 0; i--) {
-            if (lines[i].matches("\\s*(- )?" + java.util.regex.Pattern.quote(field) + "\\s*:.*")) {
-                return " line " + (i + 1) + ":";
-            }
-        }
-        return at == null ? "" : " line " + at.getLineNr() + ":";
     }
 
     // The line each entry of the three lists starts at, by list name, in order.
@@ -289,33 +289,45 @@ public final class ConfigYaml {
         return out;
     }
 
-    private static String where(String source, Map<String, List<Integer>> lines, String section, int index, String name) {
-        List<Integer> l = lines.getOrDefault(section, List.of());
-        String line = index < l.size() ? " line " + l.get(index) + "," : "";
-        String singular = section.substring(0, section.length() - 1);
-        return source + ":" + line + " " + singular + " \u201c" + nullToBlank(name) + "\u201d";
+    /** An entry of the file: its line, and how a message names it ("target “prod”"), cut when its name is long. */
+    private record Where(String source, int line, Reason entry, Map<String, List<Integer>> lines, String section, Messages messages) {
+
+        Where(String source, Map<String, List<Integer>> lines, String section, int index, String name, Messages messages) {
+            this(source, lineOf(lines, section, index), Reason.of("input.entry", switch (section) {
+                case "targets" -> Reason.of("input.entry.target");
+                case "mirrors" -> Reason.of("input.entry.mirror");
+                case "metrics" -> Reason.of("input.entry.metric");
+                default -> Reason.of("input.entry.rule");
+            }, InputProblem.cut(nullToBlank(name))), lines, section, messages);
+        }
+
+        void require(boolean ok, String field, Reason expected) {
+            if (!ok) {
+                throw fail(field, Reason.of("input.missing", expected));
+            }
+        }
+
+        InputException fail(String field, Reason what) {
+            return new InputException(source, new InputProblem(line, entry, field, what), messages);
+        }
     }
 
-    private static void duplicate(Map<String, Integer> seen, String key, int index, String where, Map<String, List<Integer>> lines,
-                                  String section) {
+    private static int lineOf(Map<String, List<Integer>> lines, String section, int index) {
+        List<Integer> l = lines.getOrDefault(section, List.of());
+        return index < l.size() ? l.get(index) : 0;
+    }
+
+    private static void duplicate(Map<String, Integer> seen, String key, int index, Where where) {
         Integer first = seen.putIfAbsent(key, index);
         if (first != null) {
-            List<Integer> l = lines.getOrDefault(section, List.of());
-            throw new ConfigStoreException(where + ": appears twice in the file" + (first < l.size() ? " (first at line " + l.get(first) + ")" : "")
-                    + ".");
+            int line = lineOf(where.lines(), where.section(), first);
+            throw where.fail("", line > 0 ? Reason.of("input.twice", line) : Reason.of("input.twice.noLine"));
         }
     }
 
-    private static void require(boolean ok, String where, String reason) {
-        if (!ok) {
-            throw new ConfigStoreException(where + ": " + reason + ".");
-        }
-    }
-
-    private static void refuse(List<Problem> problems, String where, Messages messages) {
+    private static void refuse(List<Problem> problems, Where where) {
         if (!problems.isEmpty()) {
-            throw new ConfigStoreException(where + ": " + String.join(" ", problems.stream()
-                    .map(p -> p.field() + ": " + p.describe(messages)).toList()));
+            throw where.fail("", InputProblem.rules(problems));
         }
     }
 

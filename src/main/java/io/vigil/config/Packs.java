@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -47,16 +46,18 @@ public final class Packs {
         }
     }
 
-    /** Parses a pack file; a file that does not parse is refused with its line, column and reason. */
+    /** Parses a pack file; a file that does not parse is refused with an {@link InputException} naming its line and field. */
     public static Pack parse(InputStream in, String name) {
+        String text;
         try {
-            return YAML.readValue(in, Pack.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigStoreException(name + " does not parse" + where + ": " + e.getOriginalMessage(), e);
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigStoreException(name + " could not be read: " + e.getMessage(), e);
+            throw new InputException(name, InputErrors.of(e, null), new io.vigil.i18n.Messages(java.util.Locale.ENGLISH), e);
+        }
+        try {
+            return YAML.readValue(text, Pack.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new InputException(name, InputErrors.of(e, text), new io.vigil.i18n.Messages(java.util.Locale.ENGLISH), e);
         }
     }
 

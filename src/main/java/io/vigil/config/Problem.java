@@ -14,9 +14,13 @@ public record Problem(String field, String key, List<Object> args) {
         args = args == null ? List.of() : List.copyOf(args);
     }
 
-    /** The problem in the language of {@code messages}; a key the bundles lack shows as the key itself. */
+    /**
+     * The problem in the language of {@code messages}, text arguments cut to {@value InputProblem#QUOTED} characters; a
+     * key the bundles lack shows as the key itself.
+     */
     public String describe(Messages messages) {
-        return messages.get(key, args.toArray());
+        // a value the user typed is quoted cut: a 5,000-character host name is not echoed back whole
+        return messages.get(key, args.stream().map(a -> a instanceof String s ? InputProblem.cut(s) : a).toArray());
     }
 
     public static Problem of(String field, String key, Object... args) {

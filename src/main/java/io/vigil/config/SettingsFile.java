@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.vigil.i18n.Reason;
+
 /**
  * The workstation's settings as a UTF-8 properties file in the app-data folder. Written atomically (a crash never
  * leaves half a file); passwords are encrypted; a file that does not parse is reported and left as is.
@@ -39,11 +41,11 @@ public final class SettingsFile implements SettingsStore {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (CharacterCodingException e) {
-            throw bad("it is not UTF-8 text", e);
+            throw bad("", Reason.of("input.notText"), e);
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage(), e); // e.g. a malformed \\uXXXX escape
+            throw bad("", Reason.of("input.settings.escape"), e); // Properties refuses a malformed \\uXXXX escape
         } catch (IOException e) {
-            throw new ConfigStoreException("The settings file " + file + " could not be read: " + e.getMessage(), e);
+            throw bad("", InputErrors.of(e, null).what(), e);
         }
         Settings d = Settings.defaults();
         Theme theme = enumValue(p, "theme", Theme.class, d.theme());
@@ -103,12 +105,14 @@ public final class SettingsFile implements SettingsStore {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad("“" + key + "” is “" + raw + "”, which is not one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
+            throw bad(key, Reason.of("input.settings.oneOf", String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).toList()), InputProblem.cut(raw)), e);
         }
     }
 
-    private ConfigStoreException bad(String reason, Exception cause) {
-        return new ConfigStoreException("The settings file " + file + " does not parse: " + reason
-                + ". Fix or delete it; it has not been changed.", cause);
+    // The file's own language setting cannot be trusted while it does not parse: the message follows the system's.
+    private InputException bad(String key, Reason what, Exception cause) {
+        return new InputException(file.toString(), new InputProblem(0, key, Reason.of("input.settings", what)),
+                new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor("")), cause);
     }
 }

@@ -20,6 +20,16 @@ public final class Validation {
     static final int MAX_ROW_CAP = 10_000_000;
     static final int MAX_DESCRIPTION = 1000;
     static final int MAX_UNIT = 32;
+    /** The longest host, database, TNS_ADMIN folder, user and column the config store keeps (its column sizes). */
+    static final int MAX_HOST = 255;
+    static final int MAX_DATABASE = 255;
+    static final int MAX_TNS_ADMIN = 1024;
+    static final int MAX_USER = 128;
+    static final int MAX_COLUMN = 128;
+    static final int MAX_PRIVILEGES = 2000;
+    static final int MAX_SUBJECT = 128;
+    /** A password's longest UTF-8 form that still fits the config store once encrypted. */
+    static final int MAX_PASSWORD_BYTES = 256;
 
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
@@ -46,6 +56,18 @@ public final class Validation {
             if (t.user().isEmpty() && t.enabled()) {
                 problems.add(Problem.of("user", "problem.user.required"));
             }
+        }
+        checkLength("database", t.database(), MAX_DATABASE, problems);
+        checkLength("tnsAdmin", t.tnsAdmin(), MAX_TNS_ADMIN, problems);
+        checkLength("user", t.user(), MAX_USER, problems);
+        for (String[] text : new String[][] {{"database", t.database()}, {"tnsAdmin", t.tnsAdmin()}, {"user", t.user()},
+                {"tags", String.join("", t.tags())}}) {
+            if (!printable(text[1])) {
+                problems.add(Problem.of(text[0], "problem.text.unprintable"));
+            }
+        }
+        if (!t.password().isEmpty() && t.password().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(Problem.of("password", "problem.password.tooLong", MAX_PASSWORD_BYTES));
         }
         for (String tag : t.tags()) {
             if (tag.length() > MAX_TAG) {
@@ -107,9 +129,17 @@ public final class Validation {
         }
     }
 
+    private static void checkLength(String field, String value, int max, List<Problem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(Problem.of(field, "problem.value.tooLong", max, value.length()));
+        }
+    }
+
     private static void checkHost(String host, List<Problem> problems) {
         if (host.isEmpty()) {
             problems.add(Problem.of("host", "problem.host.required"));
+        } else if (host.length() > MAX_HOST) {
+            problems.add(Problem.of("host", "problem.value.tooLong", MAX_HOST, host.length()));
         } else if (!HOST_NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
             problems.add(Problem.of("host", "problem.host.invalid", host));
         }
@@ -166,7 +196,7 @@ public final class Validation {
         if (m.mode() == MirrorMode.APPEND) {
             if (m.watermarkColumn().isEmpty()) {
                 problems.add(Problem.of("watermarkColumn", "problem.watermark.required"));
-            } else if (!IDENTIFIER.matcher(m.watermarkColumn()).matches()) {
+            } else if (!IDENTIFIER.matcher(m.watermarkColumn()).matches() || m.watermarkColumn().length() > MAX_COLUMN) {
                 problems.add(Problem.of("watermarkColumn", "problem.column.invalid", m.watermarkColumn()));
             }
         }
@@ -202,9 +232,13 @@ public final class Validation {
         checkThreshold("warn", m.warn(), problems);
         checkThreshold("crit", m.crit(), problems);
         for (String column : m.labelColumns()) {
-            if (!IDENTIFIER.matcher(column).matches()) {
+            if (!IDENTIFIER.matcher(column).matches() || column.length() > MAX_COLUMN) {
                 problems.add(Problem.of("labelColumns", "problem.column.invalid", column));
             }
+        }
+        checkLength("privileges", m.privileges(), MAX_PRIVILEGES, problems);
+        if (!printable(m.unit())) {
+            problems.add(Problem.of("unit", "problem.text.unprintable"));
         }
         if (m.unit().length() > MAX_UNIT) {
             problems.add(Problem.of("unit", "problem.unit.tooLong", MAX_UNIT));
@@ -222,6 +256,11 @@ public final class Validation {
             problems.add(Problem.of("name", "problem.metric.name.pattern", MAX_NAME));
         } else if (saved.stream().anyMatch(o -> o.id() != r.id() && o.kind() == r.kind() && o.name().equalsIgnoreCase(r.name()))) {
             problems.add(Problem.of("name", "problem.name.taken.rule", r.name()));
+        }
+        checkLength("subject", r.subject(), MAX_SUBJECT, problems);
+        if (r.labels().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 2).sum() > MAX_DESCRIPTION) {
+            problems.add(Problem.of("labels", "problem.value.tooLong", MAX_DESCRIPTION,
+                    r.labels().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length() + 2).sum()));
         }
         boolean all = AlertRule.ALL.equals(r.subject());
         switch (r.type()) {
@@ -349,7 +388,28 @@ public final class Validation {
             problems.add(Problem.of("name", "problem.name.required"));
         } else if (name.length() > MAX_NAME) {
             problems.add(Problem.of("name", "problem.name.tooLong", MAX_NAME));
+        } else if (!printable(name)) {
+            problems.add(Problem.of("name", "problem.name.unprintable"));
         }
+    }
+
+    // No control characters (a tab, a line break, NUL) and no half of a character (an unpaired surrogate).
+    static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The store's columns hold this much; a longer text would fail on save with a database error instead of a sentence.

@@ -56,11 +56,13 @@ public final class Pick {
     private static List<PickedValue> read(ResultSet rs, MetricDef metric) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int valueColumn = md.getColumnCount();
+        boolean named = false;
         List<Integer> labelColumns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
             String label = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
             if (label.equals("value")) {
                 valueColumn = i;
+                named = true;
             }
             for (String wanted : metric.labelColumns()) {
                 if (wanted.equalsIgnoreCase(label)) {
@@ -79,26 +81,37 @@ public final class Pick {
                 String v = rs.getString(col);
                 labels.put(md.getColumnLabel(col).toLowerCase(Locale.ROOT), v == null ? "" : v);
             }
-            values.add(new PickedValue(labels, number(rs, valueColumn, metric, md.getColumnLabel(valueColumn))));
+            values.add(new PickedValue(labels, number(rs, valueColumn, metric, md.getColumnLabel(valueColumn), named)));
         }
         return values;
     }
 
-    private static double number(ResultSet rs, int column, MetricDef metric, String label) throws SQLException {
+    private static double number(ResultSet rs, int column, MetricDef metric, String label, boolean named) throws SQLException {
         Object raw = rs.getObject(column);
         if (raw == null) {
             return Double.NaN; // no value in this row: it is skipped, not archived as zero
         }
         if (raw instanceof Number n) {
-            return n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
+            return finite(n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue());
         }
         String text = raw.toString().strip();
         try {
-            return Double.parseDouble(text);
+            return finite(Double.parseDouble(text));
         } catch (NumberFormatException e) {
-            String shown = text.length() > 40 ? text.substring(0, 40) + "\u2026" : text;
+            String shown = io.vigil.config.InputProblem.cut(text);
+            if (!named) {
+                // no column is named value, so the last one was taken, and it is text: say how to name the figure
+                throw new PickFailure(Reason.of("reason.pick.noValue", metric.name(), label, shown),
+                        metric.name() + ": no column is named value, and the last one, " + label + ", holds \u201c" + shown
+                                + "\u201d, which is not a number");
+            }
             throw new PickFailure(Reason.of("reason.pick.notNumber", metric.name(), label, shown),
                     metric.name() + ": column " + label + " holds \u201c" + shown + "\u201d, which is not a number");
         }
+    }
+
+    // An infinity (a number beyond a double, or "Infinity" as text) is no figure to chart or archive: the row is skipped
+    private static double finite(double d) {
+        return Double.isFinite(d) ? d : Double.NaN;
     }
 }

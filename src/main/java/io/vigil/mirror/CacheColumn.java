@@ -109,6 +109,41 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
         };
     }
 
+    /** Whole digits a cache DECIMAL(38,8) holds. */
+    static final int WHOLE_DIGITS = 30;
+
+    /**
+     * A number as the cache's DECIMAL(38,8) can keep it: rounded to 8 decimals; NULL for what no DECIMAL holds (NaN or an
+     * infinity, which PostgreSQL's NUMERIC allows) or what is beyond its 30 whole digits, so one odd row never fails the
+     * whole snapshot. Read as an object: some drivers refuse NaN as a BigDecimal but give it as a Double.
+     */
+    static BigDecimal keepable(Object raw) {
+        BigDecimal v;
+        if (raw == null) {
+            return null;
+        } else if (raw instanceof BigDecimal b) {
+            v = b;
+        } else if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            if (!Double.isFinite(d)) {
+                return null;
+            }
+            v = BigDecimal.valueOf(d);
+        } else if (raw instanceof Number n) {
+            v = new BigDecimal(n.toString());
+        } else {
+            try {
+                v = new BigDecimal(raw.toString().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (v.stripTrailingZeros().scale() > 8) {
+            v = v.setScale(8, java.math.RoundingMode.HALF_UP);
+        }
+        return v.precision() - v.scale() > WHOLE_DIGITS ? null : v;
+    }
+
     /** The column's DDL in the cache, e.g. {@code `statistic_no` BIGINT}. */
     String ddl() {
         String type = switch (kind) {
@@ -143,10 +178,7 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
                     ps.setLong(to, v);
                 }
             }
-            case NUMBER -> {
-                BigDecimal v = rs.getBigDecimal(from);
-                ps.setBigDecimal(to, v == null ? null : v.stripTrailingZeros().scale() > 8 ? v.setScale(8, java.math.RoundingMode.HALF_UP) : v);
-            }
+            case NUMBER -> ps.setBigDecimal(to, keepable(rs.getObject(from)));
             case FLOAT -> {
                 double v = rs.getDouble(from);
                 if (rs.wasNull() || !Double.isFinite(v)) {

@@ -18,6 +18,8 @@ import io.vigil.config.TlsMode;
 /** A collector's --config file says each target's TLS in the words of Vigil, MySQL or PostgreSQL. */
 class CollectorFileTlsTest {
 
+    private static final io.vigil.i18n.Messages EN = new io.vigil.i18n.Messages(java.util.Locale.ENGLISH);
+
     @TempDir
     Path dir;
 
@@ -43,7 +45,7 @@ class CollectorFileTlsTest {
                   - name: lab
                     kind: DEMO_ORACLE
                 """);
-        List<Target> targets = CollectorFile.read(file);
+        List<Target> targets = CollectorFile.read(file, EN);
         assertThat(targets).extracting(Target::tls).containsExactly(Tls.of(TlsMode.VERIFY_FULL, "/etc/vigil/ca.pem"),
                 Tls.of(TlsMode.REQUIRE, ""), Tls.off());
     }
@@ -52,10 +54,10 @@ class CollectorFileTlsTest {
     void anUnknownModeOrTlsOnTheDemoIsRefusedNamingTheTarget() throws Exception {
         Path odd = Files.writeString(dir.resolve("odd.yaml"), "targets:\n  - name: shop\n    kind: MYSQL\n    host: db1\n    user: v\n"
                 + "    passwordEnv: HOME\n    tls: strict\n");
-        assertThatThrownBy(() -> CollectorFile.read(odd)).isInstanceOf(ConfigStoreException.class)
-                .hasMessageContaining("target \u201cshop\u201d: tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL");
+        assertThatThrownBy(() -> CollectorFile.read(odd, EN)).isInstanceOf(ConfigStoreException.class)
+                .hasMessageContaining("shop").hasMessageContaining("tls: one of OFF, REQUIRE, VERIFY_CA, VERIFY_FULL is needed, not \u201cstrict\u201d");
         Path demo = Files.writeString(dir.resolve("demo.yaml"), "targets:\n  - name: lab\n    kind: DEMO_ORACLE\n    tls: REQUIRE\n");
-        assertThatThrownBy(() -> CollectorFile.read(demo)).isInstanceOf(ConfigStoreException.class)
+        assertThatThrownBy(() -> CollectorFile.read(demo, EN)).isInstanceOf(ConfigStoreException.class)
                 .hasMessageContaining("The demo target has no network connection to encrypt.");
     }
 }

@@ -203,7 +203,8 @@ class CommandsTest {
         java.nio.file.Files.writeString(broken, "targets:\n  - name: x\n    kind: ORACLE\n    port: soon\n");
         Run r = run(new CollectCommand(), "--data-dir", home.toString(), "--config", broken.toString(), "--duration", "1s");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).contains("broken.yaml does not parse at line 4").doesNotContain("\tat ");
+        assertThat(r.out()).contains("broken.yaml: line 4, port: a whole number from 1 to 65535 is needed, not \u201csoon\u201d.")
+                .doesNotContain("\tat ");
 
         Path invalid = home.resolve("invalid.yaml");
         java.nio.file.Files.writeString(invalid, "targets:\n  - name: prod\n    kind: ORACLE\n    host: db1\n    port: 99999\n    service: X\n    user: vigil\n");

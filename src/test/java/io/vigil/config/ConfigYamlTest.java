@@ -236,7 +236,7 @@ class ConfigYamlTest {
                 .isEqualTo(Tls.of(TlsMode.VERIFY_CA, "/etc/vigil/pg-ca.pem"));
         List<Target> before = store.targets();
         assertThatThrownBy(() -> ConfigYaml.importInto(store, words.replace("verify-ca", "strict"), "team.yaml", messages))
-                .hasMessageContaining("line 9, target \u201creporting\u201d").hasMessageContaining("tls must be OFF, REQUIRE, VERIFY_CA or VERIFY_FULL");
+                .hasMessageContaining("line 9, target \u201creporting\u201d").hasMessageContaining("tls: one of OFF, REQUIRE, VERIFY_CA, VERIFY_FULL is needed, not \u201cstrict\u201d.");
         assertThat(store.targets()).isEqualTo(before);
     }
 }

@@ -65,7 +65,7 @@ class SettingsFileTest {
     @Test
     void aMalformedEscapeIsReported() throws Exception {
         Files.writeString(dirs.settingsFile(), "language=\\uZZZZ\n");
-        assertThatThrownBy(file::load).isInstanceOf(ConfigStoreException.class).hasMessageContaining("does not parse");
+        assertThatThrownBy(file::load).isInstanceOf(ConfigStoreException.class).hasMessageContaining("\\uXXXX").hasMessageContaining("fix or delete it");
     }
 
     @Test

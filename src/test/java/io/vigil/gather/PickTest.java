@@ -63,8 +63,15 @@ class PickTest {
 
     @Test
     void textInsteadOfANumberIsSaidPlainly() {
-        assertThatThrownBy(() -> Pick.run(c, metric("SELECT note FROM ora_tbs WHERE target_id = ?"), 1))
-                .isInstanceOf(PickFailure.class).hasMessage("oracle.tablespace.used_pct: column note holds “x”, which is not a number");
+        assertThatThrownBy(() -> Pick.run(c, metric("SELECT note AS value FROM ora_tbs WHERE target_id = ?"), 1))
+                .isInstanceOf(PickFailure.class).hasMessage("oracle.tablespace.used_pct: column value holds “x”, which is not a number");
+        PickFailure noValue = org.assertj.core.api.Assertions.catchThrowableOfType(PickFailure.class,
+                () -> Pick.run(c, metric("SELECT used_pct, note FROM ora_tbs WHERE target_id = ?"), 1));
+        assertThat(new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(noValue.reason())).isEqualTo("oracle.tablespace.used_pct: "
+                + "no column is named value, so the last one, note, was taken, and it holds \u201cx\u201d, which is not a number: "
+                + "name the figure\u2019s column value (\u2026 AS value).");
+        assertThat(new io.vigil.i18n.Messages(java.util.Locale.SIMPLIFIED_CHINESE).render(noValue.reason()))
+                .startsWith("oracle.tablespace.used_pct\uff1a").contains("note").contains("AS value");
     }
 
     @Test

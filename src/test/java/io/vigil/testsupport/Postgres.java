@@ -84,13 +84,25 @@ final class Postgres extends SharedJdbcServer {
 
     @Override
     public TestDatabase createDatabase(String prefix) {
+        return createDatabase(prefix, "ENCODING 'UTF8'");
+    }
+
+    /**
+     * A test database in a character set of a site's own: {@code SQL_ASCII} stores any bytes, as old databases do, so
+     * a test can put text that is not UTF-8 in front of the driver.
+     */
+    public TestDatabase createLegacyDatabase(String prefix) {
+        return createDatabase(prefix, "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+    }
+
+    private TestDatabase createDatabase(String prefix, String encoding) {
         String name = Names.unique(prefix);
         String password = Names.password();
         try (Connection c = adminConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
             s.execute("GRANT pg_monitor TO " + name);
             s.execute("GRANT " + name + " TO " + admin.user()); // lets a non-superuser admin create a database owned by the role
-            s.execute("CREATE DATABASE " + name + " OWNER " + name + " ENCODING 'UTF8'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + name + " " + encoding);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name + " as " + admin + ": " + e.getMessage(), e);
         }

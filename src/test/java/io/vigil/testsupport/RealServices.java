@@ -18,6 +18,11 @@ public final class RealServices {
         return PostgresHolder.POSTGRES;
     }
 
+    /** A PostgreSQL test database in SQL_ASCII, which stores any bytes: for text that is not UTF-8. */
+    public static TestDatabase postgresLegacyDatabase(String prefix) {
+        return ((Postgres) postgres()).createLegacyDatabase(prefix);
+    }
+
     public static RedisServer redis() {
         return RedisHolder.REDIS;
     }

@@ -1,7 +1,6 @@
 package io.vigil.ui.settings;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 import io.vigil.config.ConfigStore;
-import io.vigil.config.ConfigStoreException;
 import io.vigil.config.ConfigYaml;
 import io.vigil.i18n.Messages;
 import io.vigil.ui.util.TaskExecutor;
@@ -64,15 +62,7 @@ public final class ConfigTransferViewModel {
 
     public void importFrom(Path file) {
         start();
-        executor.run(() -> {
-            String yaml;
-            try {
-                yaml = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                throw new ConfigStoreException(file + " is not UTF-8 text; nothing was imported.", e);
-            }
-            return ConfigYaml.importInto(store, yaml, file.getFileName().toString(), messages);
-        }, r -> {
+        executor.run(() -> ConfigYaml.importFile(store, file, messages), r -> {
             done(true, messages.get("settings.transfer.imported", r.targetsAdded(), r.targetsUpdated(), r.mirrorsAdded(), r.mirrorsUpdated(),
                     r.metricsAdded(), r.metricsUpdated()));
             imported.run();

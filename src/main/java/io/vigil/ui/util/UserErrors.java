@@ -3,6 +3,7 @@ package io.vigil.ui.util;
 import java.util.stream.Collectors;
 
 import io.vigil.config.ConfigStoreException;
+import io.vigil.config.InputException;
 import io.vigil.config.InvalidConfigException;
 import io.vigil.config.MasterPasswordException;
 import io.vigil.i18n.Messages;
@@ -19,6 +20,9 @@ public final class UserErrors {
         }
         if (e instanceof MasterPasswordException m) {
             return messages.render(m.reason());
+        }
+        if (e instanceof InputException input) {
+            return input.describe(messages);
         }
         if (e instanceof ConfigStoreException) {
             return e.getMessage();

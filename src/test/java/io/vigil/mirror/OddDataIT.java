@@ -1,0 +1,155 @@
+package io.vigil.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.vigil.config.MetricDef;
+import io.vigil.config.MetricType;
+import io.vigil.config.MirrorDef;
+import io.vigil.config.MirrorMode;
+import io.vigil.config.Secret;
+import io.vigil.config.TargetKind;
+import io.vigil.gather.Pick;
+import io.vigil.gather.PickedValue;
+import io.vigil.ledger.InMemoryLedger;
+import io.vigil.target.DemoOracles;
+import io.vigil.target.TargetConnections;
+import io.vigil.testsupport.RealServices;
+import io.vigil.testsupport.TestDatabase;
+
+/**
+ * A site's odd data — NULLs, NaN, infinities, numbers beyond any column's range, text in another character set, binary
+ * bytes — mirrored from real PostgreSQL and MariaDB targets into an embedded and a MariaDB cache, then picked: the mirror
+ * keeps every row (an unkeepable value becomes NULL), and the pick gives finite numbers or none, never a crash. Text a
+ * PostgreSQL server will not send as UTF-8 fails that one mirror in words.
+ */
+class OddDataIT {
+
+    @TempDir
+    Path folder;
+    TargetConnections connections;
+
+    @BeforeEach
+    void open() {
+        connections = new TargetConnections(new DemoOracles());
+    }
+
+    @AfterEach
+    void close() {
+        connections.close();
+    }
+
+    static MetricDef metric(TargetKind kind, String sql) {
+        return new MetricDef(1, "odd.value", kind, sql, List.of("odd"), 60, MetricType.GAUGE, "", List.of("id"), 15, null, null, "", true, "");
+    }
+
+    static List<String> column(Connection c, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void postgresNanInfinityAndHugeNumbersAreMirroredAndPickedWithoutACrash() throws Exception {
+        try (TestDatabase source = RealServices.postgres().createDatabase("odd"); CacheDb cache = CacheDb.embedded(folder)) {
+            try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, n NUMERIC, d DOUBLE PRECISION, t TEXT)");
+                s.execute("INSERT INTO odd VALUES (1, 1.5, 2.5, 'plain'), (2, NULL, NULL, NULL), (3, 'NaN', 'NaN', repeat('x', 10000)),"
+                        + " (4, 1e300, 'Infinity', E'tab\\there'), (5, -1e300, '-Infinity', '\u4e2d\u6587 \ud83d\ude00'),"
+                        + " (6, 123456789012345678901234567890.123456789, 1e308, ''), (7, 0.000000000000000000001, 4.9e-324, 'ok')");
+            }
+            MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
+            MirrorDef odd = new MirrorDef(1, "odd", TargetKind.POSTGRES, "SELECT id, n, d, t FROM odd ORDER BY id", "pg_odd", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            MirrorResult r = job.run(MirrorJobIT.target(7, TargetKind.POSTGRES, source), odd);
+            assertThat(r.rows()).as("every row is kept").isEqualTo(7);
+            try (Connection c = cache.dataSource().getConnection()) {
+                assertThat(column(c, "SELECT t FROM pg_odd WHERE target_id = 7 ORDER BY id")).hasSize(7).contains("plain", "\u4e2d\u6587 \ud83d\ude00");
+                assertThat(column(c, "SELECT CAST(n AS DOUBLE) FROM pg_odd WHERE target_id = 7 ORDER BY id"))
+                        .as("NaN and numbers beyond the cache's 30 whole digits are kept as NULL, the others as they are")
+                        .containsExactly("1.5", null, null, null, null, "1.2345678901234568E29", "0.0");
+                for (String value : List.of("n", "d")) {
+                    List<PickedValue> picked = Pick.run(c, metric(TargetKind.POSTGRES,
+                            "SELECT CAST(id AS VARCHAR) AS id, " + value + " AS value FROM pg_odd WHERE target_id = ?"), 7);
+                    assertThat(picked).as("picked from %s", value).isNotEmpty()
+                            .allSatisfy(v -> assertThat(Double.isNaN(v.value()) || Double.isFinite(v.value())).as("%s", v).isTrue());
+                    assertThat(picked).filteredOn(v -> v.labels().get("id").equals("1")).singleElement()
+                            .satisfies(v -> assertThat(v.value()).isEqualTo(value.equals("n") ? 1.5 : 2.5));
+                }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL itself will not send text that is not UTF-8 to a UTF-8 client (every JDBC connection is one): the mirror
+     * that reads it fails with the server's sentence, and the other columns and mirrors of the target go on.
+     */
+    @Test
+    void postgresTextThatIsNotUtf8FailsItsMirrorInWordsAndNothingElse() throws Exception {
+        try (TestDatabase source = RealServices.postgresLegacyDatabase("oddbytes"); CacheDb cache = CacheDb.embedded(folder)) {
+            try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, t TEXT)");
+                s.execute("INSERT INTO odd VALUES (1, 'plain'), (2, E'caf\\xe9 \\xff\\xfe end'), (3, NULL)");
+            }
+            MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
+            io.vigil.config.Target target = MirrorJobIT.target(9, TargetKind.POSTGRES, source);
+            MirrorDef text = new MirrorDef(1, "odd", TargetKind.POSTGRES, "SELECT id, t FROM odd ORDER BY id", "pg_odd_bytes", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            io.vigil.target.TargetFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(io.vigil.target.TargetFailure.class,
+                    () -> job.run(target, text));
+            assertThat(failure).isNotNull();
+            String said = new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(failure.reason());
+            assertThat(said).contains("reading odd failed").contains("UTF8").doesNotContain("Exception").doesNotContain("\tat ");
+            MirrorDef ids = new MirrorDef(2, "odd_ids", TargetKind.POSTGRES, "SELECT id FROM odd ORDER BY id", "pg_odd_ids", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            assertThat(job.run(target, ids).rows()).as("the target's other reads go on").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void mariadbHugeDecimalsLatin1TextAndBinaryBytesIntoAMariadbCache() throws Exception {
+        try (TestDatabase source = RealServices.mariadb().createDatabase("oddsrc");
+             TestDatabase cacheDb = RealServices.mariadb().createDatabase("oddcache");
+             CacheDb cache = CacheDb.mysql(cacheDb.jdbcUrl(), cacheDb.user(), Secret.of(cacheDb.password()))) {
+            try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, n DECIMAL(65,0), f DECIMAL(65,30), d DOUBLE, "
+                        + "t VARCHAR(40) CHARACTER SET latin1, b VARBINARY(16))");
+                s.execute("INSERT INTO odd VALUES (1, 1, 1.5, 2.5, 'plain', NULL), (2, NULL, NULL, NULL, NULL, NULL),"
+                        + " (3, REPEAT('9', 65), REPEAT('9', 35), 1.7976931348623157e308, UNHEX('E9FFFE80'), UNHEX('FFFE00C328')),"
+                        + " (4, CONCAT('-', REPEAT('9', 65)), 0.000000000000000000000000000001, -1e308, '', UNHEX(''))");
+            }
+            MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
+            MirrorDef odd = new MirrorDef(1, "odd", TargetKind.MYSQL, "SELECT id, n, f, d, t, b FROM odd ORDER BY id", "my_odd", 15, 100,
+                    MirrorMode.REPLACE, "", true, "");
+            MirrorResult r = job.run(MirrorJobIT.target(8, TargetKind.MYSQL, source), odd);
+            assertThat(r.rows()).as("every row is kept").isEqualTo(4);
+            try (Connection c = cache.dataSource().getConnection()) {
+                assertThat(column(c, "SELECT t FROM my_odd WHERE target_id = 8 ORDER BY id")).containsExactly("plain", null, "\u00e9\u00ff\u00fe\u20ac", "");
+                assertThat(column(c, "SELECT n FROM my_odd WHERE target_id = 8 ORDER BY id")).as("65 digits do not fit the cache: NULL")
+                        .containsExactly("1.00000000", null, null, null);
+                for (String value : List.of("n", "f", "d")) {
+                    List<PickedValue> picked = Pick.run(c, metric(TargetKind.MYSQL,
+                            "SELECT CAST(id AS CHAR) AS id, " + value + " AS value FROM my_odd WHERE target_id = ?"), 8);
+                    assertThat(picked).as("picked from %s", value).hasSize(4)
+                            .allSatisfy(v -> assertThat(Double.isNaN(v.value()) || Double.isFinite(v.value())).as("%s", v).isTrue());
+                }
+            }
+        }
+    }
+}
