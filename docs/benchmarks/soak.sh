@@ -27,7 +27,7 @@ home=$(mktemp -d -t vigil-soak.XXXXXX)
   done
 } > "$home/targets.yaml"
 "$JAVA_HOME/bin/java" -cp "$cp" io.vigil.Main import --data-dir "$home" "$home/targets.yaml" >/dev/null
-xvfb-run -a -s "-screen 0 1400x900x24" "${java[@]}" io.vigil.Main --data-dir "$home" --exit-after $(((minutes + 3) * 60)) \
+xvfb-run -a -s "-screen 0 1400x900x24" "${java[@]}" io.vigil.Main --data-dir "$home" --exit-after $(((minutes * 2 + 10) * 60)) \
   >"$home/console.log" 2>&1 &
 runner=$!
 pid=""

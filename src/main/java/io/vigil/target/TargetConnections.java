@@ -7,6 +7,7 @@ import io.vigil.config.ServerVersion;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +32,8 @@ import io.vigil.config.Target;
 public final class TargetConnections implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetConnections.class);
+    /** How long a retired pool waits for its connections in use: a read's own limit, and a little more. */
+    private static final Duration RETIRE_WAIT = TargetUrls.READ_TIMEOUT.plusSeconds(10);
 
     private record Pooled(Target target, HikariDataSource pool) {
     }
@@ -131,7 +134,7 @@ public final class TargetConnections implements AutoCloseable {
                 return current.pool();
             }
             if (current != null) {
-                current.pool().close();
+                retire(current);
             }
             HikariDataSource pool = new HikariDataSource(config(t));
             pools.put(t.id(), new Pooled(t, pool));
@@ -165,14 +168,48 @@ public final class TargetConnections implements AutoCloseable {
     public void release(long targetId) {
         Pooled p = pools.remove(targetId);
         if (p != null) {
-            p.pool().close();
-            LOG.debug("Closed the pool of {}", p.target().name());
+            retire(p);
         }
+    }
+
+    /**
+     * Closes a pool no longer handed out. Closing one aborts the connections in use, under the other jobs of the target
+     * that are reading through them (or that have just borrowed one): a pool with connections in use closes its idle
+     * ones now and the rest as they come back, and shuts when the last is back (or after the longest a read may take).
+     */
+    private static void retire(Pooled p) {
+        HikariDataSource pool = p.pool();
+        var mx = pool.getHikariPoolMXBean();
+        if (mx == null || mx.getActiveConnections() == 0) {
+            pool.close();
+            LOG.debug("Closed the pool of {}", p.target().name());
+            return;
+        }
+        mx.softEvictConnections();
+        Thread.ofVirtual().name("vigil-retire-" + p.target().name()).start(() -> {
+            long end = System.nanoTime() + RETIRE_WAIT.toNanos();
+            try {
+                while (mx.getActiveConnections() > 0 && System.nanoTime() < end) {
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                pool.close();
+                LOG.debug("Closed the pool of {} once its connections in use were back", p.target().name());
+            }
+        });
     }
 
     @Override
     public void close() {
-        pools.keySet().forEach(this::release);
+        // shutting down: nothing is waited for
+        for (Long id : List.copyOf(pools.keySet())) {
+            Pooled p = pools.remove(id);
+            if (p != null) {
+                p.pool().close();
+            }
+        }
         demos.close();
     }
 }

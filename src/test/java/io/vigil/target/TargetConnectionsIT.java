@@ -75,6 +75,30 @@ class TargetConnectionsIT {
         }
     }
 
+    // One job of a target times out and releases the pool to reconnect through a fresh probe: the target's other jobs,
+    // reading through connections of that pool, finish their reads; the pool shuts once they are back.
+    @Test
+    void releasingAPoolLeavesTheConnectionsInUseToFinishTheirReads() throws Exception {
+        try (TestDatabase my = RealServices.mariadb().createDatabase("retire")) {
+            Target t = from(my, TargetKind.MYSQL, my.password());
+            com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) connections.pool(t);
+            try (Connection held = pool.getConnection()) {
+                connections.release(t.id());
+                try (Statement s = held.createStatement(); ResultSet rs = s.executeQuery("SELECT 41 + 1")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("a read through a connection borrowed before the release").isEqualTo(42);
+                }
+                assertThat(pool.isClosed()).as("the pool waits for the connection in use").isFalse();
+                assertThat(connections.pool(t)).as("the next job gets a new pool").isNotSameAs(pool);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!pool.isClosed() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(pool.isClosed()).as("the old pool shut once its connection came back").isTrue();
+        }
+    }
+
     @Test
     void theDemoOracleAnswersLikeAnyTarget() {
         Target demo = new Target(9, "demo", TargetKind.DEMO_ORACLE, "", 0, ConnectBy.SERVICE_NAME, "", "", "", Secret.empty(), List.of(), true);
