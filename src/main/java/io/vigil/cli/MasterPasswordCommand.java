@@ -34,6 +34,19 @@ public final class MasterPasswordCommand implements Callable<Integer> {
         return 2;
     }
 
+    /** Runs {@code work}; a password missing, wrong or mistyped, or a store that cannot be used, is told in words: exit 2. */
+    static int refusalsTold(PrintWriter err, Messages messages, java.util.function.IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (MasterPasswordException e) {
+            err.println(messages.render(e.reason()));
+            return 2;
+        } catch (ConfigStoreException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
     /** Sets or changes the master password: the current one first when one is set, then the new one twice. */
     @Command(name = "set", mixinStandardHelpOptions = true,
             description = "Set or change the master password (asked on the terminal, or VIGIL_MASTER_PASSWORD for the current "
@@ -50,7 +63,7 @@ public final class MasterPasswordCommand implements Callable<Integer> {
         public Integer call() {
             Messages messages = new Messages(Messages.localeFor(""));
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            return refusalsTold(err, messages, () -> {
                 AppDirs dirs = stores.dirs();
                 SecretBox current = stores.box(dirs);
                 char[] password = MasterPasswordPrompt.ask(MasterPasswordPrompt.NEW_ENV, messages.get("cli.master.newPrompt"));
@@ -64,13 +77,7 @@ public final class MasterPasswordCommand implements Callable<Integer> {
                 MasterPasswords.set(dirs, current, password, repeated);
                 spec.commandLine().getOut().println(messages.get(current.usesMasterPassword() ? "cli.master.changed" : "cli.master.set"));
                 return 0;
-            } catch (MasterPasswordException e) {
-                err.println(messages.render(e.reason()));
-                return 2;
-            } catch (ConfigStoreException e) {
-                err.println(e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 
@@ -88,7 +95,7 @@ public final class MasterPasswordCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Messages messages = new Messages(Messages.localeFor(""));
-            try {
+            return refusalsTold(spec.commandLine().getErr(), messages, () -> {
                 AppDirs dirs = stores.dirs();
                 if (!SecretBox.masterPasswordSet(dirs)) {
                     spec.commandLine().getOut().println(messages.get("cli.master.noneSet"));
@@ -97,13 +104,7 @@ public final class MasterPasswordCommand implements Callable<Integer> {
                 MasterPasswords.remove(dirs, stores.box(dirs));
                 spec.commandLine().getOut().println(messages.get("cli.master.removed"));
                 return 0;
-            } catch (MasterPasswordException e) {
-                spec.commandLine().getErr().println(messages.render(e.reason()));
-                return 2;
-            } catch (ConfigStoreException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
+            });
         }
     }
 }

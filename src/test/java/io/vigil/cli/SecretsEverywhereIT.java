@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,14 +23,9 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
 import io.vigil.Main;
+import io.vigil.testsupport.LogCapture;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -58,14 +52,7 @@ class SecretsEverywhereIT {
 
     @Test
     void noPasswordIsWrittenLoggedOrPrintedAnywhere() throws Exception {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        Capture log = new Capture();
-        log.setContext(ctx);
-        log.start();
-        root.addAppender(log);
-        root.setLevel(Level.DEBUG);
+        LogCapture log = LogCapture.atDebug();
         Locale locale = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
         MasterPasswordPrompt.env = env::get;
@@ -102,8 +89,7 @@ class SecretsEverywhereIT {
             env.put(MasterPasswordPrompt.ENV, master + "x");
             assertThat(vigil(home, "export")).as("a wrong master password").isNotZero();
         } finally {
-            root.detachAppender(log);
-            root.setLevel(before);
+            log.close();
             System.setErr(err);
             Locale.setDefault(locale);
         }
@@ -123,12 +109,12 @@ class SecretsEverywhereIT {
                 }
             }
         }
-        scan("log lines", String.join("\n", log.lines).getBytes(StandardCharsets.UTF_8), secrets, hits);
+        scan("log lines", String.join("\n", log.lines()).getBytes(StandardCharsets.UTF_8), secrets, hits);
         scan("printed", printed.toString().getBytes(StandardCharsets.UTF_8), secrets, hits);
         scan("stderr", stderr.toByteArray(), secrets, hits);
 
         assertThat(files).as("the run wrote its stores, spool, logs, export, report and pack").isGreaterThan(8);
-        assertThat(log.lines).as("logged at DEBUG, so the search can find something").hasSizeGreaterThan(200);
+        assertThat(log.lines()).as("logged at DEBUG, so the search can find something").hasSizeGreaterThan(200);
         assertThat(printed.toString()).as("the refused login was reported").containsPattern("refused.*(Access denied|login|password)");
         assertThat(hits).as("places holding a password").isEmpty();
         List<String> control = new ArrayList<>();
@@ -163,16 +149,6 @@ class SecretsEverywhereIT {
                     || latin.contains(new String(s.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1))) {
                 hits.add(where);
             }
-        }
-    }
-
-    private static final class Capture extends AppenderBase<ILoggingEvent> {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        protected void append(ILoggingEvent e) {
-            String trace = e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy());
-            lines.add(e.getLoggerName() + " " + e.getFormattedMessage() + " " + trace);
         }
     }
 }

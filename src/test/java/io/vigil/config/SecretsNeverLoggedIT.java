@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
+import io.vigil.testsupport.LogCapture;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -31,26 +26,13 @@ class SecretsNeverLoggedIT {
 
     @Test
     void aPasswordNeverReachesTheLog() {
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        Capture capture = new Capture();
-        capture.setContext(ctx);
-        capture.start();
-        root.addAppender(capture);
-        root.setLevel(Level.DEBUG);
-        for (String noisy : List.of("com.zaxxer.hikari", "org.flywaydb", "com.mysql", "io.vigil")) {
-            ctx.getLogger(noisy).setLevel(Level.DEBUG);
-        }
-        try (TestDatabase db = RealServices.mariadb().createDatabase("leak")) {
+        LogCapture capture = LogCapture.atDebug("com.zaxxer.hikari", "org.flywaydb", "com.mysql", "io.vigil");
+        try (capture; TestDatabase db = RealServices.mariadb().createDatabase("leak")) {
             runFlow(db);
-        } finally {
-            root.detachAppender(capture);
-            root.setLevel(before);
         }
 
-        assertThat(capture.lines).as("the flow logged something, so the check below can fail").hasSizeGreaterThan(20);
-        assertThat(capture.lines).as("log lines holding the password").noneMatch(line -> line.contains(CANARY));
+        assertThat(capture.lines()).as("the flow logged something, so the check below can fail").hasSizeGreaterThan(20);
+        assertThat(capture.lines()).as("log lines holding the password").noneMatch(line -> line.contains(CANARY));
     }
 
     private void runFlow(TestDatabase db) {
@@ -84,17 +66,6 @@ class SecretsNeverLoggedIT {
             mysql.saveTarget(new Target(0, "leaky", TargetKind.MYSQL, "127.0.0.1", 3306, ConnectBy.DATABASE, "", "", "vigil",
                     Secret.of(CANARY), List.of(), true));
             LOG.info("server store holds {}", mysql.targets());
-        }
-    }
-
-    /** Keeps every event as the text a log file would hold: message, arguments and the whole stack trace. */
-    private static final class Capture extends AppenderBase<ILoggingEvent> {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        protected void append(ILoggingEvent e) {
-            String trace = e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy());
-            lines.add(e.getLoggerName() + " " + e.getFormattedMessage() + " " + trace);
         }
     }
 }
