@@ -271,7 +271,9 @@ public final class Collector implements AutoCloseable {
     private boolean ready(Target t, JobKey job) {
         TargetHealth h = health.get(t.id());
         Instant now = clock.instant();
-        if (!h.mayTry(now)) {
+        // A target out of reach is probed again as soon as its port answers (its restart is over), rather than at the end
+        // of a wait that doubles with each failure: collection resumes within about an interval of the server's return.
+        if (!h.mayTry(now) && !(h.outOfReach() && connections.answers(t))) {
             emit(t, job, Status.BACKOFF, Reason.of("reason.backoff", h.backoffUntil().toEpochMilli(), h.lastFailure()), Duration.ZERO, 0);
             return false;
         }
