@@ -426,6 +426,9 @@ public final class Collector implements AutoCloseable {
         if (e instanceof TargetFailure f) {
             return f.reason();
         }
+        if (e instanceof io.vigil.ledger.LedgerException l) {
+            return l.reason(); // the ledger's server is down or restarting: the run tells so, the log needs no stack trace
+        }
         LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
         return Reason.of("reason.unexpected");
     }
