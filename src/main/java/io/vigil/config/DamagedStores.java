@@ -42,8 +42,12 @@ public final class DamagedStores {
 
         /** What to tell the user, in their language. */
         public Reason reason() {
-            return Reason.of(store == Store.CONFIG ? "store.damaged.config" : "store.damaged",
-                    Reason.of("store.name." + store.name().toLowerCase(java.util.Locale.ROOT)), file.toString(), copy.getFileName().toString());
+            Reason name = switch (store) {
+                case CONFIG -> Reason.of("store.name.config");
+                case CACHE -> Reason.of("store.name.cache");
+                case SERIES -> Reason.of("store.name.series");
+            };
+            return Reason.of(store == Store.CONFIG ? "store.damaged.config" : "store.damaged", name, file.toString(), copy.getFileName().toString());
         }
     }
 
