@@ -130,9 +130,9 @@ class StoreRestartFaultIT {
                         .map(e -> Duration.between(back, e.at()).toMillis() + " ms " + e.job() + " " + e.status() + " " + e.reason()).toList());
                 System.out.printf("[fault] %s stopped for %d s: first point archived %.1f s after it answered again (interval %d s)%n", store,
                         DOWN.toSeconds(), took.toMillis() / 1000.0, INTERVAL);
-                // two intervals, and the runs' own time: a mirror that syncs just before the ledger's notices are heard again leaves its
-                // metric to its own timer, at most an interval later
-                assertThat(took).as("collection resumes within two intervals").isLessThanOrEqualTo(Duration.ofSeconds(2L * INTERVAL + 2));
+                // by itself, and at worst once a job that was waiting for the store when it went down gives up: the MariaDB
+                // cache's pool waits 30 s for a connection
+                assertThat(took).as("collection resumes by itself").isLessThanOrEqualTo(Duration.ofSeconds(30));
 
                 // a while of normal running: every snapshot recorded gives its point again
                 Instant settled = Instant.now();

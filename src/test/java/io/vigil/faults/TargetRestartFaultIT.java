@@ -94,8 +94,10 @@ class TargetRestartFaultIT {
              H2SeriesStore series = new H2SeriesStore(folder, Retention.defaults(), Clock.systemUTC());
              FaultRig rig = new FaultRig(folder.resolve("spool"), cache, new InMemoryLedger(), series, List.of(t), mirrors, metrics,
                      Map.of(t.kind(), pack.instanceStart()))) {
-            assertThat(FaultRig.await(Duration.ofSeconds(3L * interval + 10), () -> rig.seen(counter).size() >= 2))
-                    .as("two rates before the restart; events: " + rig.events).isTrue();
+            // three snapshots' rates (a snapshot gives one per database on PostgreSQL), the load running through them
+            assertThat(FaultRig.await(Duration.ofSeconds(5L * interval),
+                    () -> rig.seen(counter).stream().map(x -> x.point().time()).distinct().count() >= 3))
+                    .as("rates before the restart; events: " + rig.events).isTrue();
             int before = sessions(server, sessionsSql, db.user());
             double highest = rig.seen(counter).stream().mapToDouble(s -> s.point().value()).max().orElseThrow();
 
@@ -166,21 +168,19 @@ class TargetRestartFaultIT {
         }
     }
 
-    // A steady load on the target's database as its admin (not Vigil's login, whose sessions are counted).
+    // A steady load on the target's database as its admin (not Vigil's login, whose sessions are counted), one short
+    // session per 50 statements: PostgreSQL counts a session's commits in pg_stat_database when it ends, not while it
+    // stays busy.
     private static void load(String url, String admin, AtomicBoolean running) {
         while (running.get()) {
             try (Connection c = DriverManager.getConnection(url, admin, ""); Statement s = c.createStatement()) {
-                while (running.get()) {
-                    for (int i = 0; i < 50; i++) {
-                        s.execute("SELECT 1");
-                    }
-                    Thread.sleep(50);
+                for (int i = 0; i < 50; i++) {
+                    s.execute("SELECT 1");
                 }
             } catch (SQLException e) {
-                sleep(500); // the server is down: try again
-            } catch (InterruptedException e) {
-                return;
+                sleep(450); // the server is down: try again
             }
+            sleep(50);
         }
     }
 
