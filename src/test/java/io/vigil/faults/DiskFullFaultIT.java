@@ -76,6 +76,7 @@ class DiskFullFaultIT {
                 System.out.printf("[fault] spool on a full 64 KB disk: %d points in %d batches kept, %d dropped and counted%n", full.points(),
                         full.batches(), full.droppedPoints());
                 assertThat(full.points()).isEqualTo(kept.size());
+                assertThat(full.unwritablePoints()).as("told apart from drops for the spool's own limit").isEqualTo(full.droppedPoints());
 
                 run("mount", "-o", "remount,size=4m", disk.toString());
                 influx.start();
