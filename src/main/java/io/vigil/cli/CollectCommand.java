@@ -100,6 +100,7 @@ public final class CollectCommand implements Callable<Integer> {
                 line.accept(e);
                 board.accept(e);
             }, latest::add);
+            StoreOptions.tellDamaged(spec.commandLine().getErr()); // the cache or series store found damaged and started anew
             if (team != null) {
                 // a stop by the service manager hands the targets over at once instead of after the leases lapse
                 Runtime.getRuntime().addShutdownHook(new Thread(team::close, "vigil-team-leave"));

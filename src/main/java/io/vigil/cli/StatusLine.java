@@ -46,8 +46,12 @@ final class StatusLine implements Consumer<StatusEvent> {
             b.append(' ').append(messages.get("cli.collect.count." + s.name(), take(s)));
         }
         b.append(messages.get("cli.collect.rowsAndSpool", rows.getAndSet(0), spool.points()));
-        if (spool.droppedPoints() > 0) {
-            b.append(messages.get("cli.collect.dropped", spool.droppedPoints()));
+        long overLimit = spool.droppedPoints() - spool.unwritablePoints();
+        if (overLimit > 0) {
+            b.append(messages.get("cli.collect.dropped", overLimit));
+        }
+        if (spool.unwritablePoints() > 0) {
+            b.append(messages.get("cli.collect.unwritable", spool.unwritablePoints()));
         }
         return b.toString();
     }

@@ -15,7 +15,9 @@ import io.vigil.config.StoreKind;
 import io.vigil.config.StoreLocation;
 import io.vigil.i18n.Messages;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every headless command shares: where the data folder and the config store are. */
 public final class StoreOptions {
@@ -30,6 +32,10 @@ public final class StoreOptions {
 
     @Option(names = "--config-store-user", paramLabel = "USER", description = "Login for a server config store.")
     String configStoreUser;
+
+    /** The command these options are mixed into: where its error output goes. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /**
      * Takes what {@code outer} names and this does not: {@code vigil --data-dir X collect} means the same as
@@ -89,6 +95,22 @@ public final class StoreOptions {
         AppDirs dirs = dirs();
         SecretBox box = box(dirs);
         StoreLocation where = location().orElseGet(() -> new SettingsFile(dirs, box).load().configStore());
-        return ConfigStores.open(where, dirs, box);
+        ConfigStore store = ConfigStores.open(where, dirs, box);
+        tellDamaged(command != null ? command.commandLine().getErr() : new java.io.PrintWriter(System.err, true));
+        return store;
+    }
+
+    /**
+     * Writes to {@code err} what Vigil did about each embedded store file it found damaged since the last call (kept
+     * aside, a new one started), in the user's language.
+     */
+    static void tellDamaged(java.io.PrintWriter err) {
+        java.util.List<io.vigil.config.DamagedStores.Recovery> damaged = io.vigil.config.DamagedStores.drain();
+        if (damaged.isEmpty()) {
+            return;
+        }
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
+        damaged.forEach(r -> err.println(messages.render(r.reason())));
+        err.flush();
     }
 }

@@ -34,6 +34,15 @@ public final class ConfigStores {
             case EMBEDDED -> embedded(cfg, dirs);
             case MYSQL -> server(cfg, where);
         };
+        // an embedded file damaged on disk is kept aside and a new store started; DamagedStores tells the user so
+        JdbcConfigStore store = where.kind() == StoreKind.EMBEDDED
+                ? DamagedStores.open(DamagedStores.Store.CONFIG, dirs.configDb().resolve("vigil"), () -> openPool(cfg, where, location, box))
+                : openPool(cfg, where, location, box);
+        LOG.info("Config store open: {}", location);
+        return store;
+    }
+
+    private static JdbcConfigStore openPool(HikariConfig cfg, StoreLocation where, String location, SecretBox box) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(cfg);
@@ -56,7 +65,6 @@ public final class ConfigStores {
             throw new ConfigStoreException("The config store " + location + " could not be brought up to date: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
-        LOG.info("Config store open: {}", location);
         return new JdbcConfigStore(pool, pool, box, location);
     }
 

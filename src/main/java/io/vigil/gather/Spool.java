@@ -28,13 +28,20 @@ public final class Spool {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
 
     /** How full the spool is, for the status bar: "1,234 points waiting (2 MB of 256 MB)". */
-    public record Fill(int batches, long points, long bytes, long limitBytes, long droppedPoints) {
+    public record Fill(int batches, long points, long bytes, long limitBytes, long droppedPoints, long unwritablePoints) {
+
+        /** A fill whose drops were all for the spool's own limit. */
+        public Fill(int batches, long points, long bytes, long limitBytes, long droppedPoints) {
+            this(batches, points, bytes, limitBytes, droppedPoints, 0);
+        }
     }
 
     private final Path folder;
     private final long limitBytes;
     private long sequence;
     private long droppedPoints;
+    /** Of the dropped points, those the disk refused (full, read-only): never spooled, the newest rather than the oldest. */
+    private long unwritablePoints;
 
     public Spool(Path folder, long limitBytes) {
         this.folder = folder;
@@ -64,6 +71,7 @@ public final class Spool {
             Files.move(tmp, folder.resolve(String.format("%019d.batch", ++sequence)), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             droppedPoints += points.size();
+            unwritablePoints += points.size();
             LOG.error("{} points could not be spooled to {}: {}", points.size(), folder, e.getMessage());
         }
     }
@@ -127,7 +135,7 @@ public final class Spool {
                 LOG.debug("spool batch vanished: {}", b);
             }
         }
-        return new Fill(batches.size(), points, bytes, limitBytes, droppedPoints);
+        return new Fill(batches.size(), points, bytes, limitBytes, droppedPoints, unwritablePoints);
     }
 
     private List<Path> batches() {

@@ -225,7 +225,8 @@ public final class RedisLedger implements SyncLedger {
         try {
             return command.get();
         } catch (JedisException e) {
-            throw new LedgerException("The sync ledger at " + where + " did not answer: " + e.getMessage(), e);
+            throw new LedgerException(io.vigil.i18n.Reason.of("reason.ledger.down", where, String.valueOf(e.getMessage())),
+                    "The sync ledger at " + where + " did not answer: " + e.getMessage(), e);
         }
     }
 

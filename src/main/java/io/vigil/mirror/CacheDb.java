@@ -50,7 +50,8 @@ public final class CacheDb implements AutoCloseable {
         cfg.setUsername("vigil");
         cfg.setPassword("");
         cfg.setMaximumPoolSize(8);
-        return new CacheDb(cfg, "H2 " + folder.toAbsolutePath());
+        return io.vigil.config.DamagedStores.open(io.vigil.config.DamagedStores.Store.CACHE, folder.resolve("cache"),
+                () -> new CacheDb(cfg, "H2 " + folder.toAbsolutePath()));
     }
 
     /** A shared cache on MySQL/MariaDB; batch inserts are rewritten into multi-row statements (ten times faster there). */

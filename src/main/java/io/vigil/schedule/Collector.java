@@ -159,7 +159,9 @@ public final class Collector implements AutoCloseable {
                             .toList();
                     boolean follower = !reads.isEmpty() && reads.size() == m.mirrors().size()
                             && reads.stream().allMatch(x -> x.intervalSeconds() <= m.intervalSeconds());
-                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m), follower, false);
+                    java.util.concurrent.atomic.AtomicLong lastStart = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+                    Job job = schedule(t, JobKey.metric(m.name()), m.intervalSeconds(), () -> runMetric(t, m, lastStart), follower, false,
+                            lastStart);
                     if (follower) {
                         reads.forEach(x -> followers.computeIfAbsent(new JobId(t.id(), JobKey.mirror(x.name())), k -> new CopyOnWriteArrayList<>())
                                 .add(job));
@@ -175,10 +177,14 @@ public final class Collector implements AutoCloseable {
     // not synced yet at start, which would otherwise show stale for up to one long interval.
     private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower,
                          boolean readsTarget) {
+        return schedule(t, name, intervalSeconds, body, follower, readsTarget, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2));
+    }
+
+    private Job schedule(Target t, JobKey name, int intervalSeconds, java.util.function.BooleanSupplier body, boolean follower,
+                         boolean readsTarget, java.util.concurrent.atomic.AtomicLong lastStart) {
         long period = intervalSeconds * 1000L;
         long firstDelay = ThreadLocalRandom.current().nextLong(Math.min(period, spread));
-        Job job = new Job(t, name, body, new AtomicBoolean(), period, new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2), follower,
-                readsTarget);
+        Job job = new Job(t, name, body, new AtomicBoolean(), period, lastStart, follower, readsTarget);
         long[] due = {System.currentTimeMillis() + firstDelay};
         JobId id = new JobId(t.id(), name);
         nextRuns.put(id, due[0]);
@@ -271,7 +277,9 @@ public final class Collector implements AutoCloseable {
     private boolean ready(Target t, JobKey job) {
         TargetHealth h = health.get(t.id());
         Instant now = clock.instant();
-        if (!h.mayTry(now)) {
+        // A target out of reach is probed again as soon as its port answers (its restart is over), rather than at the end
+        // of a wait that doubles with each failure: collection resumes within about an interval of the server's return.
+        if (!h.mayTry(now) && !(h.outOfReach() && connections.answers(t))) {
             emit(t, job, Status.BACKOFF, Reason.of("reason.backoff", h.backoffUntil().toEpochMilli(), h.lastFailure()), Duration.ZERO, 0);
             return false;
         }
@@ -352,8 +360,13 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    /** Runs the metric; true when it should run again soon because a mirror it needs has not synced yet. */
-    private boolean runMetric(Target t, MetricDef m) {
+    /**
+     * Runs the metric; true when it should run again soon because a mirror it needs has not synced yet. A run that found
+     * its mirrors missing or too old does not count as the follower's run of the interval ({@code lastStart} is cleared):
+     * the sync that comes next runs it at once, so after a store's or a target's outage the first snapshot recorded
+     * again is not left unpicked.
+     */
+    private boolean runMetric(Target t, MetricDef m, java.util.concurrent.atomic.AtomicLong lastStart) {
         JobKey job = JobKey.metric(m.name());
         long start = System.nanoTime();
         try {
@@ -368,6 +381,9 @@ public final class Collector implements AutoCloseable {
                 reason = reason.isEmpty() ? Reason.of("reason.spooled") : Reason.of("reason.withSpooled", reason);
             }
             emit(t, job, status, reason, Duration.ofNanos(System.nanoTime() - start), r.points());
+            if (r.outcome() == GatherResult.Outcome.STALE) {
+                lastStart.set(Long.MIN_VALUE / 2);
+            }
             return r.outcome() == GatherResult.Outcome.STALE && r.notSyncedYet();
         } catch (io.vigil.ledger.FencedOff e) {
             throw e;
@@ -424,6 +440,9 @@ public final class Collector implements AutoCloseable {
         }
         if (e instanceof TargetFailure f) {
             return f.reason();
+        }
+        if (e instanceof io.vigil.ledger.LedgerException l) {
+            return l.reason(); // the ledger's server is down or restarting: the run tells so, the log needs no stack trace
         }
         LOG.error("{} of {} failed unexpectedly", job, t.name(), e);
         return Reason.of("reason.unexpected");

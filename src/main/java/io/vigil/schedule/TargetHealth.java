@@ -8,7 +8,8 @@ import io.vigil.target.FailureKind;
 
 /**
  * Whether a target may be asked now. After a failure it backs off, doubling from 15 s up to 10 min; a refused login
- * waits at least 5 min, so a wrong password is not retried into an account lock-out. One success clears it.
+ * waits at least 5 min, so a wrong password is not retried into an account lock-out. One success clears it. A target
+ * that was out of reach may be asked before its wait ends once its port answers again (see {@link #outOfReach()}).
  */
 final class TargetHealth {
 
@@ -20,6 +21,7 @@ final class TargetHealth {
     private int failures;
     private Instant until = Instant.MIN;
     private Reason lastFailure = Reason.NONE;
+    private FailureKind lastKind;
     private io.vigil.config.ServerVersion release = io.vigil.config.ServerVersion.UNKNOWN;
 
     synchronized boolean connected() {
@@ -52,6 +54,15 @@ final class TargetHealth {
         failures = 0;
         until = Instant.MIN;
         lastFailure = Reason.NONE;
+        lastKind = null;
+    }
+
+    /**
+     * Whether the last failure was that nothing answered (no listener, a refused connection, a time-out): a restart of
+     * the server, most often, after which a probe as soon as its port opens loses nothing and risks no lock-out.
+     */
+    synchronized boolean outOfReach() {
+        return !connected && (lastKind == FailureKind.UNREACHABLE || lastKind == FailureKind.TIMEOUT);
     }
 
     synchronized Duration failed(Instant now, FailureKind kind, Reason reason) {
@@ -66,6 +77,7 @@ final class TargetHealth {
         }
         until = now.plus(wait);
         lastFailure = reason;
+        lastKind = kind;
         return wait;
     }
 }

@@ -65,8 +65,16 @@ public final class H2SeriesStore implements SeriesStore {
         cfg.setPassword("");
         cfg.setMaximumPoolSize(4);
         cfg.setInitializationFailTimeout(1);
-        this.pool = new HikariDataSource(cfg);
-        Flyway.configure().dataSource(pool).locations("classpath:db/series").table("vigil_schema_history").load().migrate();
+        this.pool = io.vigil.config.DamagedStores.open(io.vigil.config.DamagedStores.Store.SERIES, folder.resolve("series"), () -> {
+            HikariDataSource p = new HikariDataSource(cfg);
+            try {
+                Flyway.configure().dataSource(p).locations("classpath:db/series").table("vigil_schema_history").load().migrate();
+                return p;
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
+        });
         this.location = "H2 " + folder.toAbsolutePath();
         this.rollups = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-series-rollup");

@@ -73,6 +73,22 @@ public final class TargetConnections implements AutoCloseable {
         return t.kind().isNetworked() ? TargetUrls.spec(t) : demos.spec(t);
     }
 
+    /**
+     * Whether something listens on the target's host and port now: a TCP connect within a second, no login. False for
+     * a target with no address of its own (the demo, a tnsnames alias) and for offline connections.
+     */
+    public boolean answers(Target t) {
+        if (offline || !t.kind().isNetworked() || t.connectBy() == io.vigil.config.ConnectBy.TNS_ALIAS || t.host().isBlank() || t.port() <= 0) {
+            return false;
+        }
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(t.host(), t.port()), 1000);
+            return true;
+        } catch (java.io.IOException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** One login and one trivial query, nothing retried; never throws. */
     public ProbeResult probe(Target t) {
         if (offline) {

@@ -86,12 +86,29 @@ public final class ConsoleStartup {
         try {
             ConfigStore store = ConfigStores.open(where, ctx.dirs(), ctx.box());
             FirstStart.prepare(store);
-            ConsoleContext opened = ctx.withStore(store, earlierError);
+            ConsoleContext opened = ctx.withStore(store, withDamage(ctx, earlierError));
             return options.collect() ? startCollecting(opened) : opened;
         } catch (ConfigStoreException e) {
             LOG.warn("Config store not opened: {}", e.getMessage());
             return ctx.withStore(null, Optional.ofNullable(earlierError).map(s -> s + " ").orElse("") + e.getMessage());
         }
+    }
+
+    /**
+     * {@code before}, followed by what Vigil did about each embedded store file it found damaged while opening (kept
+     * aside, a new one started), in the user's language: shown in the banner of the main window, never silent.
+     */
+    static String withDamage(ConsoleContext ctx, String before) {
+        java.util.List<io.vigil.config.DamagedStores.Recovery> damaged = io.vigil.config.DamagedStores.drain();
+        if (damaged.isEmpty()) {
+            return before;
+        }
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(ctx.settings().language()));
+        StringBuilder text = new StringBuilder(before == null ? "" : before);
+        for (io.vigil.config.DamagedStores.Recovery r : damaged) {
+            text.append(text.isEmpty() ? "" : " ").append(messages.render(r.reason()));
+        }
+        return text.toString();
     }
 
     /** The context with a collector running over its store; when it cannot start, the reason instead. */
@@ -103,13 +120,14 @@ public final class ConsoleStartup {
                         .get("settings.data.watchNeedsRedis"));
             }
             LocalCollector.Stores stores = DataStores.open(s.cache(), s.ledger(), s.series());
-            if (stores.ledger() instanceof io.vigil.ledger.RedisLedger) {
-                // a team: every console shows all collectors; this one collects its share, or nothing
-                return opened.withMonitoring(s.collect() == io.vigil.config.CollectMode.WATCH
-                        ? io.vigil.team.TeamMonitoring.watch(opened.dirs(), opened.store(), stores, Clock.systemUTC())
-                        : io.vigil.team.TeamMonitoring.collect(opened.dirs(), opened.store(), stores, Clock.systemUTC()));
-            }
-            return opened.withMonitoring(Monitoring.start(opened.dirs(), opened.store(), stores, Clock.systemUTC()));
+            // a team: every console shows all collectors; this one collects its share, or nothing
+            Monitoring monitoring = !(stores.ledger() instanceof io.vigil.ledger.RedisLedger)
+                    ? Monitoring.start(opened.dirs(), opened.store(), stores, Clock.systemUTC())
+                    : s.collect() == io.vigil.config.CollectMode.WATCH
+                    ? io.vigil.team.TeamMonitoring.watch(opened.dirs(), opened.store(), stores, Clock.systemUTC())
+                    : io.vigil.team.TeamMonitoring.collect(opened.dirs(), opened.store(), stores, Clock.systemUTC());
+            // the cache or series store found damaged while opening: said in the banner beside any earlier problem
+            return opened.withStore(opened.store(), withDamage(opened, opened.storeError())).withMonitoring(monitoring);
         } catch (RuntimeException e) {
             LOG.warn("Collector not started: {}", e.getMessage(), e);
             String before = opened.storeError() == null ? "" : opened.storeError() + " ";

@@ -10,12 +10,24 @@ import java.util.List;
 import java.util.Properties;
 
 /** MariaDB (or MySQL) for tests: the one on 127.0.0.1:3306, or a private one started from the installed binaries. */
-final class MariaDb extends SharedJdbcServer {
+final class MariaDb extends SharedJdbcServer implements PrivateJdbcServer {
 
     private static final int USUAL_PORT = 3306;
 
+    /** How a private server is started again: its command line and log; null for the shared one. */
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
     private MariaDb(int port, AdminLogin admin, boolean privateServer) {
+        this(port, admin, privateServer, null, null, null);
+    }
+
+    private MariaDb(int port, AdminLogin admin, boolean privateServer, List<String> command, Path log, Process process) {
         super(port, admin, privateServer);
+        this.command = command;
+        this.log = log;
+        this.process = process;
     }
 
     static MariaDb findOrStart() {
@@ -40,18 +52,24 @@ final class MariaDb extends SharedJdbcServer {
     static MariaDb startPrivate(List<String> options) {
         Path installDb = Binaries.find("mariadb-install-db", "mariadb-server", List.of());
         Path daemon = Binaries.find("mariadbd", "mariadb-server", List.of());
-        Path dir = Processes.freshDir("mariadb");
+        int port = Processes.freePort();
+        // one folder per server: a test JVM may run several private servers at once
+        Path dir = Processes.freshDir("mariadb-" + port);
         Path data = dir.resolve("data");
         String user = Processes.isRoot() ? "root" : System.getProperty("user.name");
         Processes.run(Duration.ofMinutes(2), List.of(installDb.toString(), "--no-defaults", "--datadir=" + data,
                 "--auth-root-authentication-method=normal", "--skip-test-db", "--user=" + user));
-        int port = Processes.freePort();
         Path log = dir.resolve("mariadb.log");
         List<String> command = new java.util.ArrayList<>(List.of(daemon.toString(), "--no-defaults", "--datadir=" + data, "--port=" + port,
                 "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"), "--pid-file=" + dir.resolve("mysqld.pid"),
                 "--user=" + user, "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--log-error=" + log));
         command.addAll(options);
         Process p = Processes.start(command, log);
+        awaitLogins(port, p, log);
+        return new MariaDb(port, new AdminLogin("root", ""), true, List.copyOf(command), log, p);
+    }
+
+    private static void awaitLogins(int port, Process p, Path log) {
         Processes.awaitReady("MariaDB (private, port " + port + ")", Duration.ofSeconds(60), p, log, () -> {
             try (Connection c = connect(port, "", "root", "")) {
                 return c.isValid(2);
@@ -59,7 +77,29 @@ final class MariaDb extends SharedJdbcServer {
                 return false;
             }
         });
-        return new MariaDb(port, new AdminLogin("root", ""), true);
+    }
+
+    @Override
+    public synchronized void stop() {
+        requirePrivate();
+        Processes.stop(process);
+        process = null;
+    }
+
+    @Override
+    public synchronized void start() {
+        requirePrivate();
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        process = Processes.start(command, log);
+        awaitLogins(port, process, log);
+    }
+
+    private void requirePrivate() {
+        if (command == null) {
+            throw new IllegalStateException("only a private MariaDB may be stopped or started by a test, never the shared one on " + port);
+        }
     }
 
     static Connection connect(int port, String database, String user, String password) throws SQLException {

@@ -11,12 +11,22 @@ import java.util.List;
 import java.util.Properties;
 
 /** PostgreSQL for tests: the one on 127.0.0.1:5432, or a private cluster started from the installed binaries. */
-final class Postgres extends SharedJdbcServer {
+final class Postgres extends SharedJdbcServer implements PrivateJdbcServer {
 
     private static final int USUAL_PORT = 5432;
 
+    /** pg_ctl's command line up to its action (start or stop appended); null for the shared server. */
+    private final List<String> pgCtl;
+    private final Path log;
+
     private Postgres(int port, AdminLogin admin, boolean privateServer) {
+        this(port, admin, privateServer, null, null);
+    }
+
+    private Postgres(int port, AdminLogin admin, boolean privateServer, List<String> pgCtl, Path log) {
         super(port, admin, privateServer);
+        this.pgCtl = pgCtl;
+        this.log = log;
     }
 
     static Postgres findOrStart() {
@@ -41,7 +51,9 @@ final class Postgres extends SharedJdbcServer {
         List<Path> binDirs = Binaries.postgresBinDirs();
         Path initdb = Binaries.find("initdb", "postgresql", binDirs);
         Path pgCtl = Binaries.find("pg_ctl", "postgresql", binDirs);
-        Path dir = Processes.freshDir("postgres");
+        int port = Processes.freePort();
+        // one folder per server: a test JVM may run several private servers at once
+        Path dir = Processes.freshDir("postgres-" + port);
         Path data = dir.resolve("data");
         Path log = dir.resolve("postgres.log");
         // PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres user.
@@ -51,13 +63,24 @@ final class Postgres extends SharedJdbcServer {
         }
         Processes.run(Duration.ofMinutes(2), concat(as, initdb.toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust",
                 "--encoding=UTF8", "--no-sync"));
-        int port = Processes.freePort();
-        Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-o",
+        List<String> ctl = concat(as, pgCtl.toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + settings.stream().map(x -> " -c " + x).collect(java.util.stream.Collectors.joining()), "start"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                Processes.run(Duration.ofMinutes(1), concat(as, pgCtl.toString(), "-D", data.toString(), "-m", "fast", "stop")),
-                "stop postgres"));
+                        + settings.stream().map(x -> " -c " + x).collect(java.util.stream.Collectors.joining()));
+        Processes.run(Duration.ofMinutes(1), with(ctl, "start"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(ctl), "stop postgres"));
+        awaitLogins(port, log);
+        return new Postgres(port, new AdminLogin("postgres", ""), true, ctl, log);
+    }
+
+    private static void stopQuietly(List<String> ctl) {
+        try {
+            Processes.run(Duration.ofMinutes(1), with(ctl, "-m", "fast", "stop"));
+        } catch (IllegalStateException e) {
+            // already stopped by the test
+        }
+    }
+
+    private static void awaitLogins(int port, Path log) {
         Processes.awaitReady("PostgreSQL (private, port " + port + ")", Duration.ofSeconds(60), null, log, () -> {
             try (Connection c = connect(port, "postgres", "postgres", "")) {
                 return c.isValid(2);
@@ -65,7 +88,31 @@ final class Postgres extends SharedJdbcServer {
                 return false;
             }
         });
-        return new Postgres(port, new AdminLogin("postgres", ""), true);
+    }
+
+    private static List<String> with(List<String> ctl, String... action) {
+        List<String> all = new ArrayList<>(ctl);
+        all.addAll(List.of(action));
+        return all;
+    }
+
+    @Override
+    public synchronized void stop() {
+        requirePrivate();
+        Processes.run(Duration.ofMinutes(1), with(pgCtl, "-m", "fast", "stop"));
+    }
+
+    @Override
+    public synchronized void start() {
+        requirePrivate();
+        Processes.run(Duration.ofMinutes(1), with(pgCtl, "start"));
+        awaitLogins(port, log);
+    }
+
+    private void requirePrivate() {
+        if (pgCtl == null) {
+            throw new IllegalStateException("only a private PostgreSQL may be stopped or started by a test, never the shared one on " + port);
+        }
     }
 
     private static List<String> concat(List<String> prefix, String... rest) {

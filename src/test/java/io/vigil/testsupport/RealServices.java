@@ -32,7 +32,7 @@ public final class RealServices {
     }
 
     /** Always a new private MariaDB the test may set up as it likes (as a replica, say); it stops when the test JVM exits. */
-    public static JdbcServer privateMariadb() {
+    public static PrivateJdbcServer privateMariadb() {
         return MariaDb.startPrivate();
     }
 
@@ -50,7 +50,7 @@ public final class RealServices {
      * Always a new private PostgreSQL started with these settings ({@code name=value}, e.g. {@code archive_mode=on}, which
      * only a start can change); it stops when the test JVM exits.
      */
-    public static JdbcServer privatePostgres(String... settings) {
+    public static PrivateJdbcServer privatePostgres(String... settings) {
         return Postgres.startPrivate(java.util.List.of(settings));
     }
 
@@ -66,6 +66,13 @@ public final class RealServices {
         PrivateInflux p = new PrivateInflux();
         p.start();
         return p;
+    }
+
+    /** Always a new private Redis the test may stop and start (it keeps nothing across a restart); it stops when the test JVM exits. */
+    public static PrivateRedis privateRedis() {
+        PrivateRedis r = new PrivateRedis();
+        r.start();
+        return r;
     }
 
     // One holder per server so a test that needs only Redis never starts MariaDB.

@@ -42,9 +42,14 @@ public final class HealthNotices {
         if (now.spool().points() > 0 && before.spool().points() == 0) {
             out.add(new Notice(true, messages.get("notice.spooling"), messages.get("notice.spooling.text", now.spool().points())));
         }
-        if (now.spool().droppedPoints() > before.spool().droppedPoints()) {
-            out.add(new Notice(true, messages.get("notice.dropped"),
-                    messages.get("notice.dropped.text", now.spool().droppedPoints() - before.spool().droppedPoints())));
+        long overLimit = (now.spool().droppedPoints() - now.spool().unwritablePoints())
+                - (before.spool().droppedPoints() - before.spool().unwritablePoints());
+        if (overLimit > 0) {
+            out.add(new Notice(true, messages.get("notice.dropped"), messages.get("notice.dropped.text", overLimit)));
+        }
+        if (now.spool().unwritablePoints() > before.spool().unwritablePoints()) {
+            out.add(new Notice(true, messages.get("notice.unwritable"),
+                    messages.get("notice.unwritable.text", now.spool().unwritablePoints() - before.spool().unwritablePoints())));
         }
         return out;
     }

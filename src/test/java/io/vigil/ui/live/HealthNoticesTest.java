@@ -57,4 +57,17 @@ class HealthNoticesTest {
         assertThat(HealthNotices.between(snapshot(Health.OK, "", 900, 0), snapshot(Health.OK, "", 900, 40), messages)).singleElement()
                 .satisfies(n -> assertThat(n.text()).contains("40 points"));
     }
+
+    @Test
+    void pointsTheSpoolsDiskRefusedAreToldAsSuchNotAsTheSpoolsLimit() {
+        Snapshot before = snapshot(Health.OK, "", 900, 0);
+        Snapshot refused = new Snapshot(Instant.EPOCH, before.targets(), before.health(), List.of(), new LatestValues(),
+                new Spool.Fill(0, 900, 0, 1000, 250, 250), List.of());
+        assertThat(HealthNotices.between(before, refused, messages)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("Points not kept");
+            assertThat(n.text()).contains("250 points").contains("full or read-only").doesNotContain("limit");
+        });
+        assertThat(HealthNotices.between(before, refused, new Messages(Locale.SIMPLIFIED_CHINESE))).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("250").contains("磁盘"));
+    }
 }
