@@ -74,8 +74,9 @@ public final class MasterPasswordCommand implements Callable<Integer> {
                 char[] repeated = MasterPasswordPrompt.env.apply(MasterPasswordPrompt.NEW_ENV) != null
                         ? password.clone()
                         : MasterPasswordPrompt.terminal(messages.get("cli.master.repeatPrompt"));
+                boolean changing = current.usesMasterPassword();
                 MasterPasswords.set(dirs, current, password, repeated);
-                spec.commandLine().getOut().println(messages.get(current.usesMasterPassword() ? "cli.master.changed" : "cli.master.set"));
+                spec.commandLine().getOut().println(messages.get(changing ? "cli.master.changed" : "cli.master.set"));
                 return 0;
             });
         }

@@ -24,7 +24,8 @@ public final class MasterPasswords {
 
     /**
      * Protects the data folder with {@code password} (set, or change when one is set), re-encrypting every stored
-     * password with it. {@code current} is the box the folder is open with now. Returns the new box.
+     * password with it. {@code current} is the box the folder is open with now; it takes the new key (so a store open
+     * with it goes on working) and is returned.
      */
     public static SecretBox set(AppDirs dirs, SecretBox current, char[] password, char[] repeated) {
         if (password == null || password.length == 0) {
@@ -46,10 +47,14 @@ public final class MasterPasswords {
                     Reason.of("master.unreadable", MasterPassword.file(dirs.home()).toString()));
         }
         LOG.info("Stored passwords are now protected by a master password");
-        return box;
+        current.adopt(box);
+        return current;
     }
 
-    /** Goes back to the key file: every stored password re-encrypted with it, the master password's file removed. */
+    /**
+     * Goes back to the key file: every stored password re-encrypted with it, the master password's file removed;
+     * {@code current} takes the key file's key and is returned.
+     */
     public static SecretBox remove(AppDirs dirs, SecretBox current) {
         Stored stored = Stored.read(dirs, current);
         SecretBox box = SecretBox.fromKeyFile(dirs);
@@ -61,7 +66,8 @@ public final class MasterPasswords {
                     Reason.of("master.unreadable", MasterPassword.file(dirs.home()).toString()));
         }
         LOG.info("Stored passwords are protected by the key file again");
-        return box;
+        current.adopt(box);
+        return current;
     }
 
     /** Everything of the data folder that holds a password: the settings, read in plain with the current key, and the store. */
@@ -83,3 +89,4 @@ public final class MasterPasswords {
         }
     }
 }
+

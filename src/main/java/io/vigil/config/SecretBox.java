@@ -26,10 +26,11 @@ public final class SecretBox {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKey key;
+    // both change together when the master password is set, changed or removed under an open store (adopt)
+    private volatile SecretKey key;
     private final SecureRandom random = new SecureRandom();
     private final Optional<Reason> keyFileWarning;
-    private final boolean masterPassword;
+    private volatile boolean masterPassword;
 
     SecretBox(byte[] keyBytes) {
         this(keyBytes, Optional.empty(), false);
@@ -89,6 +90,15 @@ public final class SecretBox {
     /** What the key file's permission check found, when it was too open: a sentence to show where the user looks. */
     public Optional<Reason> keyFileWarning() {
         return keyFileWarning;
+    }
+
+    /**
+     * Takes {@code other}'s key: what holds this box (an open config store, the settings file) encrypts and decrypts with
+     * the new key from now on. Used once every stored password has been encrypted again with it.
+     */
+    synchronized void adopt(SecretBox other) {
+        this.key = other.key;
+        this.masterPassword = other.masterPassword;
     }
 
     /** Whether this box's key comes from a master password. */

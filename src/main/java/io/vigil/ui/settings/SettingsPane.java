@@ -1,5 +1,7 @@
 package io.vigil.ui.settings;
 
+import java.util.List;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -74,6 +76,7 @@ public final class SettingsPane {
         }
         if (transfer != null) {
             content.getChildren().add(transfer());
+            content.getChildren().add(storedPasswords());
         }
         content.getChildren().add(files());
         content.getStyleClass().add("settings-content");
@@ -320,6 +323,59 @@ public final class SettingsPane {
         HBox actions = new HBox(8, export, importButton);
         actions.setAlignment(Pos.CENTER_LEFT);
         return section("settings.transfer", "settings.transfer.hint", new VBox(10, secrets, actions, result));
+    }
+
+    // The master password: set, change (the current one first) or remove; the fields show what the state asks for.
+    private Node storedPasswords() {
+        MasterPasswordViewModel m = model.masterPassword();
+        Label state = new Label();
+        state.setId("settingsMasterState");
+        state.setWrapText(true);
+        state.textProperty().bind(javafx.beans.binding.Bindings.when(m.setProperty())
+                .then(messages.get("settings.master.state.set")).otherwise(messages.get("settings.master.state.keyFile")));
+        javafx.scene.control.PasswordField current = new javafx.scene.control.PasswordField();
+        current.setId("settingsMasterCurrent");
+        current.textProperty().bindBidirectional(m.currentProperty());
+        javafx.scene.control.PasswordField next = new javafx.scene.control.PasswordField();
+        next.setId("settingsMasterNew");
+        next.textProperty().bindBidirectional(m.nextProperty());
+        javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+        again.setId("settingsMasterRepeat");
+        again.textProperty().bindBidirectional(m.repeatedProperty());
+        GridPane grid = grid();
+        Label currentLabel = new Label(messages.get("settings.master.current"));
+        grid.add(currentLabel, 0, 0);
+        grid.add(current, 1, 0);
+        for (Node n : List.of(currentLabel, current)) {
+            n.visibleProperty().bind(m.setProperty());
+            n.managedProperty().bind(m.setProperty());
+        }
+        addRow(grid, 1, "settings.master.new", next);
+        addRow(grid, 2, "settings.master.repeat", again);
+        Button apply = new Button();
+        apply.setId("settingsMasterApply");
+        apply.textProperty().bind(javafx.beans.binding.Bindings.when(m.setProperty())
+                .then(messages.get("settings.master.change")).otherwise(messages.get("settings.master.setButton")));
+        apply.disableProperty().bind(m.busyProperty().or(m.nextProperty().isEmpty()));
+        apply.setOnAction(e -> m.apply());
+        Button remove = new Button(messages.get("settings.master.remove"));
+        remove.setId("settingsMasterRemove");
+        remove.visibleProperty().bind(m.setProperty());
+        remove.managedProperty().bind(m.setProperty());
+        remove.disableProperty().bind(m.busyProperty().or(m.currentProperty().isEmpty()));
+        remove.setOnAction(e -> m.remove());
+        Label result = new Label();
+        result.setId("settingsMasterResult");
+        result.setWrapText(true);
+        result.textProperty().bind(m.resultProperty());
+        result.managedProperty().bind(m.resultProperty().isNotEmpty());
+        result.visibleProperty().bind(result.managedProperty());
+        // styled on every new text: two refusals in a row change no flag
+        m.resultProperty().addListener((o, a, text) ->
+                result.getStyleClass().setAll("label", m.resultOkProperty().get() ? "result-ok" : "result-error"));
+        HBox actions = new HBox(8, apply, remove);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        return section("settings.master", "settings.master.hint", new VBox(10, state, grid, actions, result));
     }
 
     private FileChooser yamlChooser(String titleKey) {

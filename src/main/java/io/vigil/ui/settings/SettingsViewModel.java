@@ -56,6 +56,7 @@ public final class SettingsViewModel {
     private final Messages messages;
     private final Consumer<Settings> lookChanged;
     private final Consumer<Settings> storeChanged;
+    private final MasterPasswordViewModel masterPassword;
 
     /**
      * @param dirs          where Vigil keeps its files (an embedded store tested here opens there)
@@ -75,6 +76,7 @@ public final class SettingsViewModel {
         this.messages = messages;
         this.lookChanged = lookChanged;
         this.storeChanged = storeChanged;
+        this.masterPassword = new MasterPasswordViewModel(dirs, box, executor, messages);
         Settings s = saved;
         language.set(LANGUAGES.contains(s.language()) ? s.language() : "");
         theme.set(s.theme());
@@ -139,6 +141,11 @@ public final class SettingsViewModel {
             case "zh-CN" -> "简体中文";
             default -> tag;
         };
+    }
+
+    /** The stored-passwords section: the master password set, changed or removed. */
+    public MasterPasswordViewModel masterPassword() {
+        return masterPassword;
     }
 
     public String dataFolder() {
