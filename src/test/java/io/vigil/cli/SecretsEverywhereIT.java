@@ -119,7 +119,7 @@ class SecretsEverywhereIT {
         assertThat(hits).as("places holding a password").isEmpty();
         List<String> control = new ArrayList<>();
         scan("control", ("pw=" + secrets.get(2) + ";").getBytes(StandardCharsets.UTF_16LE), secrets, control);
-        assertThat(control).as("the search finds a password where there is one").containsExactly("control");
+        assertThat(control).as("the search finds a password where there is one (UTF-16 too)").isNotEmpty().containsOnly("control");
     }
 
     private int vigil(Path home, String... args) {
