@@ -37,10 +37,6 @@ final class KeyFile {
     record Read(byte[] key, Optional<Reason> warning) {
     }
 
-    static byte[] readOrCreate(Path file) {
-        return read(file).key();
-    }
-
     static Read read(Path file) {
         try {
             Files.createDirectories(file.getParent());

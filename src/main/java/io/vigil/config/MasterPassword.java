@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -42,8 +41,8 @@ final class MasterPassword {
     }
 
     /**
-     * Writes the salt and verifier of a new master password to {@code file} (replacing what is there) and returns its
-     * key. Written beside and moved into place, so a crash leaves the old file or the new one, never half of one.
+     * Writes the salt and verifier of a new master password to {@code file}, a staging file the caller moves into place
+     * once every stored password is encrypted with the key returned.
      */
     static byte[] write(Path file, char[] password) {
         if (password == null || password.length == 0) {
@@ -51,11 +50,8 @@ final class MasterPassword {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            byte[] key = create(tmp, password);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return key;
+            Files.deleteIfExists(file);
+            return create(file, password);
         } catch (IOException e) {
             throw unreadable(file, e);
         }

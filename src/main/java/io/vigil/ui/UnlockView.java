@@ -28,8 +28,7 @@ final class UnlockView extends VBox {
         setAlignment(Pos.CENTER);
         setMaxWidth(460);
         Label title = new Label(messages.get("master.unlock.title"));
-        title.getStyleClass().add("unlock-title");
-        title.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
+        title.getStyleClass().add("section-title");
         Label explain = new Label(messages.get("master.unlock.explain"));
         explain.setWrapText(true);
         password.setId("masterPassword");
@@ -37,7 +36,7 @@ final class UnlockView extends VBox {
         password.setMaxWidth(320);
         error.setId("unlockError");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #c62828;");
+        error.getStyleClass().add("result-error"); // the theme's colour for a refusal, light or dark
         error.setManaged(false);
         error.setVisible(false);
         unlock = new Button(messages.get("master.unlock.button"));

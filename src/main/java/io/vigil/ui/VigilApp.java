@@ -70,19 +70,19 @@ public final class VigilApp extends Application {
 
         if (SecretBox.masterPasswordSet(dirs)) {
             // Asked in the window itself: the key is derived and checked in the background, a wrong one asked again.
-            UnlockView unlock = new UnlockView(early, given -> open(dirs, scene, opening, early, given), Platform::exit);
+            UnlockView unlock = new UnlockView(early, given -> open(dirs, scene, startup, opening, early, given), Platform::exit);
             startup.getChildren().setAll(unlock);
             unlock.focusPassword();
             this.unlock = unlock;
         } else {
-            open(dirs, scene, opening, early, null);
+            open(dirs, scene, startup, opening, early, null);
         }
         if (options.exitAfterSeconds() > 0) {
             later(options.exitAfterSeconds() * 1000L, Platform::exit);
         }
     }
 
-    private void open(AppDirs dirs, Scene scene, Label opening, Messages early, char[] masterPassword) {
+    private void open(AppDirs dirs, Scene scene, VBox startup, Label opening, Messages early, char[] masterPassword) {
         Logger log = LoggerFactory.getLogger(VigilApp.class);
         executor.run(() -> ConsoleStartup.open(dirs, options, () -> masterPassword), context -> {
             console = new Console(scene, executor, context, options);
@@ -96,9 +96,7 @@ public final class VigilApp extends Application {
                 unlock.refused(early.render(refused.reason()));
             } else {
                 opening.setText(io.vigil.ui.util.UserErrors.describe(e, early));
-                if (opening.getParent() == null && scene.getRoot() instanceof VBox startup) {
-                    startup.getChildren().setAll(opening);
-                }
+                startup.getChildren().setAll(opening); // the reason where the spinner or the password was
             }
         });
     }

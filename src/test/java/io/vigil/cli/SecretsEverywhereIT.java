@@ -3,8 +3,6 @@ package io.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,7 +101,7 @@ class SecretsEverywhereIT {
                 if (f.getFileName().toString().endsWith(".vigil")) {
                     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(f))) {
                         for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                            scan(f + "!" + e.getName(), readAll(zip), secrets, hits);
+                            scan(f + "!" + e.getName(), zip.readAllBytes(), secrets, hits);
                         }
                     }
                 }
@@ -134,10 +132,6 @@ class SecretsEverywhereIT {
         int exit = cl.execute(all);
         printed.append(out).append('\n');
         return exit;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 
     // As UTF-8 and as UTF-16 (Java's own serialised strings), so no encoding hides a copy.

@@ -2,6 +2,7 @@ package io.vigil.ui.settings;
 
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -331,15 +332,15 @@ public final class SettingsPane {
         Label state = new Label();
         state.setId("settingsMasterState");
         state.setWrapText(true);
-        state.textProperty().bind(javafx.beans.binding.Bindings.when(m.setProperty())
+        state.textProperty().bind(Bindings.when(m.setProperty())
                 .then(messages.get("settings.master.state.set")).otherwise(messages.get("settings.master.state.keyFile")));
-        javafx.scene.control.PasswordField current = new javafx.scene.control.PasswordField();
+        PasswordField current = new PasswordField();
         current.setId("settingsMasterCurrent");
         current.textProperty().bindBidirectional(m.currentProperty());
-        javafx.scene.control.PasswordField next = new javafx.scene.control.PasswordField();
+        PasswordField next = new PasswordField();
         next.setId("settingsMasterNew");
         next.textProperty().bindBidirectional(m.nextProperty());
-        javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+        PasswordField again = new PasswordField();
         again.setId("settingsMasterRepeat");
         again.textProperty().bindBidirectional(m.repeatedProperty());
         GridPane grid = grid();
@@ -354,7 +355,7 @@ public final class SettingsPane {
         addRow(grid, 2, "settings.master.repeat", again);
         Button apply = new Button();
         apply.setId("settingsMasterApply");
-        apply.textProperty().bind(javafx.beans.binding.Bindings.when(m.setProperty())
+        apply.textProperty().bind(Bindings.when(m.setProperty())
                 .then(messages.get("settings.master.change")).otherwise(messages.get("settings.master.setButton")));
         apply.disableProperty().bind(m.busyProperty().or(m.nextProperty().isEmpty()));
         apply.setOnAction(e -> m.apply());
