@@ -103,7 +103,13 @@ public final class Packs {
         if (wanted.isEmpty() || store.metrics().stream().anyMatch(m -> m.kind() == pack.kind() && wanted.contains(m.name()))) {
             return;
         }
-        pack.metricDefs().stream().filter(m -> wanted.contains(m.name())).forEach(store::saveMetric);
+        // only where the mirrors they read are there: a kind whose mirrors are an admin's own gets no metric it cannot run
+        Set<String> mirrors = store.mirrors().stream().filter(m -> m.kind() == pack.kind()).map(MirrorDef::name).collect(Collectors.toSet());
+        List<MetricDef> installable = pack.metricDefs().stream().filter(m -> wanted.contains(m.name()) && mirrors.containsAll(m.mirrors())).toList();
+        if (installable.isEmpty()) {
+            return;
+        }
+        installable.forEach(store::saveMetric);
         Set<String> rules = store.rules().stream().filter(r -> r.kind() == pack.kind()).map(AlertRule::name).collect(Collectors.toSet());
         for (AlertRule rule : pack.ruleDefs()) {
             if (rule.type() == RuleType.FORECAST && !rules.contains(rule.name())) {

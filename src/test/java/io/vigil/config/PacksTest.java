@@ -165,6 +165,19 @@ class PacksTest {
     }
 
     @Test
+    void aKindWhoseOnlyMirrorIsAnAdminsOwnStartsWithoutThePacksSpaceMetrics(@TempDir Path home) {
+        AppDirs dirs = new AppDirs(home);
+        try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {
+            store.saveMirror(new MirrorDef(0, "own_clock", TargetKind.MYSQL, "SELECT NOW() AS v", "own_clock", 15, 30, MirrorMode.REPLACE, "",
+                    true, ""));
+            // before, the MySQL pack's space metrics were saved without their mirrors and the store refused them: no collector
+            assertThat(Packs.installMissing(store)).containsExactly(TargetKind.ORACLE, TargetKind.POSTGRES);
+            assertThat(store.mirrors()).filteredOn(m -> m.kind() == TargetKind.MYSQL).extracting(MirrorDef::name).containsExactly("own_clock");
+            assertThat(store.metrics()).filteredOn(m -> m.kind() == TargetKind.MYSQL).isEmpty();
+        }
+    }
+
+    @Test
     void aPackThatDoesNotParseIsRefusedWithItsLine() {
         String broken = "kind: ORACLE\nmirrors:\n  - name: x\n    interval: soon\n";
         assertThatThrownBy(() -> Packs.parse(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "my-pack.yaml"))
