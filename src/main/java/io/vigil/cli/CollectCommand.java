@@ -127,7 +127,7 @@ public final class CollectCommand implements Callable<Integer> {
                 long end = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < end) {
                     Thread.sleep(Math.min(every * 1000L, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-                    out.println(line.next(local.archive().spoolFill()));
+                    out.println(line.next(local.archive().spoolFill(), local.disk().sample()));
                     for (Map.Entry<String, String> e : line.errors().entrySet()) {
                         out.println("  " + e.getKey() + ": " + e.getValue());
                     }

@@ -41,6 +41,11 @@ final class StatusLine implements Consumer<StatusEvent> {
 
     /** The line for the cycle just ended, e.g. "12:00:15 ok 40 waiting 12 stale 0 error 1 backoff 3 | rows 1234 | spool 0 points". */
     String next(Spool.Fill spool) {
+        return next(spool, io.vigil.config.DataDisk.State.UNKNOWN);
+    }
+
+    /** As {@link #next(Spool.Fill)}, saying so when the disk under the data folder is full or nearly. */
+    String next(Spool.Fill spool, io.vigil.config.DataDisk.State disk) {
         StringBuilder b = new StringBuilder(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         for (Status s : Status.values()) {
             b.append(' ').append(messages.get("cli.collect.count." + s.name(), take(s)));
@@ -52,6 +57,9 @@ final class StatusLine implements Consumer<StatusEvent> {
         }
         if (spool.unwritablePoints() > 0) {
             b.append(messages.get("cli.collect.unwritable", spool.unwritablePoints()));
+        }
+        if (disk.warning()) {
+            b.append(" | ").append(messages.render(disk.reason()));
         }
         return b.toString();
     }

@@ -27,8 +27,9 @@ public final class CacheDb implements AutoCloseable {
     private final HikariDataSource pool;
     private final HikariDataSource readPool;
     private final String location;
+    private final Path folder;
 
-    private CacheDb(HikariConfig cfg, String location) {
+    private CacheDb(HikariConfig cfg, String location, Path folder) {
         cfg.setMaximumPoolSize(Math.max(cfg.getMaximumPoolSize(), 4));
         cfg.setInitializationFailTimeout(1);
         HikariConfig read = new HikariConfig();
@@ -39,6 +40,7 @@ public final class CacheDb implements AutoCloseable {
         read.setMinimumIdle(1);
         this.readPool = new HikariDataSource(read);
         this.location = location;
+        this.folder = folder;
     }
 
     /** The cache for one workstation, in {@code folder}. */
@@ -51,7 +53,7 @@ public final class CacheDb implements AutoCloseable {
         cfg.setPassword("");
         cfg.setMaximumPoolSize(8);
         return io.vigil.config.DamagedStores.open(io.vigil.config.DamagedStores.Store.CACHE, folder.resolve("cache"),
-                () -> new CacheDb(cfg, "H2 " + folder.toAbsolutePath()));
+                () -> new CacheDb(cfg, "H2 " + folder.toAbsolutePath(), folder));
     }
 
     /** A shared cache on MySQL/MariaDB; batch inserts are rewritten into multi-row statements (ten times faster there). */
@@ -79,7 +81,7 @@ public final class CacheDb implements AutoCloseable {
         cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         cfg.setMaximumPoolSize(16); // a busy collector's mirrors each hold one while they write
         String rest = jdbc.substring(jdbc.indexOf("//") + 2);
-        return new CacheDb(cfg, "MySQL " + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest));
+        return new CacheDb(cfg, "MySQL " + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest), null);
     }
 
     public DataSource dataSource() {
@@ -96,6 +98,14 @@ public final class CacheDb implements AutoCloseable {
 
     public String location() {
         return location;
+    }
+
+    /**
+     * The reason for a write the cache refused because the disk under an embedded cache is full, or empty when the
+     * failure is something else (or the cache is a server).
+     */
+    public java.util.Optional<io.vigil.i18n.Reason> fullDisk(Throwable failure) {
+        return folder == null ? java.util.Optional.empty() : io.vigil.config.DataDisk.fullDisk(folder, failure, io.vigil.i18n.Reason.of("disk.store.cache"));
     }
 
     static String quote(String identifier) {

@@ -129,7 +129,7 @@ public final class MirrorJob {
         try {
             c.close();
         } catch (SQLException e) {
-            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e)),
+            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e))),
                     "The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
         }
     }
@@ -179,6 +179,9 @@ public final class MirrorJob {
             } catch (SQLException rollback) {
                 LOG.warn("Rolling back cache table {} failed: {}", table, rollback.getMessage());
             }
+            if (e instanceof CacheException refused && cache.fullDisk(refused).isPresent()) {
+                throw new CacheException(cache.fullDisk(refused).get(), refused.getMessage(), refused); // said as a full disk
+            }
             throw e;
         }
     }
@@ -196,7 +199,7 @@ public final class MirrorJob {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table, firstLine(e)),
+            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table, firstLine(e))),
                     "The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
         }
     }

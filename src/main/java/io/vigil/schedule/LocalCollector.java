@@ -48,6 +48,7 @@ public final class LocalCollector implements AutoCloseable {
     private final Map<TargetKind, String> starts = new EnumMap<>(TargetKind.class);
     private final java.util.Set<Long> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final CollectorFigures figures;
+    private final io.vigil.config.DataDisk disk;
     private volatile Collector collector;
     private volatile io.vigil.ledger.Fence fence = io.vigil.ledger.Fence.OPEN;
     /** The targets this collector runs when it shares them with others; null runs every enabled target. */
@@ -65,6 +66,7 @@ public final class LocalCollector implements AutoCloseable {
                            Consumer<List<Point>> watcher) {
         FirstStart.prepare(store);
         Path home = dirs.home();
+        this.disk = new io.vigil.config.DataDisk(home);
         this.connections = new TargetConnections(new DemoOracles());
         this.cache = stores.cache() != null ? stores.cache() : CacheDb.embedded(home.resolve("cache"));
         this.ledger = stores.ledger() != null ? stores.ledger() : new InMemoryLedger();
@@ -220,6 +222,11 @@ public final class LocalCollector implements AutoCloseable {
 
     public SeriesStore series() {
         return series;
+    }
+
+    /** The disk under the data folder (the spool, and the embedded stores): how much room is left. */
+    public io.vigil.config.DataDisk disk() {
+        return disk;
     }
 
     /** Where the data goes, for the first status line. */

@@ -209,6 +209,9 @@ public final class ConsoleViewModel implements AutoCloseable {
         if (s.spool().points() > 0) {
             b.append(" · ").append(messages.get("status.spool", s.spool().points()));
         }
+        if (s.disk().warning()) {
+            b.append(" · ").append(messages.get("status.disk." + s.disk().level().name(), io.vigil.config.DataDisk.bytes(s.disk().free())));
+        }
         return b.toString();
     }
 

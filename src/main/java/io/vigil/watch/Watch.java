@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.vigil.alert.Alerting;
 import io.vigil.config.Alert;
+import io.vigil.config.DataDisk;
 import io.vigil.config.Target;
 import io.vigil.gather.Spool;
 import io.vigil.schedule.Collector.JobId;
@@ -51,6 +52,11 @@ public final class Watch {
 
         Spool.Fill spoolFill();
 
+        /** The room left on the disk under the data folder; unknown where there is none to watch. */
+        default DataDisk.State disk() {
+            return DataDisk.State.UNKNOWN;
+        }
+
         /** Which collector runs the job; empty when it is this console's own. */
         default String runBy(JobId job) {
             return "";
@@ -79,12 +85,22 @@ public final class Watch {
             public Spool.Fill spoolFill() {
                 return collector.archive().spoolFill();
             }
+
+            @Override
+            public DataDisk.State disk() {
+                return collector.disk().sample();
+            }
         };
     }
 
     /** Everything a pane needs for one refresh. {@code latest} is live: read it, do not keep it. */
     public record Snapshot(Instant at, List<Target> targets, Map<Long, TargetState> health, List<JobRow> jobs, LatestValues latest,
-                           Spool.Fill spool, List<Alert> alerts) {
+                           Spool.Fill spool, List<Alert> alerts, DataDisk.State disk) {
+
+        public Snapshot(Instant at, List<Target> targets, Map<Long, TargetState> health, List<JobRow> jobs, LatestValues latest,
+                        Spool.Fill spool, List<Alert> alerts) {
+            this(at, targets, health, jobs, latest, spool, alerts, DataDisk.State.UNKNOWN);
+        }
 
         public TargetState health(long targetId) {
             return health.get(targetId);
@@ -141,6 +157,7 @@ public final class Watch {
         }
         List<JobRow> jobs = new ArrayList<>(rows.values());
         jobs.sort(Comparator.comparing(JobRow::targetName, String.CASE_INSENSITIVE_ORDER).thenComparing(JobRow::job));
-        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.spoolFill(), alerting == null ? List.of() : alerting.open());
+        return new Snapshot(now, List.copyOf(targets), health, jobs, latest, collector.spoolFill(), alerting == null ? List.of() : alerting.open(),
+                collector.disk());
     }
 }

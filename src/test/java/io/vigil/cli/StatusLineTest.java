@@ -52,4 +52,17 @@ class StatusLineTest {
         assertThat(line.errors()).containsOnlyKeys("prod 镜像 ash");
         assertThat(line.errors().get("prod 镜像 ash")).startsWith("隔离至").endsWith("ORA-00942: table or view does not exist");
     }
+
+    @Test
+    void aFullDataDiskIsOnTheLineInTheReadersLanguage() {
+        io.vigil.config.DataDisk.State full = new io.vigil.config.DataDisk.State(java.nio.file.Path.of("/srv/vigil"), 12_000, 50L << 30,
+                io.vigil.config.DataDisk.Level.FULL);
+        assertThat(new StatusLine(new Messages(Locale.ENGLISH)).next(new Spool.Fill(0, 0, 0, 1000, 0), full))
+                .endsWith(" | the disk under the data folder /srv/vigil is full (12 KB left)");
+        assertThat(new StatusLine(new Messages(Locale.SIMPLIFIED_CHINESE)).next(new Spool.Fill(0, 0, 0, 1000, 0), full))
+                .endsWith(" | 数据目录 /srv/vigil 所在的磁盘已满（剩余 12 KB）");
+        io.vigil.config.DataDisk.State roomy = new io.vigil.config.DataDisk.State(java.nio.file.Path.of("/srv/vigil"), 40L << 30, 50L << 30,
+                io.vigil.config.DataDisk.Level.OK);
+        assertThat(new StatusLine(new Messages(Locale.ENGLISH)).next(new Spool.Fill(0, 0, 0, 1000, 0), roomy)).doesNotContain("disk");
+    }
 }

@@ -239,6 +239,10 @@ class ConsoleViewModelTest {
         Watch.Snapshot spooling = new Watch.Snapshot(s.at(), s.targets(), s.health(), s.jobs(), s.latest(),
                 new Spool.Fill(1, 120, 4096, 1 << 20, 0), s.alerts());
         assertThat(ConsoleViewModel.liveSummary(spooling, en)).startsWith("1 down · 2 ok · ").contains("120");
+        Watch.Snapshot full = new Watch.Snapshot(s.at(), s.targets(), s.health(), s.jobs(), s.latest(), s.spool(), s.alerts(),
+                new io.vigil.config.DataDisk.State(home, 4096, 1L << 30, io.vigil.config.DataDisk.Level.FULL));
+        assertThat(ConsoleViewModel.liveSummary(full, en)).isEqualTo("1 down · 2 ok · data disk full (4 KB left)");
+        assertThat(ConsoleViewModel.liveSummary(full, new io.vigil.i18n.Messages(Locale.SIMPLIFIED_CHINESE))).endsWith("数据盘已满（剩余 4 KB）");
     }
 
     /** With the console's own collector running over the demo, as a console started normally has it. */

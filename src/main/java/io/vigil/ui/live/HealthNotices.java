@@ -3,6 +3,7 @@ package io.vigil.ui.live;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.vigil.config.DataDisk;
 import io.vigil.config.Target;
 import io.vigil.i18n.Messages;
 import io.vigil.watch.Health;
@@ -11,7 +12,8 @@ import io.vigil.watch.Watch.Snapshot;
 
 /**
  * What is worth interrupting a DBA for between two snapshots: a target that went down or started failing (once, not
- * every second it stays so), one that recovered, and the spool starting to fill or dropping points.
+ * every second it stays so), one that recovered, the spool starting to fill or dropping points, and the disk under the
+ * data folder running out of room (and having room again).
  */
 public final class HealthNotices {
 
@@ -46,6 +48,14 @@ public final class HealthNotices {
                 - (before.spool().droppedPoints() - before.spool().unwritablePoints());
         if (overLimit > 0) {
             out.add(new Notice(true, messages.get("notice.dropped"), messages.get("notice.dropped.text", overLimit)));
+        }
+        DataDisk.Level was = before.disk().level();
+        DataDisk.Level is = now.disk().level();
+        if (is != was && now.disk().warning() && (is == DataDisk.Level.FULL || was != DataDisk.Level.FULL)) {
+            out.add(new Notice(true, messages.get("notice.disk." + is.name()), messages.get("notice.disk." + is.name() + ".text",
+                    now.disk().folder().toString(), DataDisk.bytes(now.disk().free()))));
+        } else if (is == DataDisk.Level.OK && before.disk().warning()) {
+            out.add(new Notice(false, messages.get("notice.disk.OK"), messages.get("notice.disk.OK.text", DataDisk.bytes(now.disk().free()))));
         }
         if (now.spool().unwritablePoints() > before.spool().unwritablePoints()) {
             out.add(new Notice(true, messages.get("notice.unwritable"),

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.vigil.config.ConnectBy;
+import io.vigil.config.DataDisk;
 import io.vigil.config.Secret;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
@@ -69,5 +70,37 @@ class HealthNoticesTest {
         });
         assertThat(HealthNotices.between(before, refused, new Messages(Locale.SIMPLIFIED_CHINESE))).singleElement()
                 .satisfies(n -> assertThat(n.text()).contains("250").contains("磁盘"));
+    }
+
+    Snapshot onDisk(DataDisk.Level level, long free) {
+        Snapshot s = snapshot(Health.OK, "", 0, 0);
+        return new Snapshot(Instant.EPOCH, s.targets(), s.health(), List.of(), new LatestValues(), s.spool(), List.of(),
+                new DataDisk.State(java.nio.file.Path.of("/srv/vigil"), free, 100L << 30, level));
+    }
+
+    @Test
+    void theDataDiskFillingUpIsToldOnceAsItGetsWorseAndAgainWhenThereIsRoom() {
+        Snapshot ok = onDisk(DataDisk.Level.OK, 40L << 30);
+        Snapshot low = onDisk(DataDisk.Level.LOW, 700L << 20);
+        Snapshot full = onDisk(DataDisk.Level.FULL, 0);
+        assertThat(HealthNotices.between(ok, low, messages)).singleElement().satisfies(n -> {
+            assertThat(n.warning()).isTrue();
+            assertThat(n.title()).isEqualTo("Data disk nearly full");
+            assertThat(n.text()).contains("/srv/vigil").contains("700.0 MB");
+        });
+        assertThat(HealthNotices.between(low, low, messages)).as("no repeat").isEmpty();
+        assertThat(HealthNotices.between(low, full, messages)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("Data disk full");
+            assertThat(n.text()).contains("/srv/vigil is full (0 KB left)");
+        });
+        assertThat(HealthNotices.between(full, low, messages)).as("from full to nearly full: nothing new to fear").isEmpty();
+        assertThat(HealthNotices.between(full, ok, messages)).singleElement().satisfies(n -> {
+            assertThat(n.warning()).isFalse();
+            assertThat(n.title()).isEqualTo("Data disk has room again");
+        });
+        assertThat(HealthNotices.between(ok, full, new Messages(Locale.SIMPLIFIED_CHINESE))).singleElement()
+                .satisfies(n -> assertThat(n.title() + n.text()).contains("数据盘已满").contains("/srv/vigil"));
+        assertThat(HealthNotices.between(snapshot(Health.OK, "", 0, 0), snapshot(Health.OK, "", 0, 0), messages))
+                .as("a source with no data folder says nothing").isEmpty();
     }
 }
