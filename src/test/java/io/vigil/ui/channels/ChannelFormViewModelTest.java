@@ -138,7 +138,7 @@ class ChannelFormViewModelTest {
         assertThat(ChannelFormViewModel.uses(ChannelType.DESKTOP, "endpoint")).isFalse();
         assertThat(ChannelFormViewModel.uses(ChannelType.EMAIL, "sender")).isTrue();
         f.repeatProperty().set("-5");
-        assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("The repeat interval cannot be negative (0 = never repeat).");
+        assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("Repeat every 0 (never) to 10080 minutes (a week).");
         f.repeatProperty().set("1h");
         assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("Write a whole number (\u201c1h\u201d is not one).");
     }
