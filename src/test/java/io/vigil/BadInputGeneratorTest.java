@@ -56,7 +56,7 @@ import picocli.CommandLine;
 /**
  * Generated bad input — mutations of valid files (wrong types, a cut at every offset, unknown and missing fields, bad
  * ports, bad SQL, huge values, binary garbage) and bad values typed into the forms and on the command line — through
- * every door it can come in by: import, {@code --config}, the target, mirror and metric forms, and the {@code vigil}
+ * every door it can come in by: import, {@code --config}, the target, mirror, metric, rule, channel and mute forms, and the {@code vigil}
  * command run in-process. No exception escapes, each one gets a sentence free of Java and parser words in English and
  * Chinese, the exit code is the documented one, and what was stored before is unchanged.
  */

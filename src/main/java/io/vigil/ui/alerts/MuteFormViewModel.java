@@ -37,6 +37,11 @@ import io.vigil.i18n.Messages;
  */
 public final class MuteFormViewModel {
 
+    /** The fields that can hold a problem: {@code target}, {@code rule}, {@code ends} (the end) and {@code reason}. */
+    static final List<String> FIELDS = List.of("target", "rule", "ends", "reason");
+    // 7:30 as well as 07:30 and 22:30:00
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
+
     private final Messages messages;
     private final Clock clock;
     private final ZoneId zone;
@@ -49,11 +54,6 @@ public final class MuteFormViewModel {
     private final ObjectProperty<LocalDate> customDate = new SimpleObjectProperty<>();
     private final StringProperty customTime = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
-    /** The fields that can hold a problem: {@code target}, {@code rule}, {@code ends} (the end) and {@code reason}. */
-    static final List<String> FIELDS = List.of("target", "rule", "ends", "reason");
-    // 7:30 as well as 07:30 and 22:30:00
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
-
     private final Map<String, ReadOnlyStringWrapper> problems = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper endsProblem;
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
@@ -82,11 +82,10 @@ public final class MuteFormViewModel {
     private void check() {
         Map<String, List<String>> found = new LinkedHashMap<>();
         FIELDS.forEach(f -> found.put(f, new ArrayList<>()));
-        Instant now = clock.instant();
-        for (Problem p : Validation.mute(window(now))) {
+        MuteWindow m = window(clock.instant());
+        for (Problem p : Validation.mute(m)) {
             found.get(p.field()).add(p.describe(messages));
         }
-        MuteWindow m = window(now);
         if (found.get("target").isEmpty() && !m.targetName().isEmpty() && targets.stream().noneMatch(m.targetName()::equalsIgnoreCase)) {
             found.get("target").add(messages.get("alerts.mute.unknownTarget", Problem.cut(m.targetName())));
         }
