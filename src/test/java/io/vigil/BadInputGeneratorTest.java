@@ -23,27 +23,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.vigil.cli.CollectorFile;
 import io.vigil.config.AppDirs;
+import io.vigil.config.ChannelDef;
+import io.vigil.config.ChannelType;
 import io.vigil.config.ConfigStore;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.ConfigYaml;
 import io.vigil.config.FirstStart;
 import io.vigil.config.InputException;
+import io.vigil.config.MuteWindow;
 import io.vigil.config.SecretBox;
+import io.vigil.config.Severity;
 import io.vigil.config.StoreLocation;
 import io.vigil.config.TargetKind;
+import io.vigil.gather.Spool;
 import io.vigil.i18n.Messages;
+import io.vigil.ui.alerts.AlertsViewModel;
+import io.vigil.ui.alerts.MuteFormViewModel;
+import io.vigil.ui.alerts.MuteUntil;
+import io.vigil.ui.alerts.MutesViewModel;
+import io.vigil.ui.channels.ChannelFormViewModel;
+import io.vigil.ui.dashboard.Snapshots;
 import io.vigil.ui.definitions.DefinitionsViewModel;
 import io.vigil.ui.definitions.MetricFormViewModel;
 import io.vigil.ui.definitions.MirrorFormViewModel;
 import io.vigil.ui.targets.TargetFormViewModel;
 import io.vigil.ui.util.DirectTaskExecutor;
+import io.vigil.watch.LatestValues;
+import io.vigil.watch.Watch;
 
 import picocli.CommandLine;
 
 /**
  * Generated bad input — mutations of valid files (wrong types, a cut at every offset, unknown and missing fields, bad
  * ports, bad SQL, huge values, binary garbage) and bad values typed into the forms and on the command line — through
- * every door it can come in by: import, {@code --config}, the target, mirror and metric forms, and the {@code vigil}
+ * every door it can come in by: import, {@code --config}, the target, mirror, metric, rule, channel and mute forms, and the {@code vigil}
  * command run in-process. No exception escapes, each one gets a sentence free of Java and parser words in English and
  * Chinese, the exit code is the documented one, and what was stored before is unchanged.
  */
@@ -424,10 +437,183 @@ class BadInputGeneratorTest {
                     cases++;
                 }
             }
+            int channelCases = channelFormRefuses(packs, huge);
+            int muteCases = muteFormRefuses(packs, huge);
             assertThat(snapshot(packs)).as("nothing a refused form held was saved").isEqualTo(before);
-            System.out.printf("forms: %d bad values%n", cases);
+            System.out.printf("forms: %d bad values (%d target/mirror/metric/rule, %d channel, %d mute)%n", cases + channelCases + muteCases,
+                    cases, channelCases, muteCases);
             assertThat(cases).isGreaterThan(120);
+            assertThat(channelCases).isGreaterThan(100);
+            assertThat(muteCases).isGreaterThan(40);
         }
+    }
+
+    /** Each bad value in each field of the channel form, for the types that use it, in English and Chinese. */
+    int channelFormRefuses(ConfigStore packs, List<String> huge) {
+        ChannelDef taken = packs.saveChannel(new ChannelDef(0, "DBA desktop", ChannelType.DESKTOP, "", "", null, "", List.of(), Severity.WARN,
+                0, true, true));
+        List<ChannelDef> before = packs.channels();
+        List<String> badNumbers = List.of("abc", "-1", "99999999999", "1e309", "NaN", "-NaN", "Infinity", "1.5", "1,5", "0x10", "1h", "10081",
+                "2147483647", "-2147483648", "\u0000", "x".repeat(5000));
+        List<String> badUrls = concat(huge, List.of("", "   ", "hooks.slack.com/x", "ftp://files.example.com/x", "https://", "http:///path",
+                "https://exa mple.com/x", "https://hooks.example.com/a b", "https://host:0/x", "https://host:65536/x", "https://host:99999999999/x",
+                "https://host:abc/x", "https://host:-1/x", "https://-lead.example.com/x", "https://x..y/", "https://a_b/x", "https://a/\u0000",
+                "https://a/\u0007bell", "javascript:alert(1)", "mailto:dba@example.com", "https://[zz]/x", "https://user@/x", "https://:80/x",
+                "https://" + "h".repeat(5000) + ".com/", "https://example.com/" + "p".repeat(2000), "\u00ff\u00fe\u00fd\ufffd",
+                "https://\ud800.example.com/"));
+        List<String> badServers = concat(huge, List.of("", "  ", "bad host:25", "smtp.example.com:", "smtp.example.com:0",
+                "smtp.example.com:65536", "smtp.example.com:99999999999", "smtp.example.com:abc", "smtp.example.com:-25",
+                "smtp.example.com:1e3", "smtp..example.com:25", "-smtp.example.com", "smtp.example.com:25:25", "https://smtp.example.com",
+                "smtp.example.com/x", "\u00ff\u00fe:25", "h".repeat(300) + ":25"));
+        List<String> badMails = List.of("", "  ", "nobody", "a@", "@b", "a@b@c", "vigil@exa mple.com", "vigil@-bad-.com", "vigil@example..com",
+                "x".repeat(5000) + "@example.com", "\u0000@example.com", "vigil@example.com\u0007", "<vigil@example.com>", "\ud800@example.com",
+                "vigil@" + "d".repeat(300) + ".com");
+        List<String> badRecipients = concat(badMails.stream().filter(m -> !m.isBlank()).toList(), List.of("", "  ", ",;\n",
+                "dba@example.com, nobody", "dba@example.com; a@b@c", "dba@example.com, " + "x".repeat(5000),
+                "d@example.com,".repeat(300), "dba@example.com\u0000"));
+
+        // field → the type that shows it → bad values
+        List<Object[]> fields = List.of(
+                new Object[] {"name", ChannelType.WEBHOOK, concat(huge, List.of("", "   ", "DBA desktop", "dba DESKTOP", "tab\there", "line\nbreak"))},
+                new Object[] {"endpoint", ChannelType.WEBHOOK, badUrls},
+                new Object[] {"endpoint", ChannelType.DINGTALK, badUrls},
+                new Object[] {"endpoint", ChannelType.EMAIL, badServers},
+                new Object[] {"user", ChannelType.EMAIL, List.of("u".repeat(256), "x".repeat(5000), "\u0000\u0001", "vigil\tmail", "\ud800")},
+                new Object[] {"secret", ChannelType.EMAIL, List.of("s".repeat(257), "x".repeat(5000), "\u5bc6".repeat(100))},
+                new Object[] {"secret", ChannelType.DINGTALK, List.of("s".repeat(257), "y".repeat(100_000))},
+                new Object[] {"sender", ChannelType.EMAIL, badMails},
+                new Object[] {"recipients", ChannelType.EMAIL, badRecipients},
+                new Object[] {"repeatMinutes", ChannelType.WEBHOOK, badNumbers},
+                new Object[] {"repeatMinutes", ChannelType.EMAIL, badNumbers});
+        int cases = 0;
+        for (Object[] field : fields) {
+            String name = (String) field[0];
+            ChannelType type = (ChannelType) field[1];
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) field[2];
+            for (String bad : values) {
+                String what = "channel " + type + " " + name + " = " + InputShort.of(bad);
+                for (Messages language : List.of(en, zh)) {
+                    ChannelFormViewModel f = new ChannelFormViewModel(null, packs.channels(), packs,
+                            ch -> java.util.concurrent.CompletableFuture.completedFuture(""), new DirectTaskExecutor(), language);
+                    f.nameProperty().set("DBA on-call");
+                    f.typeProperty().set(type);
+                    f.endpointProperty().set(type == ChannelType.EMAIL ? "smtp.example.com:587"
+                            : type == ChannelType.DINGTALK ? "https://oapi.dingtalk.com/robot/send?access_token=abc" : "https://hooks.example.com/vigil");
+                    f.userProperty().set("vigil");
+                    f.secretProperty().set("s3cret");
+                    f.senderProperty().set("vigil@example.com");
+                    f.recipientsProperty().set("dba@example.com, oncall@example.com");
+                    f.repeatProperty().set("60");
+                    assertThat(f.validProperty().get()).as("the filled %s channel form: %s", type, f.formErrorProperty().get()).isTrue();
+                    switch (name) {
+                        case "name" -> f.nameProperty().set(bad);
+                        case "endpoint" -> f.endpointProperty().set(bad);
+                        case "user" -> f.userProperty().set(bad);
+                        case "secret" -> f.secretProperty().set(bad);
+                        case "sender" -> f.senderProperty().set(bad);
+                        case "recipients" -> f.recipientsProperty().set(bad);
+                        default -> f.repeatProperty().set(bad);
+                    }
+                    if (language == en) {
+                        formRefuses(what, f.validProperty().get(), f.problemProperty(name).get(), f::save);
+                    } else {
+                        chineseFormRefuses(what, f.validProperty().get(), f.problemProperty(name).get(), f::save);
+                    }
+                }
+                cases++;
+            }
+        }
+        assertThat(packs.channels()).as("nothing a refused channel form held was saved").isEqualTo(before).contains(taken);
+        return cases;
+    }
+
+    /** Each bad value in each field of the mute form (target, rule, end, reason), in English and Chinese. */
+    int muteFormRefuses(ConfigStore packs, List<String> huge) {
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        java.time.LocalDate today = at.atZone(zone).toLocalDate();
+        Map<Messages, AlertsViewModel> alerts = new LinkedHashMap<>();
+        for (Messages language : List.of(en, zh)) {
+            AlertsViewModel model = new AlertsViewModel(packs, (key, by, comment) -> true, new DirectTaskExecutor(), language,
+                    java.time.Clock.fixed(at, zone), zone, "li.wei");
+            model.update(new Watch.Snapshot(at, List.of(Snapshots.target(1, "billing-prod", TargetKind.ORACLE),
+                    Snapshots.target(2, "shop", TargetKind.MYSQL)), Map.of(), List.of(), new LatestValues(), new Spool.Fill(0, 0, 0, 0, 0),
+                    List.of()));
+            model.shown();
+            alerts.put(language, model);
+        }
+        List<MuteWindow> before = packs.mutes(at);
+        String someRule = alerts.get(en).mutes().form().rules().get(1);
+
+        // an end: the quick choice is CUSTOM, then a date (null = none chosen) and a time typed
+        record End(java.time.LocalDate date, String time) {
+        }
+        List<End> ends = new ArrayList<>();
+        for (String time : concat(huge, List.of("", "  ", "abc", "-1", "0", "99999999999", "1e309", "NaN", "25:00", "24:00", "12:60",
+                "22:00:61", "22h", "22.30", "10 pm", "22:00 tomorrow", "\u00ff\u00fe", "\uff12\uff12:00"))) {
+            ends.add(new End(today.plusDays(1), time));
+        }
+        ends.add(new End(null, "22:00"));
+        ends.add(new End(today.minusDays(1), "22:00")); // in the past
+        ends.add(new End(today, "11:59")); // earlier today
+        ends.add(new End(today, "12:00")); // now: it would end as it starts
+        ends.add(new End(today, "0:00"));
+        ends.add(new End(java.time.LocalDate.of(1970, 1, 1), "00:00"));
+        ends.add(new End(java.time.LocalDate.MIN, "00:00"));
+        ends.add(new End(today.plusYears(2), "22:00")); // absurdly long
+        ends.add(new End(today.plusDays(367), "12:00"));
+        ends.add(new End(java.time.LocalDate.of(9999, 12, 31), "23:59"));
+        ends.add(new End(java.time.LocalDate.MAX, "23:59"));
+
+        Map<String, List<Object>> fields = new LinkedHashMap<>();
+        fields.put("target", new ArrayList<>(concat(huge, List.of("no-such-db", "billing", "billing-prod2", "tab\there", "x".repeat(65)))));
+        fields.put("rule", new ArrayList<>(concat(huge, List.of("no.such.rule", someRule.toUpperCase(Locale.ROOT), someRule + "x",
+                "r".repeat(65)))));
+        fields.put("ends", new ArrayList<>(ends));
+        fields.put("reason", new ArrayList<>(List.of("x".repeat(501), "y".repeat(5000), "z".repeat(100_000), "\u0000\u0001\u0002",
+                "patch\tnight", "line\nbreak", "\ud800", "broken \udc00 half")));
+        int cases = 0;
+        for (Map.Entry<String, List<Object>> field : fields.entrySet()) {
+            for (Object bad : field.getValue()) {
+                String what = "mute " + field.getKey() + " = " + (bad instanceof End e ? e.date() + " " + InputShort.of(e.time()) : InputShort.of(
+                        (String) bad));
+                for (Map.Entry<Messages, AlertsViewModel> language : alerts.entrySet()) {
+                    MutesViewModel mutes = language.getValue().mutes();
+                    MuteFormViewModel f = mutes.form();
+                    f.targetProperty().set("billing-prod");
+                    f.ruleProperty().set(someRule);
+                    f.untilProperty().set(MuteUntil.FOUR_HOURS);
+                    f.reasonProperty().set("patching");
+                    assertThat(f.validProperty().get()).as("the filled mute form").isTrue();
+                    switch (field.getKey()) {
+                        case "target" -> f.targetProperty().set((String) bad);
+                        case "rule" -> f.ruleProperty().set((String) bad);
+                        case "reason" -> f.reasonProperty().set((String) bad);
+                        default -> {
+                            End e = (End) bad;
+                            f.untilProperty().set(MuteUntil.CUSTOM);
+                            f.customDateProperty().set(e.date());
+                            f.customTimeProperty().set(e.time());
+                        }
+                    }
+                    Consumer<Consumer<MuteWindow>> save = done -> mutes.save(f, done);
+                    if (language.getKey() == en) {
+                        formRefuses(what, f.validProperty().get(), f.problemProperty(field.getKey()).get(), save);
+                    } else {
+                        chineseFormRefuses(what, f.validProperty().get(), f.problemProperty(field.getKey()).get(), save);
+                    }
+                    assertThat(f.formErrorProperty().get()).as("the store was not asked for %s", what).isEmpty();
+                }
+                cases++;
+            }
+        }
+        assertThat(packs.mutes(at)).as("nothing a refused mute form held was saved").isEqualTo(before).isEmpty();
+        return cases;
+    }
+
+    <T> void chineseFormRefuses(String what, boolean valid, String problem, Consumer<Consumer<T>> save) {
+        formRefuses(what + " (Chinese)", valid, problem, save);
+        assertThat(problem).as("the Chinese message for %s", what).containsPattern("[\u4e00-\u9fff]");
     }
 
     <T> void formRefuses(String what, boolean valid, String problem, Consumer<Consumer<T>> save) {

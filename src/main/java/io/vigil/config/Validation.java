@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,16 @@ public final class Validation {
     static final int MAX_COLUMN = 128;
     static final int MAX_PRIVILEGES = 2000;
     static final int MAX_SUBJECT = 128;
+    /** The columns of a notification channel: its URL or mail server, SMTP login, one address, all recipients. */
+    static final int MAX_ENDPOINT = 1024;
+    static final int MAX_MAIL_USER = 255;
+    static final int MAX_MAIL = 254;
+    static final int MAX_RECIPIENTS = 2000;
+    /** A reminder at least once a week, or never (0). */
+    static final int MAX_REPEAT_MINUTES = 7 * 24 * 60;
+    /** A mute longer than this is a target to switch off rather than a maintenance window. */
+    static final java.time.Duration MAX_MUTE = java.time.Duration.ofDays(366);
+    static final int MAX_MUTE_REASON = 500;
     /** A password's longest UTF-8 form that still fits the config store once encrypted. */
     static final int MAX_PASSWORD_BYTES = 256;
 
@@ -38,6 +49,9 @@ public final class Validation {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_.]*");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_$#]*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+    // scheme, optional login, host (name, IPv4 or [IPv6]), optional port, then a path, query or fragment without spaces
+    private static final Pattern WEBHOOK = Pattern.compile(
+            "(?i)https?://(?:[^\\s/?#@\\[\\]]+@)?([^\\s/?#@:\\[\\]]+|\\[[0-9A-Fa-f:.]+])(?::(\\d+))?(?:[/?#]\\S*)?");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_$]*");
 
     private Validation() {
@@ -344,34 +358,89 @@ public final class Validation {
         if (!ch.name().isEmpty() && saved.stream().anyMatch(o -> o.id() != ch.id() && o.name().equalsIgnoreCase(ch.name()))) {
             problems.add(Problem.of("name", "problem.name.taken.channel", ch.name()));
         }
-        switch (ch.type()) {
-            case DESKTOP -> { }
-            case EMAIL -> {
-                int colon = ch.endpoint().lastIndexOf(':');
-                String host = colon < 0 ? ch.endpoint() : ch.endpoint().substring(0, colon);
-                checkHost(host, problems);
-                if (colon >= 0 && !ch.endpoint().substring(colon + 1).matches("\\d{1,5}")) {
-                    problems.add(Problem.of("endpoint", "problem.channel.port"));
-                }
-                if (!EMAIL.matcher(ch.sender()).matches()) {
-                    problems.add(Problem.of("sender", "problem.channel.mail", ch.sender()));
-                }
-                if (ch.recipients().isEmpty()) {
-                    problems.add(Problem.of("recipients", "problem.channel.recipients"));
-                }
-                ch.recipients().stream().filter(r -> !EMAIL.matcher(r).matches()).findFirst()
-                        .ifPresent(r -> problems.add(Problem.of("recipients", "problem.channel.mail", r)));
+        if (ch.endpoint().length() > MAX_ENDPOINT) {
+            problems.add(Problem.of("endpoint", "problem.value.tooLong", MAX_ENDPOINT, ch.endpoint().length()));
+        } else if (ch.type() == ChannelType.EMAIL) {
+            checkMailServer(ch.endpoint(), problems);
+        } else if (ch.type() != ChannelType.DESKTOP) {
+            checkWebhook(ch.endpoint(), problems);
+        }
+        if (ch.type() == ChannelType.EMAIL) {
+            checkLength("user", ch.user(), MAX_MAIL_USER, problems);
+            if (!printable(ch.user())) {
+                problems.add(Problem.of("user", "problem.text.unprintable"));
             }
-            default -> {
-                if (!ch.endpoint().matches("(?i)https?://[^\\s/]+.*")) {
-                    problems.add(Problem.of("endpoint", "problem.channel.url"));
+            checkMail("sender", ch.sender(), problems);
+            if (ch.recipients().isEmpty()) {
+                problems.add(Problem.of("recipients", "problem.channel.recipients"));
+            }
+            int length = String.join(",", ch.recipients()).length();
+            if (length > MAX_RECIPIENTS) {
+                problems.add(Problem.of("recipients", "problem.value.tooLong", MAX_RECIPIENTS, length));
+            } else {
+                for (String r : ch.recipients()) {
+                    if (checkMail("recipients", r, problems)) {
+                        break;
+                    }
                 }
             }
         }
-        if (ch.repeatMinutes() < 0) {
-            problems.add(Problem.of("repeatMinutes", "problem.channel.repeat"));
+        if (!ch.secret().isEmpty() && ch.secret().reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(Problem.of("secret", "problem.password.tooLong", MAX_PASSWORD_BYTES));
+        }
+        if (ch.repeatMinutes() < 0 || ch.repeatMinutes() > MAX_REPEAT_MINUTES) {
+            problems.add(Problem.of("repeatMinutes", "problem.channel.repeat", MAX_REPEAT_MINUTES));
         }
         return problems;
+    }
+
+    // The mail server as host or host:port.
+    private static void checkMailServer(String endpoint, List<Problem> problems) {
+        int colon = endpoint.lastIndexOf(':');
+        String host = colon < 0 || endpoint.endsWith("]") ? endpoint : endpoint.substring(0, colon);
+        List<Problem> hostProblems = new ArrayList<>();
+        checkHost(host, hostProblems);
+        hostProblems.forEach(p -> problems.add(new Problem("endpoint", p.key(), p.args())));
+        if (host.length() < endpoint.length()) {
+            String port = endpoint.substring(colon + 1);
+            if (!port.matches("\\d{1,5}")) {
+                problems.add(Problem.of("endpoint", "problem.channel.port"));
+            } else if (Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                problems.add(Problem.of("endpoint", "problem.port.range", Integer.parseInt(port)));
+            }
+        }
+    }
+
+    // An http(s) address whose host is a host name or an IP address, with a port in range if it has one, and no space.
+    private static void checkWebhook(String url, List<Problem> problems) {
+        Matcher m = WEBHOOK.matcher(url);
+        if (!printable(url) || !m.matches()) {
+            problems.add(Problem.of("endpoint", url.matches("(?i)https?://.*") ? "problem.channel.url.invalid" : "problem.channel.url"));
+            return;
+        }
+        String host = m.group(1);
+        boolean hostOk = host.startsWith("[") ? IPV6.matcher(host).matches() : HOST_NAME.matcher(host).matches();
+        String port = m.group(2);
+        if (!hostOk || port != null && (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535)) {
+            problems.add(Problem.of("endpoint", "problem.channel.url.invalid"));
+        }
+    }
+
+    // Whether a mail address has a problem, which is then added.
+    private static boolean checkMail(String field, String address, List<Problem> problems) {
+        if (address.length() > MAX_MAIL) {
+            problems.add(Problem.of(field, "problem.value.tooLong", MAX_MAIL, address.length()));
+        } else if (!printable(address) || !EMAIL.matcher(address).matches()) {
+            problems.add(Problem.of(field, "problem.channel.mail", address));
+        } else {
+            String domain = address.substring(address.lastIndexOf('@') + 1);
+            // an ASCII domain must be a host name; an internationalised one is left to the mail server
+            if (!domain.chars().allMatch(c -> c < 128) || HOST_NAME.matcher(domain).matches() || IPV6.matcher(domain).matches()) {
+                return false;
+            }
+            problems.add(Problem.of(field, "problem.channel.mail", address));
+        }
+        return true;
     }
 
     /** Problems with a mute window. */
@@ -379,6 +448,16 @@ public final class Validation {
         List<Problem> problems = new ArrayList<>();
         if (!m.ends().isAfter(m.starts())) {
             problems.add(Problem.of("ends", "problem.mute.ends"));
+        } else if (m.ends().isAfter(m.starts().plus(MAX_MUTE))) {
+            problems.add(Problem.of("ends", "problem.mute.tooLong", MAX_MUTE.toDays()));
+        }
+        checkLength("target", m.targetName(), MAX_NAME, problems);
+        checkLength("rule", m.ruleName(), MAX_NAME, problems);
+        checkLength("reason", m.reason(), MAX_MUTE_REASON, problems);
+        for (String[] text : new String[][] {{"target", m.targetName()}, {"rule", m.ruleName()}, {"reason", m.reason()}}) {
+            if (!printable(text[1])) {
+                problems.add(Problem.of(text[0], "problem.text.unprintable"));
+            }
         }
         return problems;
     }

@@ -52,13 +52,7 @@ final class MuteDialog {
         HBox custom = new HBox(6, date, time);
         custom.visibleProperty().bind(form.untilProperty().isEqualTo(MuteUntil.CUSTOM));
         custom.managedProperty().bind(custom.visibleProperty());
-        Label problem = new Label();
-        problem.setId("problem-ends");
-        problem.getStyleClass().add("field-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(form.endsProblemProperty());
-        problem.visibleProperty().bind(form.endsProblemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label problem = problemLabel(form, "ends");
         form.endsProblemProperty().addListener((o, was, now) -> time.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("invalid"), !now.isEmpty()));
         TextField reason = new TextField();
@@ -74,12 +68,15 @@ final class MuteDialog {
         grid.setHgap(10);
         grid.setVgap(6);
         grid.addRow(0, new Label(messages.get("alerts.mute.target")), target);
-        grid.addRow(1, new Label(messages.get("alerts.mute.rule")), rule);
-        grid.addRow(2, new Label(messages.get("alerts.mute.until")), until);
-        grid.add(custom, 1, 3);
-        grid.add(problem, 1, 4);
-        grid.addRow(5, new Label(messages.get("alerts.mute.reason")), reason);
-        grid.add(error, 0, 6, 2, 1);
+        grid.add(problemLabel(form, "target"), 1, 1);
+        grid.addRow(2, new Label(messages.get("alerts.mute.rule")), rule);
+        grid.add(problemLabel(form, "rule"), 1, 3);
+        grid.addRow(4, new Label(messages.get("alerts.mute.until")), until);
+        grid.add(custom, 1, 5);
+        grid.add(problem, 1, 6);
+        grid.addRow(7, new Label(messages.get("alerts.mute.reason")), reason);
+        grid.add(problemLabel(form, "reason"), 1, 8);
+        grid.add(error, 0, 9, 2, 1);
         target.setPrefWidth(300);
         rule.setPrefWidth(300);
         until.setPrefWidth(300);
@@ -88,5 +85,17 @@ final class MuteDialog {
                 done -> mutes.save(form, done::accept), reason);
         save.setText(messages.get("alerts.mute.save"));
         dialog.show();
+    }
+
+    // The message next to a field, taking no room while there is none.
+    private static Label problemLabel(MuteFormViewModel form, String field) {
+        Label problem = new Label();
+        problem.setId("problem-" + field);
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(form.problemProperty(field));
+        problem.visibleProperty().bind(form.problemProperty(field).isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return problem;
     }
 }

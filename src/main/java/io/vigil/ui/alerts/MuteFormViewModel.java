@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -23,14 +27,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import io.vigil.config.MuteWindow;
+import io.vigil.config.Problem;
 import io.vigil.config.Validation;
 import io.vigil.i18n.Messages;
 
 /**
  * The "Mute…" dialog's state: which target and rule (empty = all), until when (a quick choice or a typed date and time)
- * and why. The end is checked as it is typed, with the message shown next to it; a mute starts when it is saved.
+ * and why. Each field is checked as it is typed, with the message shown next to it; a mute starts when it is saved.
  */
 public final class MuteFormViewModel {
+
+    /** The fields that can hold a problem: {@code target}, {@code rule}, {@code ends} (the end) and {@code reason}. */
+    static final List<String> FIELDS = List.of("target", "rule", "ends", "reason");
+    // 7:30 as well as 07:30 and 22:30:00
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
 
     private final Messages messages;
     private final Clock clock;
@@ -44,49 +54,55 @@ public final class MuteFormViewModel {
     private final ObjectProperty<LocalDate> customDate = new SimpleObjectProperty<>();
     private final StringProperty customTime = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper endsProblem = new ReadOnlyStringWrapper("");
+    private final Map<String, ReadOnlyStringWrapper> problems = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper endsProblem;
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
-    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> endsProblem.get().isEmpty(), endsProblem);
+    private final BooleanBinding valid;
 
     MuteFormViewModel(Messages messages, Clock clock, ZoneId zone, String user, List<String> targetNames, List<String> ruleNames) {
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
         this.user = user;
+        FIELDS.forEach(f -> problems.put(f, new ReadOnlyStringWrapper("")));
+        endsProblem = problems.get("ends");
+        valid = Bindings.createBooleanBinding(() -> problems.values().stream().allMatch(p -> p.get().isEmpty()),
+                problems.values().toArray(ReadOnlyStringWrapper[]::new));
         targets.add("");
         targets.addAll(targetNames);
         rules.add("");
         rules.addAll(ruleNames);
         customDate.set(MuteUntil.tonight(clock.instant(), zone).toLocalDate());
         customTime.set(MuteUntil.EVENING.toString());
-        until.addListener(o -> check());
-        customDate.addListener(o -> check());
-        customTime.addListener(o -> check());
+        List.<javafx.beans.Observable>of(target, rule, until, customDate, customTime, reason).forEach(p -> p.addListener(o -> check()));
         check();
     }
 
     private void check() {
-        endsProblem.set(problem(clock.instant()));
-    }
-
-    private String problem(Instant now) {
-        if (until.get() == MuteUntil.CUSTOM) {
-            if (customDate.get() == null) {
-                return messages.get("alerts.mute.noDate");
-            }
-            if (parseTime() == null) {
-                return messages.get("alerts.mute.badTime", customTime.get());
-            }
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        FIELDS.forEach(f -> found.put(f, new ArrayList<>()));
+        MuteWindow m = window(clock.instant());
+        for (Problem p : Validation.mute(m)) {
+            found.get(p.field()).add(p.describe(messages));
         }
-        List<String> texts = new ArrayList<>();
-        Validation.mute(window(now)).forEach(p -> texts.add(p.describe(messages)));
-        return String.join(" ", texts);
+        if (found.get("target").isEmpty() && !m.targetName().isEmpty() && targets.stream().noneMatch(m.targetName()::equalsIgnoreCase)) {
+            found.get("target").add(messages.get("alerts.mute.unknownTarget", Problem.cut(m.targetName())));
+        }
+        if (found.get("rule").isEmpty() && !m.ruleName().isEmpty() && !rules.contains(m.ruleName())) {
+            found.get("rule").add(messages.get("alerts.mute.unknownRule", Problem.cut(m.ruleName())));
+        }
+        if (until.get() == MuteUntil.CUSTOM && customDate.get() == null) {
+            found.put("ends", List.of(messages.get("alerts.mute.noDate")));
+        } else if (until.get() == MuteUntil.CUSTOM && parseTime() == null) {
+            found.put("ends", List.of(messages.get("alerts.mute.badTime", Problem.cut(customTime.get()))));
+        }
+        found.forEach((field, texts) -> problems.get(field).set(String.join(" ", texts)));
     }
 
     private LocalTime parseTime() {
         try {
-            return LocalTime.parse(customTime.get().strip());
+            return LocalTime.parse(customTime.get().strip(), TIME);
         } catch (DateTimeParseException | NullPointerException e) {
             return null;
         }
@@ -168,6 +184,15 @@ public final class MuteFormViewModel {
     /** Why the end cannot be taken, in words; empty when it can. */
     public ReadOnlyStringProperty endsProblemProperty() {
         return endsProblem.getReadOnlyProperty();
+    }
+
+    /** What is wrong with one of {@link #FIELDS}, in words; empty when nothing is. */
+    public ReadOnlyStringProperty problemProperty(String field) {
+        ReadOnlyStringWrapper p = problems.get(field);
+        if (p == null) {
+            throw new IllegalArgumentException("not a field of the mute form: " + field);
+        }
+        return p.getReadOnlyProperty();
     }
 
     /** Why the store refused the mute; empty until it did. */

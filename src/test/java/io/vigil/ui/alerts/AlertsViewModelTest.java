@@ -179,8 +179,32 @@ class AlertsViewModelTest {
         assertThat(form.validProperty().get()).isFalse();
         form.customTimeProperty().set("9h");
         assertThat(form.endsProblemProperty().get()).contains("“9h” is not a time of day");
+        form.customTimeProperty().set("x".repeat(5000));
+        assertThat(form.endsProblemProperty().get()).as("a long text is quoted cut").hasSizeLessThan(120);
+        form.customDateProperty().set(LocalDate.of(2026, 11, 26));
+        form.customTimeProperty().set("9:30"); // no leading zero: still a time
+        assertThat(form.validProperty().get()).isTrue();
+        form.customDateProperty().set(LocalDate.of(2028, 1, 1));
+        assertThat(form.problemProperty("ends").get()).isEqualTo("A mute window can last at most 366 days: switch the target off instead.");
+        form.customDateProperty().set(LocalDate.of(2026, 11, 25));
         form.customTimeProperty().set("23:30");
         assertThat(form.validProperty().get()).isTrue();
+
+        form.targetProperty().set("billing-live");
+        assertThat(form.problemProperty("target").get()).isEqualTo(
+                "Vigil watches no target named \u201cbilling-live\u201d: choose one from the list, or all targets.");
+        assertThat(form.validProperty().get()).isFalse();
+        form.targetProperty().set("BILLING-PROD");
+        assertThat(form.validProperty().get()).as("a mute matches target names whatever their case").isTrue();
+        form.ruleProperty().set("oracle.tablespace.fill");
+        assertThat(form.problemProperty("rule").get()).startsWith("There is no rule named \u201coracle.tablespace.fill\u201d");
+        form.ruleProperty().set("");
+        form.reasonProperty().set("r".repeat(501));
+        assertThat(form.problemProperty("reason").get()).isEqualTo("At most 500 characters fit here (this has 501).");
+        mutes.save(form, m -> {
+            throw new AssertionError("a refused mute was saved");
+        });
+        assertThat(store.mutes(T0)).isEmpty();
 
         form.targetProperty().set("billing-prod");
         form.reasonProperty().set("patching");

@@ -82,7 +82,15 @@ class ChannelFormViewModelTest {
         assertThat(f.problemProperty("endpoint").get()).isEqualTo("Write the mail server as host:port, e.g. smtp.example.com:587.");
         f.endpointProperty().set("bad host:25");
         assertThat(f.problemProperty("endpoint").get()).as("the host's problem shows at the endpoint").contains("not a valid host name");
+        f.endpointProperty().set("smtp.example.com:65536");
+        assertThat(f.problemProperty("endpoint").get()).isEqualTo("The port must be between 1 and 65535 (it is 65536).");
         f.endpointProperty().set("smtp.example.com:587");
+        f.senderProperty().set("vigil@example..com");
+        assertThat(f.problemProperty("sender").get()).isEqualTo("\u201cvigil@example..com\u201d is not an e-mail address.");
+        f.senderProperty().set("vigil@example.com");
+        f.userProperty().set("u".repeat(256));
+        assertThat(f.problemProperty("user").get()).isEqualTo("At most 255 characters fit here (this has 256).");
+        f.userProperty().set("vigil");
         f.recipientsProperty().set("dba@example.com, nobody");
         assertThat(f.problemProperty("recipients").get()).isEqualTo("\u201cnobody\u201d is not an e-mail address.");
         assertThat(f.validProperty().get()).isFalse();
@@ -132,13 +140,22 @@ class ChannelFormViewModelTest {
         assertThat(f.toChannel().secret().isEmpty()).isTrue();
         f.endpointProperty().set("hooks.slack.com/x");
         assertThat(f.problemProperty("endpoint").get()).startsWith("Give the webhook's address");
+        for (String bad : List.of("https://hooks.slack.com/a b", "https://exa mple.com/x", "https://hooks.slack.com:99999/x", "https://x..y/",
+                "https://hooks.slack.com/\u0000")) {
+            f.endpointProperty().set(bad);
+            assertThat(f.problemProperty("endpoint").get()).as(bad).startsWith("This is not a web address");
+        }
+        f.endpointProperty().set("https://hooks.slack.com:8443/services/T0/B0?x=1#top");
+        assertThat(f.problemProperty("endpoint").get()).isEmpty();
         f.typeProperty().set(ChannelType.DESKTOP);
         assertThat(f.validProperty().get()).isTrue();
         assertThat(f.toChannel().endpoint()).isEmpty();
         assertThat(ChannelFormViewModel.uses(ChannelType.DESKTOP, "endpoint")).isFalse();
         assertThat(ChannelFormViewModel.uses(ChannelType.EMAIL, "sender")).isTrue();
         f.repeatProperty().set("-5");
-        assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("The repeat interval cannot be negative (0 = never repeat).");
+        assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("Repeat every 0 (never) to 10080 minutes (a week).");
+        f.repeatProperty().set("10081");
+        assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("Repeat every 0 (never) to 10080 minutes (a week).");
         f.repeatProperty().set("1h");
         assertThat(f.problemProperty("repeatMinutes").get()).isEqualTo("Write a whole number (\u201c1h\u201d is not one).");
     }
