@@ -279,7 +279,8 @@ public final class Collector implements AutoCloseable {
         Instant now = clock.instant();
         // A target out of reach is probed again as soon as its port answers (its restart is over), rather than at the end
         // of a wait that doubles with each failure: collection resumes within about an interval of the server's return.
-        if (!h.mayTry(now) && !(h.outOfReach() && connections.answers(t))) {
+        // The port's answer stands for a couple of seconds, so a dead target's many jobs do not each wait on a connect.
+        if (!h.mayTry(now) && !(h.outOfReach() && h.portAnswers(now, () -> connections.answers(t)))) {
             emit(t, job, Status.BACKOFF, Reason.of("reason.backoff", h.backoffUntil().toEpochMilli(), h.lastFailure()), Duration.ZERO, 0);
             return false;
         }

@@ -16,6 +16,11 @@ final class TargetHealth {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     static final Duration LOGIN_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * How long a port's answer stands for the target's other jobs: each job run of a target out of reach asks whether
+     * the port answers, and a pack's forty jobs would otherwise each wait up to a second on a TCP connect.
+     */
+    static final Duration KNOCK_STANDS = Duration.ofSeconds(2);
 
     private boolean connected;
     private int failures;
@@ -23,6 +28,8 @@ final class TargetHealth {
     private Reason lastFailure = Reason.NONE;
     private FailureKind lastKind;
     private io.vigil.config.ServerVersion release = io.vigil.config.ServerVersion.UNKNOWN;
+    private Instant knocked = Instant.MIN;
+    private boolean answered;
 
     synchronized boolean connected() {
         return connected;
@@ -65,8 +72,28 @@ final class TargetHealth {
         return !connected && (lastKind == FailureKind.UNREACHABLE || lastKind == FailureKind.TIMEOUT);
     }
 
+    /**
+     * Whether the target's port answers, asking {@code knock} (a TCP connect) at most once per {@link #KNOCK_STANDS}:
+     * meanwhile the last answer stands. Runs that come while a knock is under way take the last answer too.
+     */
+    boolean portAnswers(Instant now, java.util.function.BooleanSupplier knock) {
+        synchronized (this) {
+            if (now.isBefore(knocked.plus(KNOCK_STANDS))) {
+                return answered;
+            }
+            knocked = now;
+        }
+        boolean answer = knock.getAsBoolean();
+        synchronized (this) {
+            answered = answer;
+        }
+        return answer;
+    }
+
     synchronized Duration failed(Instant now, FailureKind kind, Reason reason) {
         connected = false;
+        knocked = Instant.MIN; // a new failure: the next run knocks again
+        answered = false;
         failures++;
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));
         if (wait.compareTo(MAX_BACKOFF) > 0) {
