@@ -104,13 +104,17 @@ final class Mends {
         return "nulled " + nulled.keySet() + " repaired " + repaired.keySet();
     }
 
+    private static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     /** The mends for a log line, e.g. {@code column n: 2 numbers stored as NULL (NaN, infinite or too large for the cache)}. */
     String describe() {
         String numbers = nulled.entrySet().stream()
-                .map(e -> "column " + e.getKey() + ": " + e.getValue() + " numbers stored as NULL (NaN, infinite or too large for the cache)")
+                .map(e -> "column " + e.getKey() + ": " + count(e.getValue(), "number") + " stored as NULL (NaN, infinite or too large for the cache)")
                 .collect(Collectors.joining("; "));
         String text = repaired.entrySet().stream()
-                .map(e -> "column " + e.getKey() + ": " + e.getValue() + " text values not valid UTF-8, kept with replacement characters (U+FFFD)")
+                .map(e -> "column " + e.getKey() + ": " + count(e.getValue(), "text value") + " not valid UTF-8, kept with replacement characters (U+FFFD)")
                 .collect(Collectors.joining("; "));
         return numbers.isEmpty() ? text : text.isEmpty() ? numbers : numbers + "; " + text;
     }

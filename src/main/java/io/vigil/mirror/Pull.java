@@ -54,14 +54,19 @@ final class Pull {
      * this costs no query. Call after {@link #prepare}, which opens the transaction on PostgreSQL.
      */
     static boolean textAsBytes(Connection c, TargetKind kind) throws SQLException {
-        if (kind.packKind() != TargetKind.POSTGRES || !c.isWrapperFor(PGConnection.class)
-                || !"SQL_ASCII".equalsIgnoreCase(c.unwrap(PGConnection.class).getParameterStatus("server_encoding"))) {
+        if (!storesAnyBytes(c, kind)) {
             return false;
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL client_encoding TO 'SQL_ASCII'");
         }
         return true;
+    }
+
+    /** Whether the target is a PostgreSQL database in {@code SQL_ASCII}, whose text may be any bytes. */
+    static boolean storesAnyBytes(Connection c, TargetKind kind) throws SQLException {
+        return kind.packKind() == TargetKind.POSTGRES && c.isWrapperFor(PGConnection.class)
+                && "SQL_ASCII".equalsIgnoreCase(c.unwrap(PGConnection.class).getParameterStatus("server_encoding"));
     }
 
     /** The statement that reads the mirror, ready to execute. */
