@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -101,7 +102,7 @@ final class Mends {
 
     /** Which columns were mended how, without the counts: what a log line is repeated for when it changes. */
     String kinds() {
-        return "nulled " + nulled.keySet() + " repaired " + repaired.keySet();
+        return "nulled " + new TreeSet<>(nulled.keySet()) + " repaired " + new TreeSet<>(repaired.keySet()); // not in the order rows met them
     }
 
     private static String count(long n, String what) {

@@ -312,7 +312,7 @@ public final class Collector implements AutoCloseable {
     }
 
     /** What a mirror run that worked says beside its rows: that the row cap cut it short, that it kept odd values. */
-    private static Reason okReason(MirrorResult r, MirrorDef m) {
+    static Reason okReason(MirrorResult r, MirrorDef m) {
         Reason capped = r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE;
         if (r.mended() == 0) {
             return capped;
