@@ -50,7 +50,7 @@ final class Pull {
      * sites, Latin-1 text most often) holds whatever bytes its clients wrote, and the server refuses to send bytes that
      * are not UTF-8 to a UTF-8 client (SQLState 22021), which fails the whole read. For such a database the read's
      * transaction asks for the bytes as stored ({@code SET LOCAL client_encoding}: the rollback that ends the read puts
-     * the session back) and the mirror decodes them itself ({@link Mends#text}). The server tells its encoding at login:
+     * the connection back) and the mirror decodes them itself ({@link Mends#text}). The server tells its encoding at login:
      * this costs no query. Call after {@link #prepare}, which opens the transaction on PostgreSQL.
      */
     static boolean textAsBytes(Connection c, TargetKind kind) throws SQLException {

@@ -101,9 +101,9 @@ class OddDataIT {
 
     /**
      * A PostgreSQL database in SQL_ASCII holding Latin-1 bytes beside UTF-8 text, as old sites do. The server will not
-     * send those bytes to a UTF-8 client (every JDBC session is one), so the mirror reads that database's text as stored
+     * send those bytes to a UTF-8 client (every JDBC connection is one), so the mirror reads that database's text as stored
      * bytes: the good values come as they are, a value that is not UTF-8 keeps its text with U+FFFD for each bad byte,
-     * the run counts them, logs them once (not at every run) and leaves the session in UTF-8 for the target's other reads.
+     * the run counts them, logs them once (not at every run) and leaves the connection in UTF-8 for the target's other reads.
      */
     @Test
     void postgresSqlAsciiTextThatIsNotUtf8IsKeptWithReplacementCharactersAndLoggedOnce() throws Exception {
