@@ -80,9 +80,11 @@ final class Cache {
 
     /**
      * Streams rows from the target's result into the table in batches; returns how many were written (at most {@code cap}).
-     * A {@link SQLException} comes from reading the target, a {@link CacheException} from writing the cache.
+     * A {@link SQLException} comes from reading the target, a {@link CacheException} from writing the cache. What had to
+     * be stored otherwise than read is counted in {@code mends}.
      */
-    static long copy(ResultSet from, Connection c, String table, List<CacheColumn> columns, long targetId, int cap) throws SQLException {
+    static long copy(ResultSet from, Connection c, String table, List<CacheColumn> columns, long targetId, int cap, Mends mends)
+            throws SQLException {
         String marks = "?" + ", ?".repeat(columns.size());
         String names = "`target_id`" + columns.stream().map(col -> ", " + CacheDb.quote(col.name())).collect(Collectors.joining());
         long rows = 0;
@@ -93,7 +95,7 @@ final class Cache {
             while (rows < cap && from.next()) {
                 ps.setLong(1, targetId);
                 for (int i = 0; i < columns.size(); i++) {
-                    columns.get(i).transfer(from, ps, i + 2, timesAsText);
+                    columns.get(i).transfer(from, ps, i + 2, timesAsText, mends);
                 }
                 ps.addBatch();
                 if (++rows % BATCH == 0) {

@@ -161,9 +161,10 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
 
     /**
      * Copies the value of column {@code from} of the target's row to parameter {@code to} of the cache insert; with
-     * {@code timeAsText}, a time goes as {@code yyyy-mm-dd hh:mm:ss.fff} text that the cache converts itself.
+     * {@code timeAsText}, a time goes as {@code yyyy-mm-dd hh:mm:ss.fff} text that the cache converts itself. Text is
+     * read through {@code mends}, which counts the values that had to be stored otherwise.
      */
-    void transfer(ResultSet rs, PreparedStatement ps, int to, boolean timeAsText) throws SQLException {
+    void transfer(ResultSet rs, PreparedStatement ps, int to, boolean timeAsText, Mends mends) throws SQLException {
         int from = index;
         if (from == 0) {
             ps.setNull(to, Types.VARCHAR);
@@ -178,10 +179,20 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
                     ps.setLong(to, v);
                 }
             }
-            case NUMBER -> ps.setBigDecimal(to, keepable(rs.getObject(from)));
+            case NUMBER -> {
+                Object raw = rs.getObject(from);
+                BigDecimal v = keepable(raw);
+                if (v == null && raw != null) {
+                    mends.nulled(name);
+                }
+                ps.setBigDecimal(to, v);
+            }
             case FLOAT -> {
                 double v = rs.getDouble(from);
-                if (rs.wasNull() || !Double.isFinite(v)) {
+                if (rs.wasNull()) {
+                    ps.setNull(to, Types.DOUBLE);
+                } else if (!Double.isFinite(v)) {
+                    mends.nulled(name);
                     ps.setNull(to, Types.DOUBLE);
                 } else {
                     ps.setDouble(to, v);
@@ -209,10 +220,10 @@ record CacheColumn(String source, String name, Kind kind, int precision, int ind
             }
             case TEXT -> {
                 // a value longer than its column is cut with an ellipsis rather than failing the whole snapshot
-                String v = rs.getString(from);
+                String v = mends.text(rs, from, name);
                 ps.setString(to, v == null || v.length() <= width() ? v : v.substring(0, width() - 1) + "\u2026");
             }
-            default -> ps.setString(to, rs.getString(from));
+            default -> ps.setString(to, mends.text(rs, from, name));
         }
     }
 }

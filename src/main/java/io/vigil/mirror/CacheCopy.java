@@ -59,7 +59,7 @@ public final class CacheCopy {
                     Cache.ensureTable(dst, t, columns, null);
                     dst.setAutoCommit(false);
                     try {
-                        long rows = Cache.copy(rs, dst, t, columns, toTarget, Integer.MAX_VALUE);
+                        long rows = Cache.copy(rs, dst, t, columns, toTarget, Integer.MAX_VALUE, Mends.decoded());
                         dst.commit();
                         return rows;
                     } catch (SQLException | RuntimeException e) {

@@ -50,6 +50,8 @@ public final class MirrorJob {
      * table changed by someone else is checked again on the next run.
      */
     private final java.util.Map<String, List<String>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** By target id and cache table: which columns the last run mended, while it mended any (see {@link #tell}). */
+    private final java.util.Map<String, String> mended = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MirrorJob(TargetConnections targets, CacheDb cache, SyncLedger ledger) {
         this.targets = targets;
@@ -85,21 +87,25 @@ public final class MirrorJob {
         Instant sourceTime;
         long rows;
         boolean capped;
+        Mends mends;
         // the cache connection is taken once the target has answered, so it is held for the write, not for the query
         try (Connection src = targets.pool(target).getConnection()) {
             t = times.since("mirror: target pool wait", t);
             sourceTime = Pull.sourceTime(src, target.kind());
             MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
-            try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def));
-                 ResultSet rs = ps.executeQuery()) {
-                t = times.since("mirror: pull (query)", t);
-                List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
-                Connection dst = borrow(table);
-                try {
-                    rows = write(dst, rs, table, columns, watermark, target.id(), def);
-                    capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
-                } finally {
-                    giveBack(dst);
+            try (PreparedStatement ps = Pull.prepare(src, target.kind(), def, read.sql(), after, timeoutFor(def))) {
+                boolean bytes = Pull.textAsBytes(src, target.kind());
+                try (ResultSet rs = ps.executeQuery()) {
+                    t = times.since("mirror: pull (query)", t);
+                    List<CacheColumn> columns = CacheColumn.shape(CacheColumn.of(rs.getMetaData()), read.rename(), def.columns());
+                    mends = bytes ? Mends.storedBytes(rs.getMetaData()) : Mends.decoded();
+                    Connection dst = borrow(table);
+                    try {
+                        rows = write(dst, rs, table, columns, watermark, target.id(), def, mends);
+                        capped = rows == def.rowCap() && def.mode() == MirrorMode.REPLACE && rs.next();
+                    } finally {
+                        giveBack(dst);
+                    }
                 }
             } finally {
                 if (!src.getAutoCommit()) {
@@ -115,7 +121,28 @@ public final class MirrorJob {
         ledger.record(new SyncRecord(target.id(), def.name(), sourceTime, rows, took.toMillis()));
         times.since("mirror: ledger", t);
         LOG.debug("Mirrored {} of {}: {} rows in {} ms{}", def.name(), target.name(), rows, took.toMillis(), capped ? " (capped)" : "");
-        return new MirrorResult(rows, capped, sourceTime, took);
+        tell(target, def, table, mends);
+        return new MirrorResult(rows, capped, sourceTime, took, mends.nulledCount(), mends.repairedCount());
+    }
+
+    /**
+     * Logs what a run had to store otherwise than read: one line per run and table, a warning when the columns so mended
+     * are not the ones of the target's previous run of the table (a DBA learns of it once, not every interval), else a
+     * debug line.
+     */
+    private void tell(Target target, MirrorDef def, String table, Mends mends) {
+        String key = target.id() + " " + table;
+        if (mends.isEmpty()) {
+            mended.remove(key);
+            return;
+        }
+        String kinds = mends.kinds();
+        if (kinds.equals(mended.put(key, kinds))) {
+            LOG.debug("Mirror {} of target {} into cache table {} mended values again: {}", def.name(), target.name(), table, mends.describe());
+        } else {
+            LOG.warn("Mirror {} of target {} ({}) into cache table {} kept odd values: {}; said again when other columns have them",
+                    def.name(), target.name(), targets.spec(target).address(), table, mends.describe());
+        }
     }
 
     private Connection borrow(String table) {
@@ -141,7 +168,7 @@ public final class MirrorJob {
 
     /** Replaces the target's snapshot, or appends to it, in one cache transaction. */
     private long write(Connection dst, ResultSet rs, String table, List<CacheColumn> columns, String watermark, long targetId,
-                       MirrorDef def) throws SQLException {
+                       MirrorDef def, Mends mends) throws SQLException {
         fence.check(targetId);
         long t = System.nanoTime();
         List<String> shape = columns.stream().map(CacheColumn::name).toList();
@@ -159,7 +186,7 @@ public final class MirrorJob {
         });
         t = times.since("mirror: cache prepare (table check, delete)", t);
         try {
-            long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap());
+            long rows = Cache.copy(rs, dst, table, columns, targetId, def.rowCap(), mends);
             t = times.since("mirror: copy (stream rows + cache insert)", t);
             onCache("committing", table, () -> {
                 if (watermark != null && keyedByTime(columns, watermark)) {

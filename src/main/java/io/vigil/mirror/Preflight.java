@@ -146,6 +146,10 @@ public final class Preflight {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
         try (Statement s = c.createStatement()) {
+            if (Pull.storesAnyBytes(c, target.kind())) {
+                c.setAutoCommit(false); // the bytes as stored, as the mirror reads them, for this try's transaction only
+                Pull.textAsBytes(c, target.kind());
+            }
             // Read as far as the mirror would, keeping nothing: a server computes rows as they are fetched, and a
             // privilege can fail on a later row only (PostgreSQL sizes each database a role may not enter so).
             s.setMaxRows(m.rowCap());

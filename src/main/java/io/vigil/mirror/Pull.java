@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.postgresql.PGConnection;
+
 import io.vigil.config.MirrorDef;
 import io.vigil.config.MirrorMode;
 import io.vigil.config.TargetKind;
@@ -41,6 +43,30 @@ final class Pull {
             }
             return rs.getObject(1, OffsetDateTime.class).toInstant();
         }
+    }
+
+    /**
+     * Whether the read's text arrives as the bytes the target stores. A PostgreSQL database in {@code SQL_ASCII} (old
+     * sites, Latin-1 text most often) holds whatever bytes its clients wrote, and the server refuses to send bytes that
+     * are not UTF-8 to a UTF-8 client (SQLState 22021), which fails the whole read. For such a database the read's
+     * transaction asks for the bytes as stored ({@code SET LOCAL client_encoding}: the rollback that ends the read puts
+     * the connection back) and the mirror decodes them itself ({@link Mends#text}). The server tells its encoding at login:
+     * this costs no query. Call after {@link #prepare}, which opens the transaction on PostgreSQL.
+     */
+    static boolean textAsBytes(Connection c, TargetKind kind) throws SQLException {
+        if (!storesAnyBytes(c, kind)) {
+            return false;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL client_encoding TO 'SQL_ASCII'");
+        }
+        return true;
+    }
+
+    /** Whether the target is a PostgreSQL database in {@code SQL_ASCII}, whose text may be any bytes. */
+    static boolean storesAnyBytes(Connection c, TargetKind kind) throws SQLException {
+        return kind.packKind() == TargetKind.POSTGRES && c.isWrapperFor(PGConnection.class)
+                && "SQL_ASCII".equalsIgnoreCase(c.unwrap(PGConnection.class).getParameterStatus("server_encoding"));
     }
 
     /** The statement that reads the mirror, ready to execute. */

@@ -312,6 +312,16 @@ public final class Collector implements AutoCloseable {
         emit(t, job, Status.ERROR, Reason.of("reason.nextTry", failure.reason(), wait.toSeconds()), took, 0);
     }
 
+    /** What a mirror run that worked says beside its rows: that the row cap cut it short, that it kept odd values. */
+    static Reason okReason(MirrorResult r, MirrorDef m) {
+        Reason capped = r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE;
+        if (r.mended() == 0) {
+            return capped;
+        }
+        Reason mended = Reason.of("reason.mended", r.mended());
+        return r.capped() ? Reason.of("reason.both", capped, mended) : mended;
+    }
+
     private void runMirror(Target t, MirrorDef m) {
         JobKey job = JobKey.mirror(m.name());
         JobId id = new JobId(t.id(), job);
@@ -341,7 +351,7 @@ public final class Collector implements AutoCloseable {
         try {
             MirrorResult r = mirrorJob.run(t, m);
             quarantines.clear(id);
-            emit(t, job, Status.OK, r.capped() ? Reason.of("reason.capped", m.rowCap()) : Reason.NONE, r.took(), r.rows());
+            emit(t, job, Status.OK, okReason(r, m), r.took(), r.rows());
             if (readsInstanceStart(t, m)) {
                 starts.remove(t.id()); // read again from the new snapshot by the next metric
             }

@@ -40,6 +40,8 @@ public final class TargetConnections implements AutoCloseable {
 
     private final DemoOracles demos;
     private final Map<Long, Pooled> pools = new ConcurrentHashMap<>();
+    /** By target id: the user and address whose login the target refuses, while it does (logged once). */
+    private final Map<Long, String> refusedLogins = new ConcurrentHashMap<>();
     private final boolean offline;
 
     public TargetConnections(DemoOracles demos) {
@@ -112,11 +114,31 @@ public final class TargetConnections implements AutoCloseable {
             ServerVersion release = release(t, md);
             String shown = version.lines().findFirst().orElse(version);
             // the demo answers the Oracle pack as a 19c instance (or the release it is told to play), whatever H2's own version
+            if (refusedLogins.remove(t.id()) != null) {
+                LOG.info("Target {} ({}) accepts the login of user {} again", t.name(), spec.address(), t.user());
+            }
             return ProbeResult.ok(t.kind() == io.vigil.config.TargetKind.DEMO_ORACLE ? "Demo Oracle " + release + " (" + shown + ")" : shown,
                     Duration.ofNanos(System.nanoTime() - start), release);
         } catch (SQLException e) {
             TargetFailure plain = Failures.classify(Failures.connecting(), spec.address(), e);
-            return ProbeResult.failed(Failures.withTls(t, Failures.connecting(), spec.address(), plain), Duration.ofNanos(System.nanoTime() - start));
+            TargetFailure failure = Failures.withTls(t, Failures.connecting(), spec.address(), plain);
+            loginRefused(t, spec, failure);
+            return ProbeResult.failed(failure, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * Logs a refused login (wrong user or password, a locked or expired account) once, when it starts: not on each retry
+     * of the same user at the same address, so a DBA's log does not fill up while the account stays refused. A login that
+     * works again, or another user or address, starts over. The password is never logged.
+     */
+    private void loginRefused(Target t, JdbcSpec spec, TargetFailure failure) {
+        if (failure.kind() != FailureKind.LOGIN_REFUSED) {
+            return;
+        }
+        String who = t.user() + " at " + spec.address();
+        if (!who.equals(refusedLogins.put(t.id(), who))) {
+            LOG.warn("Target {} ({}) refuses the login of user {}: {}", t.name(), spec.address(), t.user(), failure.getMessage());
         }
     }
 

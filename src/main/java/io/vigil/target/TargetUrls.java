@@ -129,6 +129,8 @@ public final class TargetUrls {
         p.setProperty("socketTimeout", String.valueOf(READ_TIMEOUT.toSeconds()));
         p.setProperty("ApplicationName", "Vigil");
         p.setProperty("readOnly", "true");
+        // a mirror of a SQL_ASCII database reads its text as stored bytes for one transaction (see mirror.Pull#textAsBytes)
+        p.setProperty("allowEncodingChanges", "true");
         postgresTls(t.tls(), p);
         return new JdbcSpec("jdbc:postgresql://" + hostPort(t) + "/" + t.database(), p, "PostgreSQL " + hostPort(t) + "/" + t.database());
     }

@@ -34,9 +34,9 @@ class CacheColumnTest {
             try (ResultSet rs = s.executeQuery("SELECT REPEAT('e', 300) AS a, 'short' AS b UNION ALL SELECT NULL, NULL");
                  PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
                 while (rs.next()) {
-                    col.transfer(rs, ps, 1, false);
+                    col.transfer(rs, ps, 1, false, Mends.decoded());
                     ps.executeUpdate();
-                    second.transfer(rs, ps, 1, false);
+                    second.transfer(rs, ps, 1, false, Mends.decoded());
                     ps.executeUpdate();
                 }
             }

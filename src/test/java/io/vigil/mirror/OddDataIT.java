@@ -26,6 +26,7 @@ import io.vigil.gather.PickedValue;
 import io.vigil.ledger.InMemoryLedger;
 import io.vigil.target.DemoOracles;
 import io.vigil.target.TargetConnections;
+import io.vigil.testsupport.LogCapture;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -33,7 +34,7 @@ import io.vigil.testsupport.TestDatabase;
  * A site's odd data — NULLs, NaN, infinities, numbers beyond any column's range, text in another character set, binary
  * bytes — mirrored from real PostgreSQL and MariaDB targets into an embedded and a MariaDB cache, then picked: the mirror
  * keeps every row (an unkeepable value becomes NULL), and the pick gives finite numbers or none, never a crash. Text a
- * PostgreSQL server will not send as UTF-8 fails that one mirror in words.
+ * PostgreSQL database in SQL_ASCII holds that is not UTF-8 is kept with replacement characters.
  */
 class OddDataIT {
 
@@ -79,6 +80,8 @@ class OddDataIT {
                     MirrorMode.REPLACE, "", true, "");
             MirrorResult r = job.run(MirrorJobIT.target(7, TargetKind.POSTGRES, source), odd);
             assertThat(r.rows()).as("every row is kept").isEqualTo(7);
+            assertThat(r.nulled()).as("NaN, the infinities and numbers beyond 30 whole digits").isEqualTo(6);
+            assertThat(r.repaired()).isZero();
             try (Connection c = cache.dataSource().getConnection()) {
                 assertThat(column(c, "SELECT t FROM pg_odd WHERE target_id = 7 ORDER BY id")).hasSize(7).contains("plain", "\u4e2d\u6587 \ud83d\ude00");
                 assertThat(column(c, "SELECT CAST(n AS DOUBLE) FROM pg_odd WHERE target_id = 7 ORDER BY id"))
@@ -97,28 +100,49 @@ class OddDataIT {
     }
 
     /**
-     * PostgreSQL itself will not send text that is not UTF-8 to a UTF-8 client (every JDBC connection is one): the mirror
-     * that reads it fails with the server's sentence, and the other columns and mirrors of the target go on.
+     * A PostgreSQL database in SQL_ASCII holding Latin-1 bytes beside UTF-8 text, as old sites do. The server will not
+     * send those bytes to a UTF-8 client (every JDBC connection is one), so the mirror reads that database's text as stored
+     * bytes: the good values come as they are, a value that is not UTF-8 keeps its text with U+FFFD for each bad byte,
+     * the run counts them, logs them once (not at every run) and leaves the connection in UTF-8 for the target's other reads.
      */
     @Test
-    void postgresTextThatIsNotUtf8FailsItsMirrorInWordsAndNothingElse() throws Exception {
+    void postgresSqlAsciiTextThatIsNotUtf8IsKeptWithReplacementCharactersAndLoggedOnce() throws Exception {
         try (TestDatabase source = RealServices.postgresLegacyDatabase("oddbytes"); CacheDb cache = CacheDb.embedded(folder)) {
             try (Connection c = DriverManager.getConnection(source.jdbcUrl(), source.user(), source.password()); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, t TEXT)");
-                s.execute("INSERT INTO odd VALUES (1, 'plain'), (2, E'caf\\xe9 \\xff\\xfe end'), (3, NULL)");
+                s.execute("CREATE TABLE odd (id INT PRIMARY KEY, t TEXT, v VARCHAR(40), n NUMERIC)");
+                s.execute("INSERT INTO odd VALUES (1, 'plain', 'plain', 1), (2, E'caf\\xe9', E'caf\\xe9', 'NaN'), (3, NULL, NULL, NULL),"
+                        + " (4, '\u4e2d\u6587 \ud83d\ude00', 'caf\u00e9', 2), (5, E'caf\\xe9 \\xff\\xfe end', 'ok', 3)");
             }
             MirrorJob job = new MirrorJob(connections, cache, new InMemoryLedger());
             io.vigil.config.Target target = MirrorJobIT.target(9, TargetKind.POSTGRES, source);
-            MirrorDef text = new MirrorDef(1, "odd", TargetKind.POSTGRES, "SELECT id, t FROM odd ORDER BY id", "pg_odd_bytes", 15, 100,
+            MirrorDef text = new MirrorDef(1, "odd", TargetKind.POSTGRES, "SELECT id, t, v, n FROM odd ORDER BY id", "pg_odd_bytes", 15, 100,
                     MirrorMode.REPLACE, "", true, "");
-            io.vigil.target.TargetFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(io.vigil.target.TargetFailure.class,
-                    () -> job.run(target, text));
-            assertThat(failure).isNotNull();
-            String said = new io.vigil.i18n.Messages(java.util.Locale.ENGLISH).render(failure.reason());
-            assertThat(said).contains("reading odd failed").contains("UTF8").doesNotContain("Exception").doesNotContain("\tat ");
-            MirrorDef ids = new MirrorDef(2, "odd_ids", TargetKind.POSTGRES, "SELECT id FROM odd ORDER BY id", "pg_odd_ids", 15, 100,
-                    MirrorMode.REPLACE, "", true, "");
-            assertThat(job.run(target, ids).rows()).as("the target's other reads go on").isEqualTo(3);
+            try (LogCapture log = LogCapture.atDebug()) {
+                MirrorResult r = job.run(target, text);
+                assertThat(r.rows()).as("every row is kept").isEqualTo(5);
+                assertThat(r.repaired()).as("text values that were not UTF-8").isEqualTo(3);
+                assertThat(r.nulled()).as("NaN").isEqualTo(1);
+                try (Connection c = cache.dataSource().getConnection()) {
+                    assertThat(column(c, "SELECT t FROM pg_odd_bytes WHERE target_id = 9 ORDER BY id"))
+                            .containsExactly("plain", "caf\uFFFD", null, "\u4e2d\u6587 \ud83d\ude00", "caf\uFFFD \uFFFD\uFFFD end");
+                    assertThat(column(c, "SELECT v FROM pg_odd_bytes WHERE target_id = 9 ORDER BY id"))
+                            .containsExactly("plain", "caf\uFFFD", null, "caf\u00e9", "ok");
+                }
+                List<String> said = log.lines().stream().filter(l -> l.contains("kept odd values")).toList();
+                assertThat(said).singleElement().asString().contains("Mirror odd of target t9 (PostgreSQL 127.0.0.1:" + source.port() + "/")
+                        .contains("cache table pg_odd_bytes").contains("column t: 2 text values not valid UTF-8")
+                        .contains("column v: 1 text value not valid UTF-8").contains("column n: 1 number stored as NULL");
+                assertThat(job.run(target, text).repaired()).isEqualTo(3);
+                assertThat(log.lines()).as("the same columns again: not logged again").filteredOn(l -> l.contains("kept odd values")).hasSize(1);
+            }
+            assertThat(new Preflight(connections).run(target, List.of(text)).outcomes()).as("vigil grants --check tries it as the mirror reads")
+                    .singleElement().satisfies(o -> assertThat(o.state()).as("%s", o).isEqualTo(Preflight.State.OK));
+            try (Connection c = connections.pool(target).getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT current_setting('client_encoding'), '\u4e2d'")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the read's encoding ended with its transaction").isEqualTo("UTF8");
+                assertThat(rs.getString(2)).isEqualTo("\u4e2d");
+            }
         }
     }
 
@@ -139,6 +163,8 @@ class OddDataIT {
                     MirrorMode.REPLACE, "", true, "");
             MirrorResult r = job.run(MirrorJobIT.target(8, TargetKind.MYSQL, source), odd);
             assertThat(r.rows()).as("every row is kept").isEqualTo(4);
+            assertThat(r.nulled()).as("65 and 35 whole digits").isEqualTo(3);
+            assertThat(r.repaired()).as("a MariaDB server converts its text to UTF-8 itself").isZero();
             try (Connection c = cache.dataSource().getConnection()) {
                 assertThat(column(c, "SELECT t FROM my_odd WHERE target_id = 8 ORDER BY id")).containsExactly("plain", null, "\u00e9\u00ff\u00fe\u20ac", "");
                 assertThat(column(c, "SELECT n FROM my_odd WHERE target_id = 8 ORDER BY id")).as("65 digits do not fit the cache: NULL")

@@ -73,6 +73,19 @@ class CollectorTest {
     }
 
     @Test
+    void aMirrorRunThatKeptOddValuesSaysHowManyInBothLanguages() {
+        Instant now = Instant.now();
+        Messages zh = new Messages(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(Collector.okReason(new io.vigil.mirror.MirrorResult(5, false, now, Duration.ZERO, 0, 0), SESSIONS))
+                .isEqualTo(io.vigil.i18n.Reason.NONE);
+        io.vigil.i18n.Reason mended = Collector.okReason(new io.vigil.mirror.MirrorResult(5, false, now, Duration.ZERO, 2, 1), SESSIONS);
+        assertThat(EN.render(mended)).startsWith("3 odd values kept").contains("not UTF-8");
+        assertThat(zh.render(mended)).startsWith("\u5df2\u4fdd\u7559 3 \u4e2a\u5f02\u5e38\u503c");
+        io.vigil.i18n.Reason both = Collector.okReason(new io.vigil.mirror.MirrorResult(10_000, true, now, Duration.ZERO, 1, 0), SESSIONS);
+        assertThat(EN.render(both)).startsWith("capped at 10000 rows; 1 odd value kept:");
+    }
+
+    @Test
     void aDeadTargetBacksOffWhileTheLiveOneKeepsItsSchedule() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -21,6 +21,7 @@ import io.vigil.config.ConnectBy;
 import io.vigil.config.Secret;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
+import io.vigil.testsupport.LogCapture;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -122,6 +123,29 @@ class TargetConnectionsIT {
             assertThat(r.failure().kind()).isEqualTo(FailureKind.LOGIN_REFUSED);
             assertThat(r.failure().getMessage()).contains("MySQL 127.0.0.1:" + my.port()).contains("check the user name and password")
                     .doesNotContain("not-the-password");
+        }
+    }
+
+    /**
+     * A refused login is logged when it starts, with the target, its address and the user, never the password; the
+     * retries of the same login are not; a login that works again and then fails is logged again.
+     */
+    @Test
+    void aRefusedLoginIsLoggedOnceWhenItStartsWithoutThePassword() {
+        try (TestDatabase my = RealServices.mariadb().createDatabase("conn"); LogCapture log = LogCapture.atDebug()) {
+            Target wrong = from(my, TargetKind.MYSQL, "not-the-password");
+            for (int i = 0; i < 3; i++) {
+                assertThat(connections.probe(wrong).failure().kind()).isEqualTo(FailureKind.LOGIN_REFUSED);
+            }
+            List<String> refused = log.lines().stream().filter(l -> l.contains("refuses the login")).toList();
+            assertThat(refused).as("three refusals, one line").singleElement().asString()
+                    .contains("t-MYSQL").contains("MySQL 127.0.0.1:" + my.port()).contains("user " + my.user())
+                    .contains("check the user name and password");
+            assertThat(connections.probe(from(my, TargetKind.MYSQL, my.password())).ok()).isTrue();
+            assertThat(log.lines()).filteredOn(l -> l.contains("accepts the login of user " + my.user() + " again")).hasSize(1);
+            assertThat(connections.probe(wrong).ok()).isFalse();
+            assertThat(log.lines()).as("refused again after a login that worked").filteredOn(l -> l.contains("refuses the login")).hasSize(2);
+            assertThat(log.lines()).filteredOn(l -> l.startsWith("io.vigil")).noneMatch(l -> l.contains("not-the-password"));
         }
     }
 
