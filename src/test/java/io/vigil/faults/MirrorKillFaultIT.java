@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +37,7 @@ import io.vigil.config.StoreLocation;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.testsupport.JdbcServer;
+import io.vigil.testsupport.ChildVigil;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 
@@ -52,11 +53,16 @@ class MirrorKillFaultIT {
 
     @TempDir
     Path home;
-    final List<Process> children = new ArrayList<>();
+    ChildVigil vigil;
+
+    @BeforeEach
+    void children() {
+        vigil = new ChildVigil(home);
+    }
 
     @AfterEach
     void stopChildren() {
-        children.forEach(Process::destroyForcibly);
+        vigil.close();
     }
 
     @Test
@@ -120,22 +126,12 @@ class MirrorKillFaultIT {
     }
 
     private Process collect(Path data, TestDatabase cache, Path pw, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", cp, "io.vigil.Main", "collect", "--data-dir", data.toString(),
+        return vigil.start(name, "collect", "--data-dir", data.toString(),
                 "--cache", cache.jdbcUrl(), "--cache-user", cache.user(), "--cache-password-file", pw.toString(), "--every", "5");
-        pb.redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile());
-        Process p = pb.start();
-        children.add(p);
-        return p;
     }
 
     private String output(String name) {
-        try {
-            return Files.readString(home.resolve(name + ".log"));
-        } catch (IOException e) {
-            return "(no output)";
-        }
+        return vigil.output(name);
     }
 
     // Open transactions of the cache's login that have changed rows: a snapshot being written.

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.gather.Spool;
 import io.vigil.series.Point;
 import io.vigil.testsupport.PrivateInflux;
+import io.vigil.testsupport.ChildVigil;
 import io.vigil.testsupport.RealServices;
 import io.vigil.testsupport.TestDatabase;
 import io.vigil.testsupport.TestInfluxDb;
@@ -43,11 +45,16 @@ class SpoolKillFaultIT {
 
     @TempDir
     Path home;
-    final List<Process> children = new ArrayList<>();
+    ChildVigil vigil;
+
+    @BeforeEach
+    void children() {
+        vigil = new ChildVigil(home);
+    }
 
     @AfterEach
     void stopChildren() {
-        children.forEach(Process::destroyForcibly);
+        vigil.close();
     }
 
     @Test
@@ -106,22 +113,12 @@ class SpoolKillFaultIT {
     }
 
     private Process collect(Path data, Path config, String series, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", cp, "io.vigil.Main", "collect", "--data-dir", data.toString(),
+        return vigil.start(name, "collect", "--data-dir", data.toString(),
                 "--config", config.toString(), "--series", series, "--every", "5");
-        pb.redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile());
-        Process p = pb.start();
-        children.add(p);
-        return p;
     }
 
     private String output(String name) {
-        try {
-            return Files.readString(home.resolve(name + ".log"));
-        } catch (IOException e) {
-            return "(no output)";
-        }
+        return vigil.output(name);
     }
 
     private static long spooled(Path spool) {
