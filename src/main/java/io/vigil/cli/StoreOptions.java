@@ -81,12 +81,7 @@ public final class StoreOptions {
      */
     SecretBox box(AppDirs dirs) {
         Messages messages = new Messages(Messages.localeFor(""));
-        SecretBox box;
-        try {
-            box = SecretBox.forDataFolder(dirs, () -> MasterPasswordPrompt.current(messages));
-        } catch (MasterPasswordException e) {
-            throw new ConfigStoreException(messages.render(e.reason()), e);
-        }
+        SecretBox box = SecretBox.forDataFolder(dirs, () -> MasterPasswordPrompt.current(messages)); // a refusal is a ConfigStoreException
         box.keyFileWarning().ifPresent(w -> System.err.println(messages.render(w)));
         return box;
     }

@@ -151,8 +151,6 @@ public final class SecretBox {
 
     // The cause is dropped on purpose: crypto exceptions can carry fragments of the input.
     private static ConfigStoreException unreadable(Exception cause) {
-        return new ConfigStoreException("A stored password could not be decrypted: it was encrypted with another key "
-                + "(the key file or master password changed) or it was altered. Enter the password again."
-                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+        return new ConfigStoreException(Reason.of("secrets.undecryptable"));
     }
 }

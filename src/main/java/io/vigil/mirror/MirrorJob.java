@@ -86,7 +86,8 @@ public final class MirrorJob {
         long rows;
         boolean capped;
         // the cache connection is taken once the target has answered, so it is held for the write, not for the query
-        try (Connection src = targets.pool(target).getConnection()) {
+        javax.sql.DataSource from = targets.pool(target);
+        try (Connection src = from.getConnection()) {
             t = times.since("mirror: target pool wait", t);
             sourceTime = Pull.sourceTime(src, target.kind());
             MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
@@ -107,7 +108,7 @@ public final class MirrorJob {
                 }
             }
         } catch (SQLException e) {
-            throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e);
+            throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e, from);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         t = System.nanoTime();
@@ -196,7 +197,8 @@ public final class MirrorJob {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table, firstLine(e)),
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table,
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.dataSource())),
                     "The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
         }
     }
