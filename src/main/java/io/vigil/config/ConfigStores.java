@@ -75,7 +75,7 @@ public final class ConfigStores {
         try {
             Files.createDirectories(dirs.configDb());
         } catch (IOException e) {
-            throw new ConfigStoreException(Reason.of("configStore.folder", dirs.configDb().toString(), FileFailures.why(e)), e);
+            throw new ConfigStoreException(Reason.of("configStore.folder", dirs.configDb().toString(), FileFailures.why(dirs.configDb(), e)), e);
         }
         // MySQL mode + IGNORECASE: the one migration script runs here and on MariaDB, with the same name rules.
         // AUTO_SERVER lets a console and a headless collector on this machine share the file.

@@ -3,8 +3,10 @@ package io.vigil.config;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 import io.vigil.i18n.Reason;
 
@@ -18,16 +20,26 @@ final class FileFailures {
     private FileFailures() {
     }
 
-    static Reason why(IOException e) {
+    /** Why {@code path} could not be read, created or written, when trying failed with {@code e}. */
+    static Reason why(Path path, IOException e) {
         if (e instanceof AccessDeniedException) {
             return Reason.of("file.why.denied");
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException || fileOnTheWay(path)) {
+            return Reason.of("file.why.inTheWay"); // the system says "Not a directory" with no type of its own
         }
         if (e instanceof NoSuchFileException) {
             return Reason.of("file.why.notFound");
         }
-        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-            return Reason.of("file.why.inTheWay");
-        }
         return Reason.of("file.why.other");
+    }
+
+    private static boolean fileOnTheWay(Path path) {
+        for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

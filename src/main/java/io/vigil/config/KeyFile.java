@@ -50,7 +50,7 @@ final class KeyFile {
             }
             return new Read(key, warning);
         } catch (IOException e) {
-            throw new ConfigStoreException(Reason.of("keyfile.unreadable", file.toString(), FileFailures.why(e)), e);
+            throw new ConfigStoreException(Reason.of("keyfile.unreadable", file.toString(), FileFailures.why(file, e)), e);
         }
     }
 

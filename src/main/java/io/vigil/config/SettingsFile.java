@@ -82,7 +82,7 @@ public final class SettingsFile implements SettingsStore {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new ConfigStoreException(Reason.of("settingsFile.unsaved", file.toString(), FileFailures.why(e)), e);
+            throw new ConfigStoreException(Reason.of("settingsFile.unsaved", file.toString(), FileFailures.why(file, e)), e);
         }
     }
 
