@@ -110,7 +110,8 @@ public final class ConfigStores {
             throw new ConfigStoreException(e.reason(), e);
         }
         trust.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
-        return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " as " + where.user());
+        // the login in parentheses: the address is shown inside sentences of either language
+        return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " (" + where.user() + ")");
     }
 
     /** host:port/database from a JDBC URL, without its parameters. */

@@ -74,7 +74,7 @@ class ConfigStoreWordsTest {
         AppDirs dirs = new AppDirs(home);
         StoreLocation where = new StoreLocation(StoreKind.MYSQL, "jdbc:mysql://127.0.0.1:" + port + "/vigil", "vigil", Secret.of("pw"));
         ConfigStoreException e = refusal(() -> ConfigStores.open(where, dirs, SecretBox.fromKeyFile(dirs)));
-        assertThat(cleanInBothLanguages(e)).isEqualTo("Cannot reach the config store MySQL 127.0.0.1:" + port + "/vigil as vigil: "
+        assertThat(cleanInBothLanguages(e)).isEqualTo("Cannot reach the config store MySQL 127.0.0.1:" + port + "/vigil (vigil): "
                 + "nothing listens at that host and port (the connection was refused). Check the host, the port and that the server is running.");
         assertThat(e.describe(zh)).startsWith("无法连接配置库 MySQL 127.0.0.1:" + port);
     }
