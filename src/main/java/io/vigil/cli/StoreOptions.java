@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
-import io.vigil.config.ConfigStoreException;
-import io.vigil.config.MasterPasswordException;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.Secret;
 import io.vigil.config.SecretBox;
