@@ -35,7 +35,7 @@ public final class AlertsCommand implements Callable<Integer> {
         try (ConfigStore store = stores.openConfigStore()) {
             open = store.alerts().open();
         } catch (ConfigStoreException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(e.describe(messages));
             return 2;
         }
         if (open.isEmpty()) {

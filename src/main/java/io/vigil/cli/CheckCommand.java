@@ -61,7 +61,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             opened = stores.openConfigStore();
         } catch (io.vigil.config.ConfigStoreException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(e.describe(messages));
             Scratch.delete(scratch);
             return 2;
         }

@@ -65,15 +65,14 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration limit = duration;
         AppDirs dirs = stores.dirs();
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
         ConfigStore opened;
         try {
-            opened = configFile == null ? stores.openConfigStore()
-                    : fromFile(configFile, new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor("")));
+            opened = configFile == null ? stores.openConfigStore() : fromFile(configFile, messages);
         } catch (ConfigStoreException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(e.describe(messages));
             return 2;
         }
-        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(""));
         java.util.concurrent.atomic.AtomicReference<LocalCollector> running = new java.util.concurrent.atomic.AtomicReference<>();
         CollectorHttp server = null;
         if (http != null) {

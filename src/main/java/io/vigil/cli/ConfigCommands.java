@@ -65,7 +65,10 @@ public final class ConfigCommands {
                         : e instanceof java.nio.file.AccessDeniedException ? "cli.export.denied" : "cli.export.failed";
                 spec.commandLine().getErr().println(messages.get(why, String.valueOf(file)));
                 return 1;
-            } catch (ConfigStoreException | UnsupportedOperationException e) {
+            } catch (ConfigStoreException e) {
+                spec.commandLine().getErr().println(e.describe(new Messages(Messages.localeFor(""))));
+                return 1;
+            } catch (UnsupportedOperationException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
@@ -96,7 +99,7 @@ public final class ConfigCommands {
                         r.mirrorsUpdated(), r.metricsAdded(), r.metricsUpdated()));
                 return 0;
             } catch (ConfigStoreException e) {
-                spec.commandLine().getErr().println(messages.get("cli.import.refused", e.getMessage()));
+                spec.commandLine().getErr().println(messages.get("cli.import.refused", e.describe(messages)));
                 return 1;
             }
         }

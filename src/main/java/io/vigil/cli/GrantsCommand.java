@@ -89,7 +89,7 @@ public final class GrantsCommand implements Callable<Integer> {
             target = found.get();
             mirrors = store.mirrors();
         } catch (ConfigStoreException e) {
-            err.println(e.getMessage());
+            err.println(e.describe(messages));
             return 2;
         }
         if (asked.isPresent() && asked.get().kind() != target.kind().packKind()) {

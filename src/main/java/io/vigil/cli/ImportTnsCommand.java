@@ -116,7 +116,7 @@ public final class ImportTnsCommand implements Callable<Integer> {
                 }
             }
         } catch (ConfigStoreException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println(e.describe(messages));
             return 1;
         }
         // with --only, the broken entries of other aliases are none of this run's business

@@ -42,7 +42,7 @@ public final class MasterPasswordCommand implements Callable<Integer> {
             err.println(messages.render(e.reason()));
             return 2;
         } catch (ConfigStoreException e) {
-            err.println(e.getMessage());
+            err.println(e.describe(messages));
             return 2;
         }
     }

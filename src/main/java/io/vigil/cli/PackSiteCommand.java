@@ -99,7 +99,7 @@ public final class PackSiteCommand implements Callable<Integer> {
         try {
             store = stores.openConfigStore();
         } catch (ConfigStoreException e) {
-            err.println(e.getMessage());
+            err.println(e.describe(messages));
             return 2;
         }
         LocalCollector.Stores opened = null;

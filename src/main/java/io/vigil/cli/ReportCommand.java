@@ -129,7 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
         } catch (ConfigStoreException e) {
-            err.println(e.getMessage());
+            err.println(e.describe(messages));
             return 2;
         } catch (IOException e) {
             LOG.warn("The report could not be written to {}: {}", out, e.toString());

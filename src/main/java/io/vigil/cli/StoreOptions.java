@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import io.vigil.config.AppDirs;
 import io.vigil.config.ConfigStore;
-import io.vigil.config.ConfigStoreException;
-import io.vigil.config.MasterPasswordException;
 import io.vigil.config.ConfigStores;
 import io.vigil.config.Secret;
 import io.vigil.config.SecretBox;
@@ -81,12 +79,7 @@ public final class StoreOptions {
      */
     SecretBox box(AppDirs dirs) {
         Messages messages = new Messages(Messages.localeFor(""));
-        SecretBox box;
-        try {
-            box = SecretBox.forDataFolder(dirs, () -> MasterPasswordPrompt.current(messages));
-        } catch (MasterPasswordException e) {
-            throw new ConfigStoreException(messages.render(e.reason()), e);
-        }
+        SecretBox box = SecretBox.forDataFolder(dirs, () -> MasterPasswordPrompt.current(messages)); // a refusal is a ConfigStoreException
         box.keyFileWarning().ifPresent(w -> System.err.println(messages.render(w)));
         return box;
     }

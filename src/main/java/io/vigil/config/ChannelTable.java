@@ -60,7 +60,7 @@ final class ChannelTable {
             }
             ps.setLong(13, ch.id());
             if (ps.executeUpdate() == 0) {
-                throw new ConfigStoreException("The channel “" + ch.name() + "” was deleted meanwhile; nothing was saved.");
+                throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.deletedMeanwhile.channel", ch.name()));
             }
             return ch.id();
         }

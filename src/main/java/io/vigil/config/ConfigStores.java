@@ -7,11 +7,14 @@ import java.util.Locale;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import io.vigil.i18n.Reason;
 
 /** Opens the config store a {@link StoreLocation} names, bringing its schema up to date. */
 public final class ConfigStores {
@@ -51,8 +54,7 @@ public final class ConfigStores {
                 // a refused TLS connection is said from what the server presented, not in the driver's words
                 java.util.Optional<io.vigil.i18n.Reason> tls = io.vigil.tls.StoreTls.split(where.url()).diagnose(java.time.Duration.ofSeconds(5));
                 if (tls.isPresent()) {
-                    throw new ConfigStoreException("The config store " + location + " could not be opened: "
-                            + new io.vigil.i18n.Messages(Locale.ENGLISH).render(tls.get()), e);
+                    throw new ConfigStoreException(Reason.of("configStore.notOpened.tls", location, tls.get()), e);
                 }
             }
             throw explain(location, e);
@@ -61,9 +63,10 @@ public final class ConfigStores {
             Flyway.configure().dataSource(pool).locations("classpath:db/config").table(HISTORY_TABLE)
                     .failOnMissingLocations(true).load().migrate();
         } catch (FlywayException e) {
+            LOG.warn("Migrating the config store {} failed: {}", location, e.toString());
+            ConfigStoreException why = notMigrated(location, e, pool);
             pool.close();
-            throw new ConfigStoreException("The config store " + location + " could not be brought up to date: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            throw why;
         }
         return new JdbcConfigStore(pool, pool, box, location);
     }
@@ -72,7 +75,7 @@ public final class ConfigStores {
         try {
             Files.createDirectories(dirs.configDb());
         } catch (IOException e) {
-            throw new ConfigStoreException("The folder " + dirs.configDb() + " could not be created: " + e.getMessage(), e);
+            throw new ConfigStoreException(Reason.of("configStore.folder", dirs.configDb().toString(), FileFailures.why(dirs.configDb(), e)), e);
         }
         // MySQL mode + IGNORECASE: the one migration script runs here and on MariaDB, with the same name rules.
         // AUTO_SERVER lets a console and a headless collector on this machine share the file.
@@ -90,8 +93,7 @@ public final class ConfigStores {
             url = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()); // MariaDB speaks the MySQL protocol
         }
         if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql://")) {
-            throw new ConfigStoreException("“" + where.url() + "” is not a MySQL/MariaDB JDBC URL. "
-                    + "Write it as jdbc:mysql://host:3306/database.");
+            throw new ConfigStoreException(Reason.of("configStore.notMysqlUrl", where.url()));
         }
         cfg.setJdbcUrl(url);
         // Credentials as properties, never in the URL, so no pool or driver message can print them.
@@ -105,10 +107,11 @@ public final class ConfigStores {
         try {
             tls.mysqlProperties(trust); // a tlsCaFile= in the address: its CA, as a trust store
         } catch (io.vigil.tls.TlsRefused e) {
-            throw new ConfigStoreException(e.getMessage(), e);
+            throw new ConfigStoreException(e.reason(), e);
         }
         trust.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
-        return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " as " + where.user());
+        // the login in parentheses: the address is shown inside sentences of either language
+        return "MySQL " + describe(url) + (where.user().isEmpty() ? "" : " (" + where.user() + ")");
     }
 
     /** host:port/database from a JDBC URL, without its parameters. */
@@ -121,9 +124,26 @@ public final class ConfigStores {
     private static ConfigStoreException explain(String location, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return SqlErrors.translate("opening", location, sql);
+                return SqlErrors.translate(Reason.of("configStore.action.opening"), location, sql, null);
             }
         }
-        return new ConfigStoreException("The config store " + location + " could not be opened: " + e.getMessage(), e);
+        LOG.warn("The config store {} could not be opened", location, e);
+        return new ConfigStoreException(Reason.of("configStore.notOpened", location), e);
+    }
+
+    /**
+     * Why the schema could not be brought up to date: the database's error when there is one; a history that does not
+     * match this version's migrations (a newer Vigil, or one changed by hand); otherwise the log has Flyway's words.
+     */
+    private static ConfigStoreException notMigrated(String location, FlywayException e, javax.sql.DataSource pool) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return SqlErrors.translate(Reason.of("configStore.action.migrating"), location, sql, pool);
+            }
+        }
+        if (e instanceof FlywayValidateException) {
+            return new ConfigStoreException(Reason.of("configStore.notMigrated.history", location), e);
+        }
+        return new ConfigStoreException(Reason.of("configStore.notMigrated", location), e);
     }
 }

@@ -12,7 +12,7 @@ public final class InputException extends ConfigStoreException {
     private final transient InputProblem problem;
 
     public InputException(String source, InputProblem problem, Messages messages, Throwable cause) {
-        super(problem.describe(source, messages), cause);
+        super(problem.describe(source, messages), problem.reason(source), cause);
         this.source = source;
         this.problem = problem;
     }

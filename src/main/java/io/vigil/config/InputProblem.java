@@ -47,21 +47,24 @@ public record InputProblem(int line, Reason entry, String field, Reason what) {
 
     /** This problem, in the language of {@code messages}, prefixed by {@code source} (a file name or "command line"). */
     public String describe(String source, Messages messages) {
-        String what = messages.render(what());
-        String place = entry.isEmpty() ? field
-                : field.isEmpty() ? messages.render(entry) : messages.get("input.entry.field", messages.render(entry), field);
+        return messages.render(reason(source));
+    }
+
+    /** This problem as a reason, prefixed by {@code source} (a file name or "command line"). */
+    public Reason reason(String source) {
+        Object place = entry.isEmpty() ? field : field.isEmpty() ? entry : Reason.of("input.entry.field", entry, field);
         boolean hasLine = line > 0;
-        boolean hasField = !place.isEmpty();
+        boolean hasField = !entry.isEmpty() || !field.isEmpty();
         if (hasLine && hasField) {
-            return messages.get("input.at.lineField", source, line, place, what);
+            return Reason.of("input.at.lineField", source, line, place, what);
         }
         if (hasLine) {
-            return messages.get("input.at.line", source, line, what);
+            return Reason.of("input.at.line", source, line, what);
         }
         if (hasField) {
-            return messages.get("input.at.field", source, place, what);
+            return Reason.of("input.at.field", source, place, what);
         }
-        return messages.get("input.at.whole", source, what);
+        return Reason.of("input.at.whole", source, what);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.vigil.i18n.Reason;
+
 /** The alerting state in the config store's database: open alerts, their history, and events. */
 final class JdbcAlertStore implements AlertStore {
 
@@ -28,7 +30,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<Alert> open() {
-        return tx.run("reading open alerts", c -> {
+        return tx.run(Reason.of("configStore.action.readingOpenAlerts"), c -> {
             List<Alert> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM alert_state ORDER BY changed_at");
                  ResultSet rs = ps.executeQuery()) {
@@ -48,7 +50,7 @@ final class JdbcAlertStore implements AlertStore {
         if (upserts.isEmpty() && removed.isEmpty() && changes.isEmpty()) {
             return;
         }
-        tx.run("saving alert states", c -> {
+        tx.run(Reason.of("configStore.action.savingAlertStates"), c -> {
             delete(c, removed);
             delete(c, upserts.stream().map(Alert::key).toList());
             insert(c, upserts);
@@ -116,7 +118,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public List<AlertChange> history(Instant from, Instant to, String target, Severity atLeast, int limit) {
-        return tx.run("reading alert history", c -> {
+        return tx.run(Reason.of("configStore.action.readingAlertHistory"), c -> {
             List<AlertChange> out = new ArrayList<>();
             String sql = "SELECT id, rule_name, target_id, series, target_name, from_state, to_state, severity, value_at, at_time, detail "
                     + "FROM alert_history WHERE at_time >= ? AND at_time < ?" + (target.isEmpty() ? "" : " AND target_name = ?")
@@ -145,7 +147,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public boolean acknowledge(AlertKey key, String by, String comment, Instant at) {
-        return tx.run("acknowledging an alert", c -> {
+        return tx.run(Reason.of("configStore.action.acknowledgingAlert"), c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE alert_state SET ack_by = ?, ack_comment = ?, ack_at = ? "
                     + "WHERE rule_name = ? AND target_id = ? AND series = ?")) {
                 ps.setString(1, clip(by, 128));
@@ -164,7 +166,7 @@ final class JdbcAlertStore implements AlertStore {
         if (events.isEmpty()) {
             return;
         }
-        tx.run("saving events", c -> {
+        tx.run(Reason.of("configStore.action.savingEvents"), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO vigil_event (target_id, target_name, at_time, event_type, category, "
                     + "severity, code, text_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (VigilEvent e : events) {
@@ -195,7 +197,7 @@ final class JdbcAlertStore implements AlertStore {
     }
 
     private List<VigilEvent> readEvents(String target, Instant from, Instant to, String order, int limit) {
-        return tx.run("reading events", c -> {
+        return tx.run(Reason.of("configStore.action.readingEvents"), c -> {
             String sql = "SELECT " + EVENT_COLUMNS + " FROM vigil_event WHERE at_time >= ? AND at_time < ?"
                     + (target.isEmpty() ? "" : " AND target_name = ?") + " " + order;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -211,7 +213,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public Optional<VigilEvent> lastEvent(long targetId, EventType type) {
-        return tx.run("reading the last event", c -> {
+        return tx.run(Reason.of("configStore.action.readingLastEvent"), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM vigil_event WHERE target_id = ? "
                     + "AND event_type = ? ORDER BY at_time DESC, id DESC")) {
                 ps.setLong(1, targetId);
@@ -223,7 +225,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public Optional<Instant> instanceStart(long targetId) {
-        return tx.run("reading the last instance start", c -> {
+        return tx.run(Reason.of("configStore.action.readingLastInstanceStart"), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM instance_start WHERE target_id = ?")) {
                 ps.setLong(1, targetId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -235,7 +237,7 @@ final class JdbcAlertStore implements AlertStore {
 
     @Override
     public void instanceStarted(long targetId, Instant startedAt, Instant seenAt) {
-        tx.run("keeping the instance start", c -> {
+        tx.run(Reason.of("configStore.action.keepingInstanceStart"), c -> {
             try (PreparedStatement up = c.prepareStatement("UPDATE instance_start SET started_at = ?, seen_at = ? WHERE target_id = ?")) {
                 up.setTimestamp(1, ts(startedAt));
                 up.setTimestamp(2, ts(seenAt));

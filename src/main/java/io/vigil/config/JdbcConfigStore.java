@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vigil.i18n.Reason;
+
 /**
  * The config store over JDBC (H2 or MySQL/MariaDB). Every save validates inside the same transaction that writes,
  * so two consoles saving the same name at once cannot both win.
@@ -43,7 +45,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<Target> targets() {
-        return inTransaction("reading targets", targets::readAll);
+        return inTransaction(Reason.of("configStore.action.readingTargets"), targets::readAll);
     }
 
     @Override
@@ -53,7 +55,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public Target saveTarget(Target target) {
-        Target saved = inTransaction("saving target " + target.name(), c -> {
+        Target saved = inTransaction(Reason.of("configStore.action.savingTarget", target.name()), c -> {
             refuse(Validation.target(target, targets.readAll(c)));
             return target.withId(targets.write(c, target));
         });
@@ -63,7 +65,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteTarget(long id) {
-        inTransaction("deleting a target", c -> {
+        inTransaction(Reason.of("configStore.action.deletingTarget"), c -> {
             targets.delete(c, id);
             return null;
         });
@@ -71,12 +73,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<MirrorDef> mirrors() {
-        return inTransaction("reading mirrors", mirrors::readAll);
+        return inTransaction(Reason.of("configStore.action.readingMirrors"), mirrors::readAll);
     }
 
     @Override
     public MirrorDef saveMirror(MirrorDef mirror) {
-        return inTransaction("saving mirror " + mirror.name(), c -> {
+        return inTransaction(Reason.of("configStore.action.savingMirror", mirror.name()), c -> {
             List<MirrorDef> stored = mirrors.readAll(c);
             refuse(Validation.mirror(mirror, stored));
             long id = mirrors.write(c, mirror);
@@ -106,7 +108,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteMirror(long id) {
-        inTransaction("deleting a mirror", c -> {
+        inTransaction(Reason.of("configStore.action.deletingMirror"), c -> {
             mirrors.delete(c, id);
             return null;
         });
@@ -114,12 +116,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<MetricDef> metrics() {
-        return inTransaction("reading metrics", metrics::readAll);
+        return inTransaction(Reason.of("configStore.action.readingMetrics"), metrics::readAll);
     }
 
     @Override
     public MetricDef saveMetric(MetricDef metric) {
-        return inTransaction("saving metric " + metric.name(), c -> {
+        return inTransaction(Reason.of("configStore.action.savingMetric", metric.name()), c -> {
             refuse(Validation.metric(metric, metrics.readAll(c), mirrors.readAll(c)));
             return metric.withId(metrics.write(c, metric));
         });
@@ -127,7 +129,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteMetric(long id) {
-        inTransaction("deleting a metric", c -> {
+        inTransaction(Reason.of("configStore.action.deletingMetric"), c -> {
             metrics.delete(c, id);
             return null;
         });
@@ -135,7 +137,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void saveAll(List<Target> newTargets, List<MirrorDef> newMirrors, List<MetricDef> newMetrics, List<AlertRule> newRules) {
-        inTransaction("importing the configuration", c -> {
+        inTransaction(Reason.of("configStore.action.importingConfiguration"), c -> {
             for (Target t : newTargets) {
                 refuse(Validation.target(t, targets.readAll(c)));
                 targets.write(c, t);
@@ -160,12 +162,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<AlertRule> rules() {
-        return inTransaction("reading alert rules", rules::readAll);
+        return inTransaction(Reason.of("configStore.action.readingAlertRules"), rules::readAll);
     }
 
     @Override
     public AlertRule saveRule(AlertRule rule) {
-        return inTransaction("saving alert rule " + rule.name(), c -> {
+        return inTransaction(Reason.of("configStore.action.savingAlertRule", rule.name()), c -> {
             refuse(Validation.rule(rule, rules.readAll(c), metrics.readAll(c), mirrors.readAll(c)));
             return rule.withId(rules.write(c, rule));
         });
@@ -173,7 +175,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteRule(long id) {
-        inTransaction("deleting an alert rule", c -> {
+        inTransaction(Reason.of("configStore.action.deletingAlertRule"), c -> {
             rules.delete(c, id);
             return null;
         });
@@ -181,12 +183,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<ChannelDef> channels() {
-        return inTransaction("reading notification channels", channels::readAll);
+        return inTransaction(Reason.of("configStore.action.readingNotificationChannels"), channels::readAll);
     }
 
     @Override
     public ChannelDef saveChannel(ChannelDef channel) {
-        return inTransaction("saving channel " + channel.name(), c -> {
+        return inTransaction(Reason.of("configStore.action.savingChannel", channel.name()), c -> {
             refuse(Validation.channel(channel, channels.readAll(c)));
             return channel.withId(channels.write(c, channel));
         });
@@ -194,7 +196,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteChannel(long id) {
-        inTransaction("deleting a channel", c -> {
+        inTransaction(Reason.of("configStore.action.deletingChannel"), c -> {
             channels.delete(c, id);
             return null;
         });
@@ -202,12 +204,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<MuteWindow> mutes(java.time.Instant now) {
-        return inTransaction("reading mute windows", c -> mutes.current(c, now));
+        return inTransaction(Reason.of("configStore.action.readingMuteWindows"), c -> mutes.current(c, now));
     }
 
     @Override
     public MuteWindow saveMute(MuteWindow mute) {
-        return inTransaction("saving a mute window", c -> {
+        return inTransaction(Reason.of("configStore.action.savingMuteWindow"), c -> {
             refuse(Validation.mute(mute));
             long id = mutes.write(c, mute);
             return new MuteWindow(id, mute.targetName(), mute.ruleName(), mute.starts(), mute.ends(), mute.reason(), mute.createdBy());
@@ -216,7 +218,7 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public void deleteMute(long id) {
-        inTransaction("deleting a mute window", c -> {
+        inTransaction(Reason.of("configStore.action.deletingMuteWindow"), c -> {
             mutes.delete(c, id);
             return null;
         });
@@ -224,12 +226,12 @@ public final class JdbcConfigStore implements ConfigStore {
 
     @Override
     public List<String> eventIgnores() {
-        return inTransaction("reading the alert log's ignore list", mutes::ignores);
+        return inTransaction(Reason.of("configStore.action.readingAlertLogsIgnoreList"), mutes::ignores);
     }
 
     @Override
     public void saveEventIgnores(List<String> patterns) {
-        inTransaction("saving the alert log's ignore list", c -> {
+        inTransaction(Reason.of("configStore.action.savingAlertLogsIgnoreList"), c -> {
             mutes.replaceIgnores(c, patterns);
             return null;
         });
@@ -259,7 +261,7 @@ public final class JdbcConfigStore implements ConfigStore {
      * all of them, or none. Used when the master password is set, changed or removed.
      */
     void reseal(SecretBox to) {
-        int done = inTransaction("encrypting the stored passwords again", c ->
+        int done = inTransaction(Reason.of("configStore.action.encryptingStoredPasswordsAgain"), c ->
                 reseal(c, "target", "password_enc", to) + reseal(c, "notify_channel", "secret_enc", to));
         LOG.info("Encrypted {} stored passwords again", done);
     }
@@ -288,7 +290,7 @@ public final class JdbcConfigStore implements ConfigStore {
         }
     }
 
-    private <T> T inTransaction(String action, Transactions.SqlWork<T> work) {
+    private <T> T inTransaction(Reason action, Transactions.SqlWork<T> work) {
         return tx.run(action, work);
     }
 }

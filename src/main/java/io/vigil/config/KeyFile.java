@@ -46,12 +46,11 @@ final class KeyFile {
             Optional<Reason> warning = tighten(file);
             byte[] key = Files.readAllBytes(file);
             if (key.length != 32) {
-                throw new ConfigStoreException("The key file " + file + " is damaged (" + key.length
-                        + " bytes instead of 32). Restore it from a backup; without it, stored passwords must be entered again.");
+                throw new ConfigStoreException(Reason.of("keyfile.damaged", file.toString(), key.length));
             }
             return new Read(key, warning);
         } catch (IOException e) {
-            throw new ConfigStoreException("The key file " + file + " could not be read or created: " + e.getMessage(), e);
+            throw new ConfigStoreException(Reason.of("keyfile.unreadable", file.toString(), FileFailures.why(file, e)), e);
         }
     }
 

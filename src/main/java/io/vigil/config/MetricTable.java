@@ -60,7 +60,7 @@ final class MetricTable {
             } else {
                 ps.setLong(14, m.id());
                 if (ps.executeUpdate() == 0) {
-                    throw new ConfigStoreException("The metric “" + m.name() + "” was deleted meanwhile; nothing was saved.");
+                    throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.deletedMeanwhile.metric", m.name()));
                 }
                 id = m.id();
             }

@@ -62,7 +62,7 @@ final class MirrorTable {
             } else {
                 ps.setLong(15, m.id());
                 if (ps.executeUpdate() == 0) {
-                    throw new ConfigStoreException("The mirror “" + m.name() + "” was deleted meanwhile; nothing was saved.");
+                    throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.deletedMeanwhile.mirror", m.name()));
                 }
                 id = m.id();
             }

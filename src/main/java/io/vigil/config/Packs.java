@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.vigil.i18n.Reason;
+
 /** Reads the shipped packs and installs them into a config store that has no definitions for their kind yet. */
 public final class Packs {
 
@@ -38,11 +40,11 @@ public final class Packs {
         String resource = "/io/vigil/packs/" + kind.name().toLowerCase(Locale.ROOT) + ".yaml";
         try (InputStream in = Packs.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ConfigStoreException("The " + kind + " pack " + resource + " is missing from the build.");
+                throw new ConfigStoreException(Reason.of("packs.missing", Reason.of("kind." + kind.name()), resource));
             }
             return parse(in, resource);
         } catch (IOException e) {
-            throw new ConfigStoreException("The " + kind + " pack could not be read: " + e.getMessage(), e);
+            throw new ConfigStoreException(Reason.of("packs.unreadable", Reason.of("kind." + kind.name()), resource), e);
         }
     }
 

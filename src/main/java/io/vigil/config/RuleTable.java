@@ -54,7 +54,7 @@ final class RuleTable {
             }
             ps.setLong(15, r.id());
             if (ps.executeUpdate() == 0) {
-                throw new ConfigStoreException("The alert rule “" + r.name() + "” was deleted meanwhile; nothing was saved.");
+                throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.deletedMeanwhile.rule", r.name()));
             }
             return r.id();
         }

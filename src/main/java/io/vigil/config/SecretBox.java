@@ -149,10 +149,11 @@ public final class SecretBox {
         return stored == null || stored.isEmpty() ? Secret.empty() : Secret.of(decrypt(stored));
     }
 
-    // The cause is dropped on purpose: crypto exceptions can carry fragments of the input.
+    // The cause is dropped on purpose: crypto exceptions can carry fragments of the input. Its type goes to the log only.
     private static ConfigStoreException unreadable(Exception cause) {
-        return new ConfigStoreException("A stored password could not be decrypted: it was encrypted with another key "
-                + "(the key file or master password changed) or it was altered. Enter the password again."
-                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+        if (cause != null) {
+            org.slf4j.LoggerFactory.getLogger(SecretBox.class).debug("A stored password did not decrypt: {}", cause.getClass().getSimpleName());
+        }
+        return new ConfigStoreException(Reason.of("secrets.undecryptable"));
     }
 }

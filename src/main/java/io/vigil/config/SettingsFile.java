@@ -82,7 +82,7 @@ public final class SettingsFile implements SettingsStore {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new ConfigStoreException("The settings could not be saved to " + file + ": " + e.getMessage(), e);
+            throw new ConfigStoreException(Reason.of("settingsFile.unsaved", file.toString(), FileFailures.why(file, e)), e);
         }
     }
 

@@ -65,7 +65,7 @@ final class TargetTable {
             } else {
                 ps.setLong(15, t.id());
                 if (ps.executeUpdate() == 0) {
-                    throw new ConfigStoreException("The target “" + t.name() + "” was deleted meanwhile; nothing was saved.");
+                    throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.deletedMeanwhile.target", t.name()));
                 }
                 id = t.id();
             }

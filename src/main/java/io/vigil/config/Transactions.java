@@ -5,6 +5,8 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.vigil.i18n.Reason;
+
 /** Runs work on the config store's database in one transaction, turning driver errors into sentences a DBA can act on. */
 final class Transactions {
 
@@ -16,7 +18,8 @@ final class Transactions {
         this.location = location;
     }
 
-    <T> T run(String action, SqlWork<T> work) {
+    /** Runs {@code work} in one transaction; {@code action} words what it does, should it fail. */
+    <T> T run(Reason action, SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -28,7 +31,7 @@ final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(action, location, e);
+            throw SqlErrors.translate(action, location, e, pool);
         }
     }
 

@@ -112,7 +112,8 @@ public final class GatherJob {
             t = times.since("metric: pick", t);
         } catch (SQLException e) {
             giveBack(key, snapshot, before);
-            throw new PickFailure(Reason.of("reason.pick.cache", metric.name(), String.valueOf(e.getMessage())),
+            throw new PickFailure(Reason.of("reason.pick.cache", metric.name(),
+                    io.vigil.config.PoolWait.detail(e, Reason.of("pool.what.cache"), cache)),
                     metric.name() + ": the cache is not available: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             giveBack(key, snapshot, before);

@@ -107,7 +107,8 @@ public final class MetricPreview {
         try (Connection c = cache.getConnection()) {
             picked = Pick.run(c, metric, target.id());
         } catch (SQLException e) {
-            throw new PickFailure(io.vigil.i18n.Reason.of("reason.pick.cache", metric.name(), String.valueOf(e.getMessage())),
+            throw new PickFailure(io.vigil.i18n.Reason.of("reason.pick.cache", metric.name(),
+                    io.vigil.config.PoolWait.detail(e, io.vigil.i18n.Reason.of("pool.what.cache"), cache)),
                     "the cache is not available: " + e.getMessage(), e);
         } catch (PickFailure e) {
             return e.getCause() instanceof SQLException sql

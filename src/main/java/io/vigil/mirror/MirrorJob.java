@@ -89,7 +89,8 @@ public final class MirrorJob {
         boolean capped;
         Mends mends;
         // the cache connection is taken once the target has answered, so it is held for the write, not for the query
-        try (Connection src = targets.pool(target).getConnection()) {
+        javax.sql.DataSource from = targets.pool(target);
+        try (Connection src = from.getConnection()) {
             t = times.since("mirror: target pool wait", t);
             sourceTime = Pull.sourceTime(src, target.kind());
             MirrorVariant read = def.readFor(targets.release(target, src.getMetaData()));
@@ -113,7 +114,7 @@ public final class MirrorJob {
                 }
             }
         } catch (SQLException e) {
-            throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e);
+            throw Failures.classify(Failures.reading(def.name()), targets.spec(target).address(), e, from);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         t = System.nanoTime();
@@ -226,7 +227,8 @@ public final class MirrorJob {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table, firstLine(e))),
+            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table,
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.dataSource()))),
                     "The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
         }
     }

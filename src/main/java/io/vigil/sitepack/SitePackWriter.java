@@ -134,7 +134,9 @@ public final class SitePackWriter {
             throw new SitePackException(SitePackException.Kind.IO, Reason.of("sitepack.error.write", out.toString(), String.valueOf(e.getMessage())),
                     "writing " + out + " failed: " + e.getMessage(), e);
         } catch (ConfigStoreException | SeriesStoreException | CacheException e) {
-            throw new SitePackException(SitePackException.Kind.SOURCE, Reason.of("sitepack.error.source", String.valueOf(e.getMessage())),
+            // the config store's and the cache's failures are worded by their reasons; the series store's by its message
+            Object why = e instanceof ConfigStoreException c ? c.reason() : e instanceof CacheException c ? c.reason() : String.valueOf(e.getMessage());
+            throw new SitePackException(SitePackException.Kind.SOURCE, Reason.of("sitepack.error.source", why),
                     "reading the stores failed: " + e.getMessage(), e);
         } finally {
             if (work != null) {

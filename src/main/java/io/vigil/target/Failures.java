@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 import io.vigil.config.ConnectBy;
+import io.vigil.config.PoolWait;
 import io.vigil.config.Target;
 import io.vigil.config.TargetKind;
 import io.vigil.i18n.Messages;
@@ -59,11 +60,28 @@ public final class Failures {
      * the address, the action, the advice for its {@link FailureKind}, and the server's own error text.
      */
     public static TargetFailure classify(Reason action, String address, SQLException e) {
+        return classify(action, address, e, null);
+    }
+
+    /**
+     * As {@link #classify(Reason, String, SQLException)}, for an error that may be {@code pool}'s time-out: when the
+     * pool gave up waiting because connecting failed, that failure is classified (it is the real reason); when it gave
+     * up with nothing behind it, the failure says how long it waited and for how many connections in words, never in
+     * the pool's.
+     */
+    public static TargetFailure classify(Reason action, String address, SQLException thrown, javax.sql.DataSource pool) {
+        SQLException e = PoolWait.real(thrown);
+        if (PoolWait.is(e)) {
+            Reason reason = PoolWait.Limits.of(pool)
+                    .map(l -> Reason.of("failure.message.poolWait", address, action, l.seconds(), l.size()))
+                    .orElseGet(() -> Reason.of("failure.message.poolWait.unsized", address, action));
+            return new TargetFailure(FailureKind.TIMEOUT, reason, ENGLISH.render(reason), thrown);
+        }
         FailureKind kind = kind(e);
         String detail = firstLine(e);
         Reason reason = kind == FailureKind.OTHER ? Reason.of("failure.message.plain", address, action, detail)
                 : Reason.of("failure.message", address, action, advice(kind), detail);
-        return new TargetFailure(kind, reason, ENGLISH.render(reason), e);
+        return new TargetFailure(kind, reason, ENGLISH.render(reason), thrown);
     }
 
     /** A TLS connection that could not be set up (a CA file that cannot be read), worded with its reason. */

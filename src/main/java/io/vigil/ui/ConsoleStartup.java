@@ -49,7 +49,7 @@ public final class ConsoleStartup {
         } catch (ConfigStoreException e) {
             LOG.warn("Settings not loaded: {}", e.getMessage());
             settings = Settings.defaults();
-            settingsError = e.getMessage();
+            settingsError = e.describe(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(options.language().orElse(""))));
         }
         if (box.keyFileWarning().isPresent()) {
             String warning = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(
@@ -90,7 +90,8 @@ public final class ConsoleStartup {
             return options.collect() ? startCollecting(opened) : opened;
         } catch (ConfigStoreException e) {
             LOG.warn("Config store not opened: {}", e.getMessage());
-            return ctx.withStore(null, Optional.ofNullable(earlierError).map(s -> s + " ").orElse("") + e.getMessage());
+            String why = e.describe(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(ctx.settings().language())));
+            return ctx.withStore(null, Optional.ofNullable(earlierError).map(s -> s + " ").orElse("") + why);
         }
     }
 
@@ -131,8 +132,11 @@ public final class ConsoleStartup {
         } catch (RuntimeException e) {
             LOG.warn("Collector not started: {}", e.getMessage(), e);
             String before = opened.storeError() == null ? "" : opened.storeError() + " ";
+            String why = e instanceof ConfigStoreException c
+                    ? c.describe(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(opened.settings().language())))
+                    : e.getMessage();
             return new ConsoleContext(opened.dirs(), opened.box(), opened.settingsStore(), opened.settings(), opened.store(),
-                    before + e.getMessage(), null);
+                    before + why, null);
         }
     }
 }

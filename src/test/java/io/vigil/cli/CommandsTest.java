@@ -112,6 +112,33 @@ class CommandsTest {
     }
 
     @Test
+    void aConfigStoreThatCannotBeReachedIsSaidInTheUsersLanguage() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String store = "jdbc:mysql://127.0.0.1:" + closed + "/vigil";
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ENGLISH);
+            Run english = run(new AlertsCommand(), "--data-dir", home.toString(), "--config-store", store, "--config-store-user", "vigil");
+            assertThat(english.exit()).isEqualTo(2);
+            assertThat(english.out()).contains("Cannot reach the config store MySQL 127.0.0.1:" + closed + "/vigil")
+                    .contains("the connection was refused");
+            java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+            Run chinese = run(new AlertsCommand(), "--data-dir", home.toString(), "--config-store", store, "--config-store-user", "vigil");
+            assertThat(chinese.exit()).isEqualTo(2);
+            assertThat(chinese.out()).contains("无法连接配置库 MySQL 127.0.0.1:" + closed + "/vigil").contains("连接被拒绝");
+            for (String out : List.of(english.out(), chinese.out())) {
+                assertThat(out).doesNotContain("Exception").doesNotContain("Communications link failure")
+                        .doesNotContain("Connection refused").doesNotContain("java.");
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void checkPassesOverASwitchedOffTargetSayingSo() throws Exception {
         AppDirs dirs = new AppDirs(home);
         try (ConfigStore store = ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs))) {

@@ -69,7 +69,7 @@ class MariaDbConfigStoreIT extends ConfigStoreContract {
         StoreLocation mariadbUrl = new StoreLocation(StoreKind.MYSQL, db.jdbcUrl().replace("jdbc:mysql:", "jdbc:mariadb:"), db.user(),
                 Secret.of(db.password()));
         try (ConfigStore second = ConfigStores.open(mariadbUrl, dirs(), SecretBox.fromKeyFile(dirs()))) {
-            assertThat(second.location()).isEqualTo("MySQL 127.0.0.1:" + db.port() + "/" + db.name() + " as " + db.user());
+            assertThat(second.location()).isEqualTo("MySQL 127.0.0.1:" + db.port() + "/" + db.name() + " (" + db.user() + ")");
         }
     }
 
@@ -81,6 +81,13 @@ class MariaDbConfigStoreIT extends ConfigStoreContract {
                 .hasMessageContaining("Access denied for user '" + db.user() + "'")
                 .hasMessageContaining("Check the user name and password")
                 .hasMessageNotContaining("wrong-password");
+        // the server's sentence is quoted in the Chinese one too, and nothing of the driver's
+        ConfigStoreException e = (ConfigStoreException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> ConfigStores.open(location(db.user(), "wrong-password"), dirs(), SecretBox.fromKeyFile(dirs())));
+        String chinese = e.describe(new io.vigil.i18n.Messages(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(chinese).startsWith("配置库 MySQL 127.0.0.1:" + db.port()).contains("拒绝了登录")
+                .contains("Access denied for user '" + db.user() + "'").contains("请检查用户名和密码")
+                .doesNotContain("Exception").doesNotContain("java.").doesNotContain("wrong-password");
     }
 
     @Test

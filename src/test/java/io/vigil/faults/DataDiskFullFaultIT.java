@@ -155,7 +155,7 @@ class DataDiskFullFaultIT {
                     System.out.println("[fault] an edit while the disk was full: taken");
                 } catch (ConfigStoreException e) {
                     for (Messages m : List.of(english, chinese)) {
-                        String said = e.getMessage(); // DESCRIBE
+                        String said = e.describe(m);
                         System.out.printf("[fault] an edit while the disk was full, refused (%s): \"%s\"%n", m.locale(), said);
                         assertThat(said).contains(disk.toString()).doesNotContain("Exception", "MVStore", "H2", "General error", "90098");
                     }

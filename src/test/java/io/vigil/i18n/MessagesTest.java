@@ -103,7 +103,8 @@ class MessagesTest {
         java.util.Map<String, java.util.List<String>> families = java.util.Map.of(
                 "failure.advice.", java.util.Arrays.stream(io.vigil.target.FailureKind.values())
                         .filter(k -> k != io.vigil.target.FailureKind.OTHER).map(Enum::name).toList(),
-                "licence.", java.util.Arrays.stream(io.vigil.config.LicensedPack.values()).map(Enum::name).toList());
+                "licence.", java.util.Arrays.stream(io.vigil.config.LicensedPack.values()).map(Enum::name).toList(),
+                "kind.", java.util.Arrays.stream(io.vigil.config.TargetKind.values()).map(Enum::name).toList());
         Set<String> used = new TreeSet<>();
         Set<String> unknownPrefixes = new TreeSet<>();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {

@@ -65,7 +65,9 @@ public final class AlertLogEvents {
             }
             rows = fetch(c, columns, targetId, afterRecordId);
         } catch (SQLException e) {
-            throw new CacheException("The cache failed reading " + TABLE + " for " + targetName + ": " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.read", TABLE, targetName,
+                    io.vigil.config.PoolWait.detail(e, io.vigil.i18n.Reason.of("pool.what.cache"), cache)),
+                    "The cache failed reading " + TABLE + " for " + targetName + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {
             return new AlertLogBatch(List.of(), afterRecordId);

@@ -3,9 +3,7 @@ package io.vigil.ui.util;
 import java.util.stream.Collectors;
 
 import io.vigil.config.ConfigStoreException;
-import io.vigil.config.InputException;
 import io.vigil.config.InvalidConfigException;
-import io.vigil.config.MasterPasswordException;
 import io.vigil.i18n.Messages;
 
 /** The sentence a user sees for a failure: never a stack trace, never an exception class alone. */
@@ -18,14 +16,8 @@ public final class UserErrors {
         if (e instanceof InvalidConfigException invalid) {
             return invalid.problems().stream().map(p -> p.describe(messages)).collect(Collectors.joining(" "));
         }
-        if (e instanceof MasterPasswordException m) {
-            return messages.render(m.reason());
-        }
-        if (e instanceof InputException input) {
-            return input.describe(messages);
-        }
-        if (e instanceof ConfigStoreException) {
-            return e.getMessage();
+        if (e instanceof ConfigStoreException c) {
+            return c.describe(messages); // a master password's, an input's, the store's
         }
         if (e.getMessage() == null || e.getMessage().isBlank()) {
             return messages.get("error.unexpected.noDetail"); // never a class name: the log has the rest

@@ -134,13 +134,14 @@ class RecentEventsTest {
         AlertStore flaky = (AlertStore) Proxy.newProxyInstance(AlertStore.class.getClassLoader(), new Class<?>[] {AlertStore.class},
                 (proxy, method, args) -> {
                     if (down[0]) {
-                        throw new ConfigStoreException("The config store at db1:3306 does not answer.");
+                        throw new ConfigStoreException(io.vigil.i18n.Reason.of("configStore.unreachable", "MySQL db1:3306/vigil",
+                                io.vigil.i18n.Reason.of("configStore.why.timeout")));
                     }
                     return method.invoke(store.alerts(), args);
                 });
         RecentEvents recent = recent(flaky, new DirectTaskExecutor());
         recent.update(alpha, T0);
-        assertThat(recent.problem().get()).startsWith("Events could not be read: ").contains("does not answer")
+        assertThat(recent.problem().get()).startsWith("Events could not be read: ").contains("Cannot reach the config store MySQL db1:3306/vigil: it did not answer in time")
                 .doesNotContain("Exception");
         down[0] = false;
         recent.update(alpha, T0.plus(RecentEvents.EVERY));
