@@ -39,13 +39,13 @@ public final class ConfigStores {
         };
         // an embedded file damaged on disk is kept aside and a new store started; DamagedStores tells the user so
         JdbcConfigStore store = where.kind() == StoreKind.EMBEDDED
-                ? DamagedStores.open(DamagedStores.Store.CONFIG, dirs.configDb().resolve("vigil"), () -> openPool(cfg, where, location, box))
-                : openPool(cfg, where, location, box);
+                ? DamagedStores.open(DamagedStores.Store.CONFIG, dirs.configDb().resolve("vigil"), () -> openPool(cfg, where, location, box, dirs.configDb()))
+                : openPool(cfg, where, location, box, null);
         LOG.info("Config store open: {}", location);
         return store;
     }
 
-    private static JdbcConfigStore openPool(HikariConfig cfg, StoreLocation where, String location, SecretBox box) {
+    private static JdbcConfigStore openPool(HikariConfig cfg, StoreLocation where, String location, SecretBox box, java.nio.file.Path folder) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(cfg);
@@ -68,7 +68,7 @@ public final class ConfigStores {
             pool.close();
             throw why;
         }
-        return new JdbcConfigStore(pool, pool, box, location);
+        return new JdbcConfigStore(pool, pool, box, location, folder);
     }
 
     private static String embedded(HikariConfig cfg, AppDirs dirs) {
@@ -78,9 +78,10 @@ public final class ConfigStores {
             throw new ConfigStoreException(Reason.of("configStore.folder", dirs.configDb().toString(), FileFailures.why(dirs.configDb(), e)), e);
         }
         // MySQL mode + IGNORECASE: the one migration script runs here and on MariaDB, with the same name rules.
-        // AUTO_SERVER lets a console and a headless collector on this machine share the file.
+        // AUTO_SERVER lets a console and a headless collector on this machine share the file. WRITE_DELAY=0: an edit is on
+        // disk when its save returns, and a save the disk refuses fails in words rather than being lost later.
         cfg.setJdbcUrl("jdbc:h2:file:" + dirs.configDb().resolve("vigil").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;CACHE_SIZE=2048");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;IGNORECASE=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0;CACHE_SIZE=2048");
         cfg.setUsername("vigil");
         cfg.setPassword("");
         return "H2 " + dirs.configDb().toAbsolutePath();

@@ -116,7 +116,8 @@ public final class DataDisk {
         return Optional.of(Reason.of("disk.full.write", store, folder.toString(), bytes(s.free())));
     }
 
-    private static boolean hasIoCause(Throwable failure) {
+    /** Whether the file system's own error ({@link IOException}) is among the causes of {@code failure}. */
+    static boolean hasIoCause(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             if (t instanceof IOException) {

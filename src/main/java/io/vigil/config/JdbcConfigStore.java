@@ -34,12 +34,17 @@ public final class JdbcConfigStore implements ConfigStore {
     private final SecretBox box;
 
     JdbcConfigStore(DataSource pool, AutoCloseable closer, SecretBox box, String location) {
+        this(pool, closer, box, location, null);
+    }
+
+    /** With {@code folder}, the folder of an embedded store's file: a write its full disk refused is said as such. */
+    JdbcConfigStore(DataSource pool, AutoCloseable closer, SecretBox box, String location, java.nio.file.Path folder) {
         this.box = box;
         this.closer = closer;
         this.location = location;
         this.targets = new TargetTable(box);
         this.channels = new ChannelTable(box);
-        this.tx = new Transactions(pool, location);
+        this.tx = new Transactions(pool, location, folder);
         this.alerts = new JdbcAlertStore(tx);
     }
 

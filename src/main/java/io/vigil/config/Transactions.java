@@ -13,9 +13,19 @@ final class Transactions {
     private final DataSource pool;
     private final String location;
 
+    private final java.nio.file.Path folder;
+    private final EmbeddedReopen reopen;
+
     Transactions(DataSource pool, String location) {
+        this(pool, location, null);
+    }
+
+    /** With {@code folder}, the folder of an embedded store's file, whose full disk is said as such. */
+    Transactions(DataSource pool, String location, java.nio.file.Path folder) {
         this.pool = pool;
         this.location = location;
+        this.folder = folder;
+        this.reopen = folder != null && pool instanceof com.zaxxer.hikari.HikariDataSource h ? new EmbeddedReopen(folder, "configuration store", h) : null;
     }
 
     /** Runs {@code work} in one transaction; {@code action} words what it does, should it fail. */
@@ -31,7 +41,11 @@ final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(action, location, e, pool);
+            if (reopen != null) {
+                reopen.afterFailure(e);
+            }
+            java.util.Optional<Reason> full = DataDisk.fullDisk(folder, e, Reason.of("disk.store.config"));
+            throw full.isPresent() ? new ConfigStoreException(full.get(), e) : SqlErrors.translate(action, location, e, pool);
         }
     }
 

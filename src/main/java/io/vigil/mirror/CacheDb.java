@@ -28,6 +28,7 @@ public final class CacheDb implements AutoCloseable {
     private final HikariDataSource readPool;
     private final String location;
     private final Path folder;
+    private final io.vigil.config.EmbeddedReopen reopen;
 
     private CacheDb(HikariConfig cfg, String location, Path folder) {
         cfg.setMaximumPoolSize(Math.max(cfg.getMaximumPoolSize(), 4));
@@ -41,6 +42,7 @@ public final class CacheDb implements AutoCloseable {
         this.readPool = new HikariDataSource(read);
         this.location = location;
         this.folder = folder;
+        this.reopen = folder == null ? null : new io.vigil.config.EmbeddedReopen(folder, "embedded cache", pool, readPool);
     }
 
     /** The cache for one workstation, in {@code folder}. */
@@ -106,6 +108,17 @@ public final class CacheDb implements AutoCloseable {
      */
     public java.util.Optional<io.vigil.i18n.Reason> fullDisk(Throwable failure) {
         return folder == null ? java.util.Optional.empty() : io.vigil.config.DataDisk.fullDisk(folder, failure, io.vigil.i18n.Reason.of("disk.store.cache"));
+    }
+
+    /**
+     * Looks at a failure of the cache: when an embedded cache's disk refused a write, the cache is opened again from its
+     * file (see {@link io.vigil.config.EmbeddedReopen}); then the reason is a full disk when it is one.
+     */
+    public java.util.Optional<io.vigil.i18n.Reason> refused(Throwable failure) {
+        if (reopen != null) {
+            reopen.afterFailure(failure);
+        }
+        return fullDisk(failure);
     }
 
     static String quote(String identifier) {

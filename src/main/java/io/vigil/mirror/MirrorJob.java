@@ -157,7 +157,7 @@ public final class MirrorJob {
         try {
             c.close();
         } catch (SQLException e) {
-            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e))),
+            throw new CacheException(cache.refused(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.close", cache.location(), firstLine(e))),
                     "The cache " + cache.location() + " could not be closed cleanly: " + e.getMessage(), e);
         }
     }
@@ -207,8 +207,11 @@ public final class MirrorJob {
             } catch (SQLException rollback) {
                 LOG.warn("Rolling back cache table {} failed: {}", table, rollback.getMessage());
             }
-            if (e instanceof CacheException refused && cache.fullDisk(refused).isPresent()) {
-                throw new CacheException(cache.fullDisk(refused).get(), refused.getMessage(), refused); // said as a full disk
+            if (e instanceof CacheException refused) {
+                java.util.Optional<io.vigil.i18n.Reason> full = cache.refused(refused);
+                if (full.isPresent()) {
+                    throw new CacheException(full.get(), refused.getMessage(), refused); // said as a full disk
+                }
             }
             throw e;
         }
@@ -227,7 +230,7 @@ public final class MirrorJob {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new CacheException(cache.fullDisk(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table,
+            throw new CacheException(cache.refused(e).orElseGet(() -> io.vigil.i18n.Reason.of("reason.cache.table", cache.location(), table,
                     io.vigil.config.PoolWait.detail(e, cache.location(), cache.dataSource()))),
                     "The cache " + cache.location() + " failed " + action + " table " + table + ": " + e.getMessage(), e);
         }
