@@ -32,6 +32,18 @@ class MessagesTest {
         assertThat(orphaned).as("Chinese keys with no English text in %s", bundle).isEmpty();
     }
 
+    /**
+     * A text with no placeholder is shown as it is written (nothing formats it), so a doubled quote, which only
+     * MessageFormat turns into one, would show doubled: "Vigil''s log".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "problems", "messages_zh_CN", "problems_zh_CN"})
+    void aTextWithNoPlaceholderHasNoDoubledQuote(String bundle) throws IOException {
+        Properties texts = load("/io/vigil/i18n/" + bundle + ".properties");
+        assertThat(texts.stringPropertyNames().stream().filter(k -> !texts.getProperty(k).matches("(?s).*\\{\\d.*")
+                && texts.getProperty(k).contains("''")).sorted().toList()).isEmpty();
+    }
+
     @Test
     void followsChineseOsLocaleAndFallsBackToEnglish() {
         assertThat(Messages.localeFor("zh-CN")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
