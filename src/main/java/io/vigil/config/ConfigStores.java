@@ -57,6 +57,10 @@ public final class ConfigStores {
                     throw new ConfigStoreException(Reason.of("configStore.notOpened.tls", location, tls.get()), e);
                 }
             }
+            if (DataDisk.refusedForRoom(folder, e)) {
+                throw new ConfigStoreException(Reason.of("disk.full.open", Reason.of("store.name.config"), folder.toString(),
+                        DataDisk.bytes(DataDisk.sample(folder).free())), e);
+            }
             throw explain(location, e);
         }
         try {

@@ -42,16 +42,20 @@ public final class DamagedStores {
 
         /** What to tell the user, in their language. */
         public Reason reason() {
-            Reason name = switch (store) {
-                case CONFIG -> Reason.of("store.name.config");
-                case CACHE -> Reason.of("store.name.cache");
-                case SERIES -> Reason.of("store.name.series");
-            };
+            Reason name = storeName(store);
             return Reason.of(store == Store.CONFIG ? "store.damaged.config" : "store.damaged", name, file.toString(), copy.getFileName().toString());
         }
     }
 
     private DamagedStores() {
+    }
+
+    private static Reason storeName(Store store) {
+        return switch (store) {
+            case CONFIG -> Reason.of("store.name.config");
+            case CACHE -> Reason.of("store.name.cache");
+            case SERIES -> Reason.of("store.name.series");
+        };
     }
 
     /**
@@ -63,6 +67,11 @@ public final class DamagedStores {
             return opener.get();
         } catch (RuntimeException e) {
             Path file = base.resolveSibling(base.getFileName() + ".mv.db");
+            if (!(e instanceof ConfigStoreException) && DataDisk.refusedForRoom(base.getParent(), e)) {
+                // a full disk is not damage: the file stays where it is, and the user is told what to free
+                throw new ConfigStoreException(Reason.of("disk.full.open", storeName(store), base.getParent().toString(),
+                        DataDisk.bytes(DataDisk.sample(base.getParent()).free())), e);
+            }
             if (!isDamage(e) || !Files.isRegularFile(file)) {
                 throw e;
             }

@@ -185,6 +185,26 @@ class DataDiskFullFaultIT {
                 store.close();
             }
 
+            // a start on a full disk: each store refuses to open in words, and no file is taken for damaged
+            fill(filler);
+            List<Runnable> opens = List.of(() -> ConfigStores.open(StoreLocation.embedded(), dirs, SecretBox.fromKeyFile(dirs)).close(),
+                    () -> CacheDb.embedded(dirs.home().resolve("cache")).close(),
+                    () -> new H2SeriesStore(dirs.home().resolve("series"), Retention.defaults(), Clock.systemUTC()).close());
+            for (Runnable open : opens) {
+                try {
+                    open.run();
+                    System.out.println("[fault] a store opened on the full disk");
+                } catch (ConfigStoreException e) {
+                    for (Messages m : List.of(english, chinese)) {
+                        String said = e.describe(m);
+                        System.out.printf("[fault] opening on a full disk (%s): \"%s\"%n", m.locale(), said);
+                        assertThat(said).contains(disk.toString()).doesNotContain("Exception", "MVStore", "H2", "General error", "8000");
+                    }
+                    assertThat(e.describe(english)).contains("is full");
+                }
+            }
+            Files.delete(filler);
+
             // a restart: every store opens whole, nothing set aside as damaged, the configuration as it was
             try (Stream<Path> files = Files.walk(disk)) {
                 assertThat(files.map(Path::toString).filter(f -> f.contains(".damaged-")).toList()).as("no store set aside as damaged").isEmpty();
