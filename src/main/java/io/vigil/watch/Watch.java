@@ -23,7 +23,8 @@ import io.vigil.watch.JobBoard.TargetState;
 
 /**
  * What the console shows of a running collector, one snapshot at a time: each target's health, each job's last and next
- * run, the latest values and the spool's fill. Building one reads only memory, so the console can take one a second.
+ * run, the latest values, the spool's fill and the room on the data folder's disk. Building one reads memory and asks
+ * the file system for the disk's free space (one statfs call), so the console can take one a second, off the FX thread.
  */
 public final class Watch {
 
