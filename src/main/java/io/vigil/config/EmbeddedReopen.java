@@ -25,6 +25,9 @@ public final class EmbeddedReopen {
     private final java.util.List<HikariDataSource> pools;
     private final Path folder;
     private final String what;
+    private static final long WARN_EVERY_NANOS = 60_000_000_000L;
+    private long lastWarned = System.nanoTime() - WARN_EVERY_NANOS;
+    private int reopened;
 
     /**
      * @param folder the folder of the store's file
@@ -57,8 +60,20 @@ public final class EmbeddedReopen {
                 p.getHikariPoolMXBean().softEvictConnections();
             }
         }
-        LOG.warn("The {} at {} could not write to its disk ({}, {} free); it is opened again from its file's last sound state",
-                what, folder, DataDisk.sample(folder).level(), DataDisk.bytes(DataDisk.sample(folder).free()));
+        int since;
+        synchronized (this) {
+            reopened++;
+            long now = System.nanoTime();
+            if (now - lastWarned < WARN_EVERY_NANOS) {
+                return true; // while the disk stays full every write fails: one line a minute says it
+            }
+            lastWarned = now;
+            since = reopened;
+            reopened = 0;
+        }
+        DataDisk.State disk = DataDisk.sample(folder);
+        LOG.warn("The {} at {} could not write to its disk ({}, {} free); it is opened again from its file's last sound state"
+                + " ({} time(s) since the last such line)", what, folder, disk.level(), DataDisk.bytes(disk.free()), since);
         return true;
     }
 }

@@ -111,6 +111,22 @@ public final class CacheDb implements AutoCloseable {
     }
 
     /**
+     * The reason an embedded cache cannot take a snapshot now because its disk is full, or empty when there is room (or
+     * the cache is a server). Asked before a mirror borrows a connection: while the disk is full the embedded database
+     * cannot even open again, and each run would otherwise wait out the pool's time-out for a connection.
+     */
+    public java.util.Optional<io.vigil.i18n.Reason> noRoom() {
+        if (folder == null) {
+            return java.util.Optional.empty();
+        }
+        io.vigil.config.DataDisk.State disk = io.vigil.config.DataDisk.sample(folder);
+        return disk.level() == io.vigil.config.DataDisk.Level.FULL
+                ? java.util.Optional.of(io.vigil.i18n.Reason.of("disk.full.write", io.vigil.i18n.Reason.of("disk.store.cache"), folder.toString(),
+                        io.vigil.config.DataDisk.bytes(disk.free())))
+                : java.util.Optional.empty();
+    }
+
+    /**
      * Looks at a failure of the cache: when an embedded cache's disk refused a write, the cache is opened again from its
      * file (see {@link io.vigil.config.EmbeddedReopen}); then the reason is a full disk when it is one.
      */

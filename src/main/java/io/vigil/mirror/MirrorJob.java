@@ -70,6 +70,7 @@ public final class MirrorJob {
     }
 
     public MirrorResult run(Target target, MirrorDef def) {
+        refuseWithoutRoom(); // nothing could be kept: the target is not asked
         long start = System.nanoTime();
         String table = def.cacheTable().toLowerCase(Locale.ROOT);
         String watermark = def.mode() == MirrorMode.APPEND ? CacheColumn.normalize(def.watermarkColumn()) : null;
@@ -147,10 +148,19 @@ public final class MirrorJob {
     }
 
     private Connection borrow(String table) {
+        refuseWithoutRoom();
         long t = System.nanoTime();
         Connection c = onCache("connecting to", table, () -> cache.dataSource().getConnection());
         times.since("mirror: cache pool wait", t);
         return c;
+    }
+
+    // An embedded cache on a full disk: said at once, rather than after the pool's wait for a connection it cannot open.
+    private void refuseWithoutRoom() {
+        java.util.Optional<io.vigil.i18n.Reason> full = cache.noRoom();
+        if (full.isPresent()) {
+            throw new CacheException(full.get(), "the disk under the cache " + cache.location() + " is full", null);
+        }
     }
 
     private void giveBack(Connection c) {
