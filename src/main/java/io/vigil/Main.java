@@ -75,7 +75,16 @@ public final class Main implements Callable<Integer> {
                     }
                 }
             }
-            return new CommandLine.RunLast().execute(parsed);
+            // --lang before a command words that command's output too (each command asks Messages for the default locale)
+            java.util.Locale before = java.util.Locale.getDefault();
+            if (main.language != null && parsed.subcommand() != null) {
+                java.util.Locale.setDefault(io.vigil.i18n.Messages.localeFor(main.language));
+            }
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                java.util.Locale.setDefault(before);
+            }
         });
         return io.vigil.cli.CliErrors.install(cl);
     }

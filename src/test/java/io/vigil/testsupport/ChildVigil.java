@@ -22,11 +22,24 @@ public final class ChildVigil implements AutoCloseable {
 
     /** Starts {@code vigil ARGS} with a 256 MB heap; its output goes to {@code NAME.log}. */
     public Process start(String name, String... args) throws IOException {
+        return start(name, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(String, String...)}, with these environment variables set (an empty value removes one). */
+    public Process start(String name, java.util.Map<String, String> env, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", cp, "io.vigil.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.resolve(name + ".log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.resolve(name + ".log").toFile());
+        env.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
         children.add(p);
         return p;
     }
