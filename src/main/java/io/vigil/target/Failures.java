@@ -223,11 +223,11 @@ public final class Failures {
         if (hasCause(e, UnknownHostException.class)) {
             return Reason.of("configStore.why.unknownHost");
         }
-        if (hasCause(e, ConnectException.class)) {
-            return Reason.of("configStore.why.refused");
-        }
         if (kind == FailureKind.TIMEOUT) {
             return Reason.of("configStore.why.timeout");
+        }
+        if (hasCause(e, ConnectException.class)) {
+            return Reason.of("configStore.why.refused");
         }
         return Reason.of("configStore.why.lost");
     }
