@@ -165,7 +165,11 @@ public final class ConsoleStartup {
             // the cache or series store found damaged while opening: said in the banner beside any earlier problem
             return opened.withStore(opened.store(), withDamage(opened, opened.storeError())).withMonitoring(monitoring);
         } catch (RuntimeException e) {
-            LOG.warn("Collector not started: {}", e.getMessage(), e);
+            if (e instanceof DataStores.Refused || e instanceof ConfigStoreException) {
+                LOG.warn("Collector not started: {}", e.getMessage()); // worded already; the store logged its cause
+            } else {
+                LOG.warn("Collector not started: {}", e.getMessage(), e);
+            }
             String before = opened.storeError() == null ? "" : opened.storeError() + " ";
             String why = whyNotCollecting(e, opened.settings(), new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(opened.settings().language())));
             return new ConsoleContext(opened.dirs(), opened.box(), opened.settingsStore(), opened.settings(), opened.store(),
