@@ -93,6 +93,19 @@ class DataStoresTest {
     }
 
     @Test
+    void theSeriesStoreAnswersOrQuotesInfluxWhenItRefuses() {
+        io.vigil.testsupport.InfluxServer influx = RealServices.influx();
+        try (io.vigil.testsupport.TestInfluxDb db = influx.createDatabase("dstore")) {
+            Reason answered = DataStores.test(Role.SERIES, new ServerAddress(influx.url() + "/" + db.name(), "", Secret.empty()));
+            assertThat(EN.render(answered)).startsWith("InfluxDB at ").contains("answered in");
+            assertThat(ZH.render(answered)).contains("InfluxDB 已应答");
+        }
+        Reason missing = refusal(Role.SERIES, new ServerAddress(influx.url() + "/vt_no_such_db_" + System.nanoTime(), "", Secret.empty()));
+        assertThat(EN.render(missing)).startsWith("The series store at http://").contains("could not be used: database not found");
+        assertThat(ZH.render(missing)).startsWith("时序库").contains("database not found");
+    }
+
+    @Test
     void aSeriesStoreThatDoesNotAnswerOrIsNotInfluxIsSaidInWords() throws Exception {
         int port = closedPort();
         Reason dead = refusal(Role.SERIES, new ServerAddress("http://127.0.0.1:" + port + "/vigil", "", Secret.empty()));
