@@ -58,7 +58,9 @@ public final class Failures {
 
     /**
      * The failure of {@code action} ({@link #connecting()}, {@link #reading(String)}) on the target at {@code address}:
-     * the address, the action, the advice for its {@link FailureKind}, and the server's own error text.
+     * the address, the action, the advice for its {@link FailureKind}, and the server's own error text; for a refused
+     * connection, an unknown host or a time-out the driver spoke, not the server, so its sentence goes to the DEBUG log
+     * and what the type tells is said instead.
      */
     public static TargetFailure classify(Reason action, String address, SQLException e) {
         return classify(action, address, e, null);
