@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Collect from every enabled target without a display, printing a status line per cycle.")
 public final class CollectCommand implements Callable<Integer> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CollectCommand.class);
+
     @Mixin
     StoreOptions stores;
 
@@ -91,7 +93,15 @@ public final class CollectCommand implements Callable<Integer> {
             io.vigil.watch.JobBoard board = new io.vigil.watch.JobBoard();
             io.vigil.watch.LatestValues latest = new io.vigil.watch.LatestValues();
             Clock clock = Clock.systemUTC();
-            LocalCollector.Stores dataStores = servers.open();
+            LocalCollector.Stores dataStores;
+            try {
+                dataStores = servers.open();
+            } catch (io.vigil.schedule.DataStores.Refused e) {
+                LOG.warn("Collector not started: {}", e.getMessage());
+                spec.commandLine().getErr().println(messages.render(e.reason()));
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
             boolean share = dataStores.ledger() instanceof io.vigil.ledger.RedisLedger && !solo;
             io.vigil.team.TeamCollector team = share ? io.vigil.team.TeamCollector.start(dirs, store, dataStores, clock, board, line, latest::add,
                     Duration.ofSeconds(Math.max(3, leaseSeconds))) : null;

@@ -52,11 +52,13 @@ public final class ConfigCommands {
                 if (file == null) {
                     spec.commandLine().getOut().print(yaml);
                 } else {
+                    Messages messages = new Messages(Messages.localeFor(""));
                     Files.writeString(file, yaml, StandardCharsets.UTF_8);
-                    if (withPasswords) {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    if (withPasswords && !ownerOnly(file)) {
+                        spec.commandLine().getErr().println(messages.get("cli.export.notPrivate", String.valueOf(file)));
+                        return 1;
                     }
-                    spec.commandLine().getOut().println("Wrote " + file);
+                    spec.commandLine().getOut().println(messages.get("cli.export.wrote", String.valueOf(file)));
                 }
                 return 0;
             } catch (IOException e) {
@@ -68,9 +70,19 @@ public final class ConfigCommands {
             } catch (ConfigStoreException e) {
                 spec.commandLine().getErr().println(e.describe(new Messages(Messages.localeFor(""))));
                 return 1;
-            } catch (UnsupportedOperationException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 1;
+            }
+        }
+
+        /**
+         * Makes {@code file} readable by its owner alone; false when its file system has no POSIX permissions (Windows,
+         * some mounted shares), so the caller can say so.
+         */
+        static boolean ownerOnly(Path file) throws IOException {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                return true;
+            } catch (UnsupportedOperationException notPosix) {
+                return false;
             }
         }
     }

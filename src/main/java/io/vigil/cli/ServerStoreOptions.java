@@ -59,6 +59,12 @@ public final class ServerStoreOptions {
         return command != null ? command.commandLine() : new picocli.CommandLine(new ServerStoreOptions());
     }
 
+    private static final io.vigil.i18n.Messages ENGLISH = new io.vigil.i18n.Messages(java.util.Locale.ENGLISH);
+
+    /**
+     * The stores the options name; throws {@link DataStores.Refused} with the reason in words when one cannot be
+     * opened.
+     */
     LocalCollector.Stores open() {
         ServerAddress cache = cacheUrl == null ? ServerAddress.embedded()
                 : new ServerAddress(cacheUrl, cacheUser, secret(cachePasswordFile, "--cache-password-file", "VIGIL_CACHE_PASSWORD"));
@@ -73,9 +79,9 @@ public final class ServerStoreOptions {
     }
 
     private void check(String option, DataStores.Role role, ServerAddress a) {
-        String problem = DataStores.problem(role, a);
-        if (problem != null) {
-            throw new OptionProblem(commandLine(), option, problem, Reason.of("input.needed",
+        Reason problem = DataStores.problem(role, a);
+        if (!problem.isEmpty()) {
+            throw new OptionProblem(commandLine(), option, ENGLISH.render(problem), Reason.of("input.needed",
                     storeExample(role), Reason.of("input.given.text", InputProblem.cut(a.url()))));
         }
     }

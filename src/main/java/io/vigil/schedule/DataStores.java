@@ -8,13 +8,18 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.vigil.config.ServerAddress;
+import io.vigil.i18n.Messages;
+import io.vigil.i18n.Reason;
 import io.vigil.ledger.RedisLedger;
 import io.vigil.mirror.CacheDb;
 import io.vigil.series.InfluxSeriesStore;
 import io.vigil.series.RangeQuery;
-import io.vigil.target.Failures;
 import io.vigil.tls.CaTrust;
 import io.vigil.tls.StoreTls;
 import io.vigil.tls.TlsRefused;
@@ -28,38 +33,75 @@ public final class DataStores {
     /** Which of the three stores an address is for. */
     public enum Role { CACHE, LEDGER, SERIES }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DataStores.class);
+    private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+
     private DataStores() {
     }
 
     /**
-     * A store that refused a TLS connection (or whose CA file cannot be read), with the reason in words for every
-     * language; its message is the English form.
+     * A store that could not be opened or did not answer, or whose address is not of its kind, with the reason in words
+     * for every language; its message is the English form, for logs.
      */
-    public static final class TlsRefusedStore extends IllegalArgumentException {
-        private final io.vigil.i18n.Reason reason;
+    public static class Refused extends IllegalArgumentException {
+        private final transient Reason reason;
 
-        TlsRefusedStore(io.vigil.i18n.Reason reason, Throwable cause) {
+        Refused(Reason reason, Throwable cause) {
             super(ENGLISH.render(reason), cause);
             this.reason = reason;
         }
 
         /** What was refused and why, for {@code Messages.render}. */
-        public io.vigil.i18n.Reason reason() {
+        public Reason reason() {
             return reason;
         }
     }
 
-    private static IllegalArgumentException refusal(ServerAddress a, String plain, Throwable cause) {
-        return tlsReason(a).<IllegalArgumentException>map(r -> new TlsRefusedStore(r, cause)).orElseGet(() -> new IllegalArgumentException(plain, cause));
+    /** A store that refused a TLS connection (or whose CA file cannot be read). */
+    public static final class TlsRefusedStore extends Refused {
+        TlsRefusedStore(Reason reason, Throwable cause) {
+            super(reason, cause);
+        }
     }
 
-    /** The stores at the addresses; embedded ones are left null for {@link LocalCollector} to open in the data folder. */
+    /**
+     * The failure {@code e} of the store at {@code a}, in words: when the address asks for TLS and the connection
+     * failed, what its server presents, judged ({@link #tlsReason}); otherwise by the failure's type and codes.
+     */
+    public static Refused failure(Role role, ServerAddress a, RuntimeException e) {
+        if (e instanceof Refused done) {
+            return done;
+        }
+        if (e instanceof TlsRefused tls) {
+            return new TlsRefusedStore(Reason.of("dataStore.tls", StoreFailures.name(role), StoreFailures.shown(a.url()), tls.reason()), e);
+        }
+        LOG.debug("{} at {} failed", role, StoreFailures.shown(a.url()), e);
+        Optional<Reason> tls = tlsReason(a);
+        if (tls.isPresent()) {
+            return new TlsRefusedStore(Reason.of("dataStore.tls", StoreFailures.name(role), StoreFailures.shown(a.url()), tls.get()), e);
+        }
+        return new Refused(StoreFailures.reason(role, a.url(), e), e);
+    }
+
+    /**
+     * The stores at the addresses; embedded ones are left null for {@link LocalCollector} to open in the data folder.
+     * Throws {@link Refused} with the reason in words when an address is not of its kind or a store cannot be opened.
+     */
     public static LocalCollector.Stores open(ServerAddress cache, ServerAddress ledger, ServerAddress series) {
+        for (Role role : Role.values()) {
+            Reason problem = problem(role, role == Role.CACHE ? cache : role == Role.LEDGER ? ledger : series);
+            if (!problem.isEmpty()) {
+                throw new Refused(problem, null);
+            }
+        }
         CacheDb c = null;
         RedisLedger l = null;
+        Role opening = Role.CACHE;
         try {
             c = cache.isEmbedded() ? null : openCache(cache);
+            opening = Role.LEDGER;
             l = ledger.isEmbedded() ? null : openLedger(ledger);
+            opening = Role.SERIES;
             InfluxSeriesStore s = series.isEmbedded() ? null : openSeries(series);
             return new LocalCollector.Stores(c, l, s);
         } catch (RuntimeException e) {
@@ -69,90 +111,70 @@ public final class DataStores {
             if (l != null) {
                 l.close();
             }
-            throw e;
+            throw failure(opening, opening == Role.CACHE ? cache : opening == Role.LEDGER ? ledger : series, e);
         }
     }
 
-    /** Checks the address's form before anything is opened; null when it is fine, else what is wrong. */
-    public static String problem(Role role, ServerAddress a) {
+    /** Checks the address's form before anything is opened; {@link Reason#NONE} when it is fine, else what is wrong. */
+    public static Reason problem(Role role, ServerAddress a) {
         if (a.isEmbedded()) {
-            return null;
+            return Reason.NONE;
         }
         StoreTls tls = StoreTls.split(a.url());
         String url = tls.url();
         if (tls.caFile() != null && (role == Role.LEDGER && url.startsWith("redis:") || role == Role.SERIES && url.startsWith("http:"))) {
-            return "A CA file is for a TLS address: write " + (role == Role.LEDGER ? "rediss://" : "https://") + " to use it.";
+            return Reason.of("dataStore.problem.caNeedsTls", role == Role.LEDGER ? "rediss://" : "https://");
         }
-        return switch (role) {
-            case CACHE -> url.toLowerCase(Locale.ROOT).matches("jdbc:(mysql|mariadb)://[^/]+/\\w+.*") ? null
-                    : "The cache must be a MySQL or MariaDB database, like jdbc:mysql://db1:3306/vigil_cache.";
-            case LEDGER -> uri(url) != null && isRedis(uri(url).getScheme()) && uri(url).getHost() != null ? null
-                    : "The ledger must be a Redis address, like redis://redis1:6379 (a path adds a key prefix: redis://redis1:6379/team; "
-                    + "rediss:// for TLS).";
+        boolean fine = switch (role) {
+            case CACHE -> url.toLowerCase(Locale.ROOT).matches("jdbc:(mysql|mariadb)://[^/]+/\\w+.*");
+            case LEDGER -> uri(url) != null && isRedis(uri(url).getScheme()) && uri(url).getHost() != null;
             case SERIES -> uri(url) != null && uri(url).getScheme() != null && uri(url).getScheme().startsWith("http")
-                    && uri(url).getHost() != null && uri(url).getPath() != null && uri(url).getPath().length() > 1 ? null
-                    : "The series store must be an InfluxDB 1.x database, like http://influx1:8086/vigil.";
+                    && uri(url).getHost() != null && uri(url).getPath() != null && uri(url).getPath().length() > 1;
         };
+        return fine ? Reason.NONE : Reason.of("dataStore.problem." + role.name());
     }
 
     /**
-     * Connects to the store once and says what answered ("MariaDB 10.11.19 answered in 4 ms"); throws
-     * {@link IllegalArgumentException} with the reason in words when it does not. Blocks: call it off the FX thread.
+     * Connects to the store once and says what answered ("MariaDB 10.11.19 answered in 4 ms"); throws {@link Refused}
+     * with the reason in words when it does not. Blocks: call it off the FX thread.
      */
-    public static String test(Role role, ServerAddress a) {
-        String problem = problem(role, a);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+    public static Reason test(Role role, ServerAddress a) {
+        Reason problem = problem(role, a);
+        if (!problem.isEmpty()) {
+            throw new Refused(problem, null);
         }
         if (a.isEmbedded()) {
-            return "Embedded in the data folder: nothing to test.";
+            return Reason.of("dataStore.embedded");
         }
         long t0 = System.nanoTime();
-        switch (role) {
-            case CACHE -> {
-                try (CacheDb c = openCache(a); Connection conn = c.dataSource().getConnection(); Statement s = conn.createStatement()) {
-                    s.executeQuery("SELECT 1").close();
-                    String version = conn.getMetaData().getDatabaseProductName() + " " + conn.getMetaData().getDatabaseProductVersion();
-                    return version + " answered in " + millis(t0) + " ms.";
-                } catch (SQLException e) {
-                    throw refusal(a, Failures.classify(Failures.reachingTheCache(), a.url(), e).getMessage(), e);
-                } catch (TlsRefused e) {
-                    throw new TlsRefusedStore(e.reason(), e);
-                } catch (RuntimeException e) {
-                    throw refusal(a, reason(e, a.url()), e);
+        String at = StoreFailures.shown(a.url());
+        try {
+            return switch (role) {
+                case CACHE -> {
+                    try (CacheDb c = openCache(a); Connection conn = c.dataSource().getConnection(); Statement s = conn.createStatement()) {
+                        s.executeQuery("SELECT 1").close();
+                        String version = conn.getMetaData().getDatabaseProductName() + " " + conn.getMetaData().getDatabaseProductVersion();
+                        yield Reason.of("dataStore.answered", version, millis(t0));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
-            }
-            case LEDGER -> {
-                try (RedisLedger l = openLedger(a)) {
-                    l.lastForTarget(0);
-                    return "Redis at " + a.url() + " answered in " + millis(t0) + " ms.";
-                } catch (TlsRefused e) {
-                    throw new TlsRefusedStore(e.reason(), e);
-                } catch (RuntimeException e) {
-                    throw refusal(a, "Redis at " + a.url() + " did not answer: " + e.getMessage(), e);
+                case LEDGER -> {
+                    try (RedisLedger l = openLedger(a)) {
+                        l.lastForTarget(0);
+                        yield Reason.of("dataStore.answered.ledger", at, millis(t0));
+                    }
                 }
-            }
-            case SERIES -> {
-                try (InfluxSeriesStore s = openSeries(a)) {
-                    s.query(new RangeQuery("vigil.connection_test", Map.of(), Instant.now().minusSeconds(60), Instant.now(), 1));
-                    return "InfluxDB at " + a.url() + " answered in " + millis(t0) + " ms.";
-                } catch (TlsRefused e) {
-                    throw new TlsRefusedStore(e.reason(), e);
-                } catch (RuntimeException e) {
-                    throw refusal(a, e.getMessage(), e);
+                case SERIES -> {
+                    try (InfluxSeriesStore s = openSeries(a)) {
+                        s.query(new RangeQuery("vigil.connection_test", Map.of(), Instant.now().minusSeconds(60), Instant.now(), 1));
+                        yield Reason.of("dataStore.answered.series", at, millis(t0));
+                    }
                 }
-            }
-            default -> throw new IllegalStateException(role.name());
+            };
+        } catch (RuntimeException e) {
+            throw failure(role, a, e);
         }
-    }
-
-    private static String reason(RuntimeException e, String url) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql) {
-                return Failures.classify(Failures.reachingTheCache(), url, sql).getMessage();
-            }
-        }
-        return "The cache at " + url + " could not be opened: " + e.getMessage();
     }
 
     static CacheDb openCache(ServerAddress a) {
@@ -164,7 +186,7 @@ public final class DataStores {
         StoreTls tls = StoreTls.split(a.url());
         URI u = uri(tls.url());
         if (u == null || !isRedis(u.getScheme()) || u.getHost() == null) {
-            throw new IllegalArgumentException(problem(Role.LEDGER, a));
+            throw new Refused(problem(Role.LEDGER, a), null);
         }
         String prefix = u.getPath() == null || u.getPath().length() <= 1 ? "vigil:" : u.getPath().substring(1) + ":";
         boolean secure = "rediss".equals(u.getScheme());
@@ -177,7 +199,7 @@ public final class DataStores {
         StoreTls tls = StoreTls.split(a.url());
         URI u = uri(tls.url());
         if (u == null || u.getHost() == null) {
-            throw new IllegalArgumentException(problem(Role.SERIES, a));
+            throw new Refused(problem(Role.SERIES, a), null);
         }
         String db = u.getPath() == null || u.getPath().length() <= 1 ? "vigil" : u.getPath().substring(1);
         String base = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
@@ -189,13 +211,12 @@ public final class DataStores {
         return "redis".equals(scheme) || "rediss".equals(scheme);
     }
 
-    private static final io.vigil.i18n.Messages ENGLISH = new io.vigil.i18n.Messages(Locale.ENGLISH);
 
     /**
      * When a store's address asks for TLS and the connection failed, what its server presents, judged: no TLS there, a
      * certificate not signed by the CA file, or one for another host.
      */
-    public static java.util.Optional<io.vigil.i18n.Reason> tlsReason(ServerAddress a) {
+    public static Optional<Reason> tlsReason(ServerAddress a) {
         return StoreTls.split(a.url()).diagnose(java.time.Duration.ofSeconds(5));
     }
 

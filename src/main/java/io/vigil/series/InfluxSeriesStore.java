@@ -101,7 +101,7 @@ public final class InfluxSeriesStore implements SeriesStore {
         HttpResponse<String> res = send(req, "write " + points.size() + " points to");
         if (res.statusCode() != 204) {
             throw new SeriesStoreException("InfluxDB at " + url + " refused " + points.size() + " points (HTTP " + res.statusCode()
-                    + "): " + res.body().strip());
+                    + "): " + res.body().strip(), res.statusCode(), res.body());
         }
     }
 
@@ -125,7 +125,8 @@ public final class InfluxSeriesStore implements SeriesStore {
             JsonNode result = root.path("results").path(0);
             if (res.statusCode() != 200 || result.has("error") || root.has("error")) {
                 String error = result.has("error") ? result.get("error").asText() : root.path("error").asText(res.body());
-                throw new SeriesStoreException("InfluxDB at " + url + " could not answer for " + q.metric() + ": " + error);
+                throw new SeriesStoreException("InfluxDB at " + url + " could not answer for " + q.metric() + ": " + error,
+                        res.statusCode(), error);
             }
             List<Series> out = new ArrayList<>();
             for (JsonNode s : result.path("series")) {

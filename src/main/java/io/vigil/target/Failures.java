@@ -36,6 +36,7 @@ public final class Failures {
     private static final Set<Integer> MYSQL_BAD_SQL = Set.of(1064, 1146, 1054);
 
     private static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Failures.class);
 
     private Failures() {
     }
@@ -57,7 +58,9 @@ public final class Failures {
 
     /**
      * The failure of {@code action} ({@link #connecting()}, {@link #reading(String)}) on the target at {@code address}:
-     * the address, the action, the advice for its {@link FailureKind}, and the server's own error text.
+     * the address, the action, the advice for its {@link FailureKind}, and the server's own error text; for a refused
+     * connection, an unknown host or a time-out the driver spoke, not the server, so its sentence goes to the DEBUG log
+     * and what the type tells is said instead.
      */
     public static TargetFailure classify(Reason action, String address, SQLException e) {
         return classify(action, address, e, null);
@@ -78,7 +81,10 @@ public final class Failures {
             return new TargetFailure(FailureKind.TIMEOUT, reason, ENGLISH.render(reason), thrown);
         }
         FailureKind kind = kind(e);
-        String detail = firstLine(e);
+        Object detail = detail(kind, e);
+        if (detail instanceof Reason) {
+            LOG.debug("{} at {} failed ({}); the driver says: {}", ENGLISH.render(action), address, kind, firstLine(e));
+        }
         Reason reason = kind == FailureKind.OTHER ? Reason.of("failure.message.plain", address, action, detail)
                 : Reason.of("failure.message", address, action, advice(kind), detail);
         return new TargetFailure(kind, reason, ENGLISH.render(reason), thrown);
@@ -205,6 +211,43 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * What follows the advice: the server's own words when the server spoke (an ORA- error, a MySQL error with the
+     * server's code, a PostgreSQL error the server sent), since DBAs search for those; for a connection that was refused,
+     * a host that is not known or a time-out, what the exception's type says, as the driver's sentence adds nothing.
+     */
+    static Object detail(FailureKind kind, SQLException e) {
+        if (kind != FailureKind.UNREACHABLE && kind != FailureKind.TIMEOUT || serverSpoke(e)) {
+            return firstLine(e);
+        }
+        if (hasCause(e, UnknownHostException.class)) {
+            return Reason.of("configStore.why.unknownHost");
+        }
+        if (kind == FailureKind.TIMEOUT) {
+            return Reason.of("configStore.why.timeout");
+        }
+        if (hasCause(e, ConnectException.class)) {
+            return Reason.of("configStore.why.refused");
+        }
+        return Reason.of("configStore.why.lost");
+    }
+
+    /** Whether the error's text is the server's: an ORA- code, a MySQL server error code, a PostgreSQL server message. */
+    private static boolean serverSpoke(SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("ORA-")) {
+            return true;
+        }
+        if (e instanceof org.postgresql.util.PSQLException pg) {
+            return pg.getServerErrorMessage() != null;
+        }
+        if (e instanceof org.h2.jdbc.JdbcException) {
+            return false;
+        }
+        int code = e.getErrorCode();
+        // MySQL's and MariaDB's server errors are numbered 1000-1999 and 3000-9999; 2000-2999 are the client's own
+        return code >= 1000 && code < 2000 || code >= 3000 && code < 10_000;
     }
 
     private static String firstLine(Throwable e) {

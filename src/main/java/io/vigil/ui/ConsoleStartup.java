@@ -112,13 +112,48 @@ public final class ConsoleStartup {
         return text.toString();
     }
 
+    /**
+     * Why the collector did not start, in the language of {@code messages}: the reason the config store, a TLS
+     * connection or a data store on a server gave in words (a failure of the ledger, series store or cache is worded as
+     * that store's); for anything else a sentence pointing at the log, never the exception's own text.
+     */
+    static String whyNotCollecting(RuntimeException e, Settings s, io.vigil.i18n.Messages messages) {
+        if (e instanceof ConfigStoreException c) {
+            return c.describe(messages);
+        }
+        if (e instanceof DataStores.Refused refused) {
+            return messages.render(refused.reason());
+        }
+        if (e instanceof io.vigil.tls.TlsRefused tls) {
+            return messages.render(tls.reason());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ((t instanceof io.vigil.ledger.LedgerException || t instanceof redis.clients.jedis.exceptions.JedisException)
+                    && !s.ledger().isEmbedded()) {
+                return messages.render(DataStores.failure(DataStores.Role.LEDGER, s.ledger(), e).reason());
+            }
+            if (t instanceof io.vigil.series.SeriesStoreException && !s.series().isEmbedded()) {
+                return messages.render(DataStores.failure(DataStores.Role.SERIES, s.series(), e).reason());
+            }
+            if ((t instanceof io.vigil.mirror.CacheException || t instanceof java.sql.SQLException) && !s.cache().isEmbedded()) {
+                return messages.render(DataStores.failure(DataStores.Role.CACHE, s.cache(), e).reason());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return messages.get("collect.notStarted");
+    }
+
     /** The context with a collector running over its store; when it cannot start, the reason instead. */
     public static ConsoleContext startCollecting(ConsoleContext opened) {
         try {
             Settings s = opened.settings();
             if (s.collect() == io.vigil.config.CollectMode.WATCH && s.ledger().isEmbedded()) {
-                throw new IllegalArgumentException(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(s.language()))
-                        .get("settings.data.watchNeedsRedis"));
+                LOG.warn("Collector not started: watching collectors needs a Redis ledger");
+                String why = new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(s.language())).get("settings.data.watchNeedsRedis");
+                return new ConsoleContext(opened.dirs(), opened.box(), opened.settingsStore(), opened.settings(), opened.store(),
+                        (opened.storeError() == null ? "" : opened.storeError() + " ") + why, null);
             }
             LocalCollector.Stores stores = DataStores.open(s.cache(), s.ledger(), s.series());
             // a team: every console shows all collectors; this one collects its share, or nothing
@@ -130,11 +165,13 @@ public final class ConsoleStartup {
             // the cache or series store found damaged while opening: said in the banner beside any earlier problem
             return opened.withStore(opened.store(), withDamage(opened, opened.storeError())).withMonitoring(monitoring);
         } catch (RuntimeException e) {
-            LOG.warn("Collector not started: {}", e.getMessage(), e);
+            if (e instanceof DataStores.Refused || e instanceof ConfigStoreException) {
+                LOG.warn("Collector not started: {}", e.getMessage()); // worded already; the store logged its cause
+            } else {
+                LOG.warn("Collector not started: {}", e.getMessage(), e);
+            }
             String before = opened.storeError() == null ? "" : opened.storeError() + " ";
-            String why = e instanceof ConfigStoreException c
-                    ? c.describe(new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(opened.settings().language())))
-                    : e.getMessage();
+            String why = whyNotCollecting(e, opened.settings(), new io.vigil.i18n.Messages(io.vigil.i18n.Messages.localeFor(opened.settings().language())));
             return new ConsoleContext(opened.dirs(), opened.box(), opened.settingsStore(), opened.settings(), opened.store(),
                     before + why, null);
         }

@@ -116,7 +116,9 @@ class MessagesTest {
                 "failure.advice.", java.util.Arrays.stream(io.vigil.target.FailureKind.values())
                         .filter(k -> k != io.vigil.target.FailureKind.OTHER).map(Enum::name).toList(),
                 "licence.", java.util.Arrays.stream(io.vigil.config.LicensedPack.values()).map(Enum::name).toList(),
-                "kind.", java.util.Arrays.stream(io.vigil.config.TargetKind.values()).map(Enum::name).toList());
+                "kind.", java.util.Arrays.stream(io.vigil.config.TargetKind.values()).map(Enum::name).toList(),
+                "dataStore.", java.util.Arrays.stream(io.vigil.schedule.DataStores.Role.values()).map(Enum::name).toList(),
+                "dataStore.problem.", java.util.Arrays.stream(io.vigil.schedule.DataStores.Role.values()).map(Enum::name).toList());
         Set<String> used = new TreeSet<>();
         Set<String> unknownPrefixes = new TreeSet<>();
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {

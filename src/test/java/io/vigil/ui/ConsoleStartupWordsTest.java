@@ -60,4 +60,41 @@ class ConsoleStartupWordsTest {
                 .contains("settings.properties").containsPattern("settings.properties[^\u201c]*[\u4e00-\u9fff]")
                 .doesNotContain("Exception").doesNotContain("Is a directory");
     }
+
+    @Test
+    void aCacheThatCannotBeReachedStopsTheCollectorWithItsReasonInTheChosenLanguage() throws Exception {
+        int port = closedPort();
+        io.vigil.config.ServerAddress dead = new io.vigil.config.ServerAddress("jdbc:mysql://127.0.0.1:" + port + "/vigil_cache",
+                "vigil", Secret.of("pw"));
+        for (String language : new String[] {"en", "zh-CN"}) {
+            ConsoleContext plain = open(language, StoreLocation.embedded());
+            try {
+                assertThat(plain.store()).isNotNull();
+                ConsoleContext started = ConsoleStartup.startCollecting(plain.withSettings(plain.settings()
+                        .withDataStores(dead, io.vigil.config.ServerAddress.embedded(), io.vigil.config.ServerAddress.embedded())));
+                assertThat(started.monitoring()).isNull();
+                String why = started.storeError();
+                assertThat(why).contains("127.0.0.1:" + port).doesNotContain("Exception").doesNotContain("Communications link failure")
+                        .doesNotContain("HikariPool").doesNotContain("java.");
+                if (language.equals("en")) {
+                    assertThat(why).contains("The cache at jdbc:mysql://127.0.0.1:" + port + "/vigil_cache cannot be reached")
+                            .contains("the connection was refused");
+                } else {
+                    assertThat(why).contains("无法连接缓存库").contains("连接被拒绝");
+                }
+            } finally {
+                plain.store().close();
+            }
+        }
+    }
+
+    @Test
+    void aFailureWithNoWordsOfItsOwnPointsAtTheLogNotAtItsText() {
+        io.vigil.config.Settings s = io.vigil.config.Settings.defaults();
+        RuntimeException odd = new IllegalStateException("java.lang.NullPointerException: Cannot invoke \"x\"");
+        assertThat(ConsoleStartup.whyNotCollecting(odd, s, new io.vigil.i18n.Messages(java.util.Locale.ENGLISH)))
+                .isEqualTo("The collector did not start; Vigil's log has the details.");
+        assertThat(ConsoleStartup.whyNotCollecting(odd, s, new io.vigil.i18n.Messages(java.util.Locale.SIMPLIFIED_CHINESE)))
+                .isEqualTo("采集器未能启动；详情见 Vigil 的日志。");
+    }
 }

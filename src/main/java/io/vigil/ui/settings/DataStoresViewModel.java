@@ -138,9 +138,8 @@ public final class DataStoresViewModel {
     private void check(Role role) {
         Row r = rows.get(role);
         ServerAddress a = r.address();
-        String problem = r.server.get() && a.url().isEmpty() ? messages.get("settings.data.urlRequired")
-                : DataStores.problem(role, a);
-        r.problem.set(problem == null ? "" : problem);
+        r.problem.set(r.server.get() && a.url().isEmpty() ? messages.get("settings.data.urlRequired")
+                : messages.render(DataStores.problem(role, a)));
         r.result.set("");
     }
 
@@ -153,15 +152,15 @@ public final class DataStoresViewModel {
         ServerAddress a = r.address();
         r.testing.set(true);
         r.result.set(messages.get("settings.data.testing"));
-        executor.run(() -> DataStores.test(role, a), text -> {
+        executor.run(() -> DataStores.test(role, a), answered -> {
             r.testing.set(false);
             r.resultOk.set(true);
-            r.result.set(text);
+            r.result.set(messages.render(answered));
         }, e -> {
             r.testing.set(false);
             r.resultOk.set(false);
-            r.result.set(e instanceof DataStores.TlsRefusedStore tls ? messages.render(tls.reason())
-                    : e instanceof IllegalArgumentException ? e.getMessage() : io.vigil.ui.util.UserErrors.describe(e, messages));
+            r.result.set(e instanceof DataStores.Refused refused ? messages.render(refused.reason())
+                    : io.vigil.ui.util.UserErrors.describe(e, messages));
         });
     }
 

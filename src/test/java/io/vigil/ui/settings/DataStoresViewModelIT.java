@@ -65,7 +65,8 @@ class DataStoresViewModelIT {
             l.urlProperty().set("redis://127.0.0.1:" + closedPort());
             m.test(Role.LEDGER);
             assertThat(l.resultOkProperty().get()).isFalse();
-            assertThat(l.resultProperty().get()).contains("did not answer");
+            assertThat(l.resultProperty().get()).contains("cannot be reached").contains("connection was refused")
+                    .doesNotContain("Exception").doesNotContain("Failed to connect");
 
             DataStoresViewModel.Row s = m.row(Role.SERIES);
             s.serverProperty().set(true);
@@ -75,7 +76,7 @@ class DataStoresViewModelIT {
             s.urlProperty().set("http://127.0.0.1:" + closedPort() + "/vigil");
             m.test(Role.SERIES);
             assertThat(s.resultOkProperty().get()).isFalse();
-            assertThat(s.resultProperty().get()).contains("127.0.0.1");
+            assertThat(s.resultProperty().get()).contains("127.0.0.1").contains("connection was refused").doesNotContain("Exception");
         }
     }
 
