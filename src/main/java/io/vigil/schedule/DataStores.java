@@ -232,4 +232,27 @@ public final class DataStores {
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }
+
+    /**
+     * The reason a collector could not start when it is a data store's on a server: a failure of the ledger, series store
+     * or cache is worded as that store's; empty for anything else.
+     */
+    public static java.util.Optional<io.vigil.i18n.Reason> startFailure(RuntimeException e, io.vigil.config.Settings s) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ((t instanceof io.vigil.ledger.LedgerException || t instanceof redis.clients.jedis.exceptions.JedisException)
+                    && !s.ledger().isEmbedded()) {
+                return java.util.Optional.of(failure(Role.LEDGER, s.ledger(), e).reason());
+            }
+            if (t instanceof io.vigil.series.SeriesStoreException && !s.series().isEmbedded()) {
+                return java.util.Optional.of(failure(Role.SERIES, s.series(), e).reason());
+            }
+            if ((t instanceof io.vigil.mirror.CacheException || t instanceof java.sql.SQLException) && !s.cache().isEmbedded()) {
+                return java.util.Optional.of(failure(Role.CACHE, s.cache(), e).reason());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -127,20 +127,9 @@ public final class ConsoleStartup {
         if (e instanceof io.vigil.tls.TlsRefused tls) {
             return messages.render(tls.reason());
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if ((t instanceof io.vigil.ledger.LedgerException || t instanceof redis.clients.jedis.exceptions.JedisException)
-                    && !s.ledger().isEmbedded()) {
-                return messages.render(DataStores.failure(DataStores.Role.LEDGER, s.ledger(), e).reason());
-            }
-            if (t instanceof io.vigil.series.SeriesStoreException && !s.series().isEmbedded()) {
-                return messages.render(DataStores.failure(DataStores.Role.SERIES, s.series(), e).reason());
-            }
-            if ((t instanceof io.vigil.mirror.CacheException || t instanceof java.sql.SQLException) && !s.cache().isEmbedded()) {
-                return messages.render(DataStores.failure(DataStores.Role.CACHE, s.cache(), e).reason());
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+        java.util.Optional<io.vigil.i18n.Reason> store = DataStores.startFailure(e, s);
+        if (store.isPresent()) {
+            return messages.render(store.get());
         }
         return messages.get("collect.notStarted");
     }
