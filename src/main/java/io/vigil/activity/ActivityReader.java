@@ -86,7 +86,9 @@ public final class ActivityReader {
             }
             return new ActivityChart(from, bucketSeconds, buckets, List.copyOf(counts.keySet()), aas, cpus(c, targetId), newest);
         } catch (SQLException e) {
-            throw new CacheException("Top Activity could not read the cache " + cache.location() + ": " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.activity", cache.location(),
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.readOnlyDataSource())),
+                    "Top Activity could not read the cache " + cache.location() + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,7 +149,9 @@ public final class ActivityReader {
             List<ActivityBreakdown.TopSql> sql = topSql(c, targetId, a, b, all, sampleSeconds, seconds);
             return new ActivityBreakdown(all, seconds, sql, head(sessions), head(topEvents));
         } catch (SQLException e) {
-            throw new CacheException("Top Activity could not read the cache " + cache.location() + ": " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.activity", cache.location(),
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.readOnlyDataSource())),
+                    "Top Activity could not read the cache " + cache.location() + ": " + e.getMessage(), e);
         }
     }
 

@@ -82,7 +82,9 @@ public final class CacheBrowser {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new CacheException("Reading cache table " + table + " of " + cache.location() + " failed: " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.browse", table, cache.location(),
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.readOnlyDataSource())),
+                    "Reading cache table " + table + " of " + cache.location() + " failed: " + e.getMessage(), e);
         }
     }
 

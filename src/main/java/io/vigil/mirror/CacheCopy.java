@@ -29,7 +29,9 @@ public final class CacheCopy {
                 }
             }
         } catch (SQLException e) {
-            throw new CacheException("Reading the tables of " + cache.location() + " failed: " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.tables", cache.location(),
+                    io.vigil.config.PoolWait.detail(e, cache.location(), cache.dataSource())),
+                    "Reading the tables of " + cache.location() + " failed: " + e.getMessage(), e);
         }
         return out;
     }
@@ -71,7 +73,8 @@ public final class CacheCopy {
                 }
             }
         } catch (SQLException e) {
-            throw new CacheException("Copying cache table " + t + " failed: " + e.getMessage(), e);
+            throw new CacheException(io.vigil.i18n.Reason.of("reason.cache.copy", t, io.vigil.config.PoolWait.detail(e, to.location(), to.dataSource())),
+                    "Copying cache table " + t + " failed: " + e.getMessage(), e);
         }
     }
 }

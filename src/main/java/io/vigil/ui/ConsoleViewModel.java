@@ -238,7 +238,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         status.set(m.get("status.testing", t.name()));
         executor.run(() -> now.monitoring().connections().probe(t), r -> status.set(r.ok()
                         ? m.get("status.testOk", t.name(), r.version(), r.took().toMillis())
-                        : m.get("status.testFailed", t.name(), r.failure().getMessage())),
+                        : m.get("status.testFailed", t.name(), m.render(r.failure().reason()))),
                 e -> status.set(UserErrors.describe(e, m)));
     }
 

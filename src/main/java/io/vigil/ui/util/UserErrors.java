@@ -19,6 +19,14 @@ public final class UserErrors {
         if (e instanceof ConfigStoreException c) {
             return c.describe(messages); // a master password's, an input's, the store's
         }
+        io.vigil.i18n.Reason reason = e instanceof io.vigil.mirror.CacheException c ? c.reason()
+                : e instanceof io.vigil.ledger.LedgerException l ? l.reason()
+                : e instanceof io.vigil.target.TargetFailure t ? t.reason()
+                : e instanceof io.vigil.tls.TlsRefused tls ? tls.reason()
+                : e instanceof io.vigil.schedule.DataStores.Refused r ? r.reason() : null;
+        if (reason != null && !reason.isEmpty()) {
+            return messages.render(reason); // the failure's own words, in the reader's language
+        }
         if (e.getMessage() == null || e.getMessage().isBlank()) {
             return messages.get("error.unexpected.noDetail"); // never a class name: the log has the rest
         }
