@@ -63,16 +63,7 @@ final class SqlErrors {
 
     /** Why a server could not be reached, from the type of the error under the driver's. */
     static Reason unreachable(Throwable e) {
-        if (has(e, UnknownHostException.class)) {
-            return Reason.of("configStore.why.unknownHost");
-        }
-        if (has(e, ConnectException.class)) {
-            return Reason.of("configStore.why.refused");
-        }
-        if (e instanceof SQLTimeoutException || has(e, SocketTimeoutException.class)) {
-            return Reason.of("configStore.why.timeout");
-        }
-        return Reason.of("configStore.why.lost");
+        return NetworkFailures.why(e);
     }
 
     /** What the store said: MySQL's sentence; for the embedded store, its error code (its text holds the SQL and its internals). */

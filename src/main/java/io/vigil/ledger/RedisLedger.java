@@ -225,7 +225,10 @@ public final class RedisLedger implements SyncLedger {
         try {
             return command.get();
         } catch (JedisException e) {
-            throw new LedgerException(io.vigil.i18n.Reason.of("reason.ledger.down", where, String.valueOf(e.getMessage())),
+            // nothing answered: said from the error's type; otherwise Redis spoke (WRONGPASS, OOM, READONLY …): its words
+            Object why = e instanceof redis.clients.jedis.exceptions.JedisConnectionException
+                    ? io.vigil.config.NetworkFailures.why(e) : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new LedgerException(io.vigil.i18n.Reason.of("reason.ledger.down", where, why),
                     "The sync ledger at " + where + " did not answer: " + e.getMessage(), e);
         }
     }

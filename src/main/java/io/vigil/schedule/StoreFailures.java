@@ -1,13 +1,11 @@
 package io.vigil.schedule;
 
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 
+import io.vigil.config.NetworkFailures;
 import io.vigil.config.PoolWait;
 import io.vigil.i18n.Reason;
 import io.vigil.schedule.DataStores.Role;
@@ -111,43 +109,15 @@ final class StoreFailures {
     }
 
     private static boolean timedOut(Throwable e) {
-        return find(e, SQLTimeoutException.class) != null || find(e, SocketTimeoutException.class) != null
-                || find(e, HttpTimeoutException.class) != null;
+        return NetworkFailures.timedOut(e);
     }
 
-    /** Why nothing answered, from the type of the error under the client's. */
     private static Reason why(Throwable e) {
-        if (find(e, UnknownHostException.class) != null || find(e, UnresolvedAddressException.class) != null) {
-            return Reason.of("configStore.why.unknownHost");
-        }
-        if (timedOut(e)) {
-            return Reason.of("configStore.why.timeout");
-        }
-        if (find(e, ConnectException.class) != null) {
-            return Reason.of("configStore.why.refused");
-        }
-        return Reason.of("configStore.why.lost");
+        return NetworkFailures.why(e);
     }
 
-    /** The first {@code type} among {@code e}, its causes and what they suppressed (a client that tried every address keeps each failure there). */
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        return find(e, type, 0);
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type, int depth) {
-        if (e == null || depth > 20) {
-            return null;
-        }
-        if (type.isInstance(e)) {
-            return type.cast(e);
-        }
-        for (Throwable s : e.getSuppressed()) {
-            T found = find(s, type, depth + 1);
-            if (found != null) {
-                return found;
-            }
-        }
-        return e.getCause() == e ? null : find(e.getCause(), type, depth + 1);
+        return NetworkFailures.find(e, type);
     }
 
     private static String firstLine(Throwable e) {
