@@ -82,8 +82,11 @@ public final class CollectCommand implements Callable<Integer> {
                 server = new CollectorHttp(http, () -> running.get().figures());
             } catch (java.io.IOException e) {
                 opened.close();
-                String why = e instanceof java.net.BindException ? "collect.http.portInUse" : "collect.http.cannotListen";
-                spec.commandLine().getErr().println(messages.get(why, http.host(), String.valueOf(http.port()), String.valueOf(e.getMessage())));
+                // Java says BindException both for a port in use and for an address that is not this machine's
+                String why = e instanceof java.net.BindException && isOwnAddress(http.host()) ? "collect.http.portInUse" : "collect.http.cannotListen";
+                io.vigil.i18n.Reason cause = io.vigil.config.NetworkFailures.find(e, java.net.UnknownHostException.class) != null
+                        ? io.vigil.i18n.Reason.of("configStore.why.unknownHost") : io.vigil.i18n.Reason.of("collect.http.why.other");
+                spec.commandLine().getErr().println(messages.get(why, http.host(), String.valueOf(http.port()), messages.render(cause)));
                 spec.commandLine().getErr().flush();
                 return 2;
             }
@@ -160,5 +163,15 @@ public final class CollectCommand implements Callable<Integer> {
             store.saveTarget(t.withId(0));
         }
         return store;
+    }
+
+    /** Whether {@code host} names an address of this machine (or any address, or loopback): where a port may be in use. */
+    private static boolean isOwnAddress(String host) {
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(host);
+            return a.isAnyLocalAddress() || a.isLoopbackAddress() || java.net.NetworkInterface.getByInetAddress(a) != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

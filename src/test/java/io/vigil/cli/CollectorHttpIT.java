@@ -168,4 +168,12 @@ class CollectorHttpIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("“localhost:http” is not an address to listen on").doesNotContain("Exception");
     }
+
+    @Test
+    void anAddressNotOfThisMachineIsSaidInWords() throws Exception {
+        Run r = collect("--data-dir", home.toString(), "--duration", "5s", "--http", "203.0.113.7:9464").get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("Cannot serve /health and /metrics on 203.0.113.7 port 9464: the address is not one of this machine's")
+                .doesNotContain("Exception").doesNotContain("Cannot assign requested address");
+    }
 }
