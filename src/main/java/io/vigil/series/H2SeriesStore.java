@@ -275,7 +275,11 @@ public final class H2SeriesStore implements SeriesStore {
             }
             return level.read(c, q, matching);
         } catch (SQLException e) {
-            throw new SeriesStoreException("The series store " + location + " could not read " + q.metric() + ": " + e.getMessage(), e);
+            reopenAfter(e);
+            throw new SeriesStoreException(io.vigil.i18n.Reason.of("reason.series.read", location, q.metric(),
+                    io.vigil.config.PoolWait.is(e) ? io.vigil.config.PoolWait.reason(location, pool)
+                            : io.vigil.i18n.Reason.of("configStore.code", e.getErrorCode(), e.getSQLState() == null ? "-" : e.getSQLState())),
+                    "The series store " + location + " could not read " + q.metric() + ": " + e.getMessage(), e);
         }
     }
 

@@ -125,8 +125,8 @@ public final class InfluxSeriesStore implements SeriesStore {
             JsonNode result = root.path("results").path(0);
             if (res.statusCode() != 200 || result.has("error") || root.has("error")) {
                 String error = result.has("error") ? result.get("error").asText() : root.path("error").asText(res.body());
-                throw new SeriesStoreException("InfluxDB at " + url + " could not answer for " + q.metric() + ": " + error,
-                        res.statusCode(), error);
+                throw new SeriesStoreException(io.vigil.i18n.Reason.of("reason.series.influxError", url, q.metric(), error),
+                        "InfluxDB at " + url + " could not answer for " + q.metric() + ": " + error, res.statusCode(), error);
             }
             List<Series> out = new ArrayList<>();
             for (JsonNode s : result.path("series")) {
@@ -148,7 +148,8 @@ public final class InfluxSeriesStore implements SeriesStore {
             out.sort(java.util.Comparator.comparing(x -> x.key().canonicalTags()));
             return out;
         } catch (IOException e) {
-            throw new SeriesStoreException("InfluxDB at " + url + " sent an answer that is not JSON: " + e.getMessage(), e);
+            throw new SeriesStoreException(io.vigil.i18n.Reason.of("reason.series.notJson", url),
+                    "InfluxDB at " + url + " sent an answer that is not JSON: " + e.getMessage(), e);
         }
     }
 
@@ -159,7 +160,8 @@ public final class InfluxSeriesStore implements SeriesStore {
         try {
             return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SeriesStoreException("Could not " + what + " InfluxDB at " + url + ": " + (e.getMessage() == null
+            throw new SeriesStoreException(io.vigil.i18n.Reason.of("reason.series.unreachable", url, io.vigil.config.NetworkFailures.why(e)),
+                    "Could not " + what + " InfluxDB at " + url + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + ". Check that it is running and reachable.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,11 +8,18 @@ public final class SeriesStoreException extends RuntimeException {
 
     private final int status;
     private final String serverText;
+    private final transient io.vigil.i18n.Reason reason;
 
     public SeriesStoreException(String message, Throwable cause) {
+        this(io.vigil.i18n.Reason.NONE, message, cause);
+    }
+
+    /** With the failure in words for a user ({@link #reason()}); {@code message} stays English, for logs. */
+    public SeriesStoreException(io.vigil.i18n.Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.status = 0;
         this.serverText = "";
+        this.reason = reason;
     }
 
     public SeriesStoreException(String message) {
@@ -21,9 +28,20 @@ public final class SeriesStoreException extends RuntimeException {
 
     /** The server answered {@code status} with the error {@code serverText}. */
     public SeriesStoreException(String message, int status, String serverText) {
+        this(io.vigil.i18n.Reason.NONE, message, status, serverText);
+    }
+
+    /** As {@link #SeriesStoreException(String, int, String)}, with the failure in words for a user. */
+    public SeriesStoreException(io.vigil.i18n.Reason reason, String message, int status, String serverText) {
         super(message);
         this.status = status;
         this.serverText = serverText == null ? "" : serverText.strip();
+        this.reason = reason;
+    }
+
+    /** The failure in words, for {@code Messages.render}; {@link io.vigil.i18n.Reason#NONE} where none was given. */
+    public io.vigil.i18n.Reason reason() {
+        return reason;
     }
 
     /** The HTTP status the server answered with; 0 when it did not answer. */

@@ -23,7 +23,8 @@ public final class UserErrors {
                 : e instanceof io.vigil.ledger.LedgerException l ? l.reason()
                 : e instanceof io.vigil.target.TargetFailure t ? t.reason()
                 : e instanceof io.vigil.tls.TlsRefused tls ? tls.reason()
-                : e instanceof io.vigil.schedule.DataStores.Refused r ? r.reason() : null;
+                : e instanceof io.vigil.schedule.DataStores.Refused r ? r.reason()
+                : e instanceof io.vigil.series.SeriesStoreException series ? series.reason() : null;
         if (reason != null && !reason.isEmpty()) {
             return messages.render(reason); // the failure's own words, in the reader's language
         }
