@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vigil.testsupport.ChildVigil;
@@ -27,17 +26,8 @@ class BadEnvironmentIT {
 
     @TempDir
     Path home;
-    ChildVigil vigil;
-
-    @BeforeEach
-    void children() {
-        vigil = new ChildVigil(home);
-    }
-
-    @AfterEach
-    void stop() {
-        vigil.close();
-    }
+    @RegisterExtension
+    final ChildVigil vigil = new ChildVigil(() -> home);
 
     /** One run: its exit code and what it printed. */
     record Run(int exit, String output) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -75,11 +74,7 @@ class DataDiskFullFaultIT {
 
     @Test
     void aFullDataDiskIsSaidAsSuchAndEveryStoreOpensWholeOnceThereIsRoom() throws Exception {
-        assertThat(ProcessHandle.current().info().user().orElse("")).as("this test mounts a small tmpfs for the data folder: run it as "
-                + "root (as .ci/run does), or leave it out with -Dit.test='!DataDiskFullFaultIT'").isEqualTo("root");
-        Path disk = folder.resolve("data-disk");
-        Files.createDirectories(disk);
-        run("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", disk.toString());
+        Path disk = FaultRig.smallDisk(folder.resolve("data-disk"), "48m", "the data folder", "DataDiskFullFaultIT");
         Messages english = new Messages(Locale.ENGLISH);
         Messages chinese = new Messages(Locale.SIMPLIFIED_CHINESE);
         Path filler = disk.resolve("filler.bin");
@@ -154,11 +149,7 @@ class DataDiskFullFaultIT {
                     editTaken = true;
                     System.out.println("[fault] an edit while the disk was full: taken");
                 } catch (ConfigStoreException e) {
-                    for (Messages m : List.of(english, chinese)) {
-                        String said = e.describe(m);
-                        System.out.printf("[fault] an edit while the disk was full, refused (%s): \"%s\"%n", m.locale(), said);
-                        assertThat(said).contains(disk.toString()).doesNotContain("Exception", "MVStore", "H2", "General error", "90098");
-                    }
+                    saidPlainly("an edit while the disk was full, refused", e, disk);
                 }
 
                 // space back: the file goes, and the collector writes again by itself
@@ -195,12 +186,7 @@ class DataDiskFullFaultIT {
                     open.run();
                     System.out.println("[fault] a store opened on the full disk");
                 } catch (ConfigStoreException e) {
-                    for (Messages m : List.of(english, chinese)) {
-                        String said = e.describe(m);
-                        System.out.printf("[fault] opening on a full disk (%s): \"%s\"%n", m.locale(), said);
-                        assertThat(said).contains(disk.toString()).doesNotContain("Exception", "MVStore", "H2", "General error", "8000");
-                    }
-                    assertThat(e.describe(english)).contains("is full");
+                    saidPlainly("opening on a full disk", e, disk);
                 }
             }
             Files.delete(filler);
@@ -237,8 +223,18 @@ class DataDiskFullFaultIT {
             }
         } finally {
             Files.deleteIfExists(filler);
-            run("umount", "-l", disk.toString());
+            FaultRig.run("umount", "-l", disk.toString());
         }
+    }
+
+    /** The refusal in both languages: names the disk's folder, says it is full, and none of H2's words. */
+    private static void saidPlainly(String what, ConfigStoreException e, Path disk) {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            String said = e.describe(new Messages(locale));
+            System.out.printf("[fault] %s (%s): \"%s\"%n", what, locale, said);
+            assertThat(said).contains(disk.toString()).doesNotContain("Exception", "MVStore", "H2", "General error", "90098", "8000");
+        }
+        assertThat(e.describe(new Messages(Locale.ENGLISH))).contains("is full");
     }
 
     private static long stored(LocalCollector collector, Instant from) {
@@ -276,12 +272,5 @@ class DataDiskFullFaultIT {
 
     private static List<String> since(List<StatusEvent> events, Instant from) {
         return tail(events.stream().filter(e -> e.at().isAfter(from)).toList());
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
     }
 }

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,7 @@ class DiskFullFaultIT {
 
     @Test
     void aFullDiskUnderTheSpoolDropsWhatItCannotKeepAndCorruptsNothing() throws Exception {
-        assertThat(ProcessHandle.current().info().user().orElse("")).as("this test mounts a small tmpfs for the spool: run it as root "
-                + "(as .ci/run does), or leave it out with -Dit.test='!DiskFullFaultIT'").isEqualTo("root");
-        Path disk = folder.resolve("small-disk");
-        Files.createDirectories(disk);
-        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString());
+        Path disk = FaultRig.smallDisk(folder.resolve("small-disk"), "64k", "the spool", "DiskFullFaultIT");
         PrivateInflux influx = RealServices.privateInflux();
         try {
             TestInfluxDb db = influx.createDatabase("diskfull");
@@ -78,7 +73,7 @@ class DiskFullFaultIT {
                 assertThat(full.points()).isEqualTo(kept.size());
                 assertThat(full.unwritablePoints()).as("told apart from drops for the spool's own limit").isEqualTo(full.droppedPoints());
 
-                run("mount", "-o", "remount,size=4m", disk.toString());
+                FaultRig.run("mount", "-o", "remount,size=4m", disk.toString());
                 influx.start();
                 List<Point> after = batch(t0, batches * 50, 50);
                 assertThat(archive.archive(after)).as("space and the store back: written").isTrue();
@@ -98,7 +93,7 @@ class DiskFullFaultIT {
             db.close();
         } finally {
             influx.stop();
-            run("umount", disk.toString());
+            FaultRig.run("umount", disk.toString());
         }
     }
 
@@ -117,12 +112,5 @@ class DiskFullFaultIT {
             out.add(new double[] {row.get(0).asDouble(), row.get(1).asDouble()});
         }
         return out;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
     }
 }

@@ -75,6 +75,27 @@ final class FaultRig implements AutoCloseable {
         return done.getAsBoolean();
     }
 
+    /**
+     * Mounts a tmpfs of {@code size} (as mount(8) writes it: 64k, 48m) on {@code at} for {@code what}, so a test can fill
+     * a disk of its own; only root may, and the test fails saying so otherwise.
+     */
+    static Path smallDisk(Path at, String size, String what, String test) throws java.io.IOException, InterruptedException {
+        org.assertj.core.api.Assertions.assertThat(ProcessHandle.current().info().user().orElse(""))
+                .as("this test mounts a small tmpfs for " + what + ": run it as root (as .ci/run does), or leave it out with -Dit.test='!"
+                        + test + "'").isEqualTo("root");
+        java.nio.file.Files.createDirectories(at);
+        run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString());
+        return at;
+    }
+
+    /** Runs a command of the system (mount, umount) and fails the test with its output when it fails. */
+    static void run(String... command) throws java.io.IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        org.assertj.core.api.Assertions.assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+    }
+
     @Override
     public void close() {
         collector.close();

@@ -19,9 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.vigil.config.AppDirs;
@@ -53,17 +52,8 @@ class MirrorKillFaultIT {
 
     @TempDir
     Path home;
-    ChildVigil vigil;
-
-    @BeforeEach
-    void children() {
-        vigil = new ChildVigil(home);
-    }
-
-    @AfterEach
-    void stopChildren() {
-        vigil.close();
-    }
+    @RegisterExtension
+    final ChildVigil vigil = new ChildVigil(() -> home);
 
     @Test
     void aReaderNeverSeesHalfASnapshotWhenTheCollectorIsKilledMidMirror() throws Exception {

@@ -19,9 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,17 +44,8 @@ class SpoolKillFaultIT {
 
     @TempDir
     Path home;
-    ChildVigil vigil;
-
-    @BeforeEach
-    void children() {
-        vigil = new ChildVigil(home);
-    }
-
-    @AfterEach
-    void stopChildren() {
-        vigil.close();
-    }
+    @RegisterExtension
+    final ChildVigil vigil = new ChildVigil(() -> home);
 
     @Test
     void pointsSpooledBeforeAKillNineArriveAfterTheNextStart() throws Exception {

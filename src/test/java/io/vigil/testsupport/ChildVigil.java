@@ -11,13 +11,22 @@ import java.util.List;
  * {@code NAME.log} in a folder: what a test needs to kill a collector with SIGKILL and start the next one.
  * {@link #close} kills whatever is still running.
  */
-public final class ChildVigil implements AutoCloseable {
+public final class ChildVigil implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
 
-    private final Path folder;
+    private final java.util.function.Supplier<Path> folder;
     private final List<Process> children = new ArrayList<>();
 
-    public ChildVigil(Path folder) {
+    /**
+     * As a test's extension ({@code @RegisterExtension}), with the folder given when it is first needed (a
+     * {@code @TempDir} field is set after the test's construction); every child still running is killed after each test.
+     */
+    public ChildVigil(java.util.function.Supplier<Path> folder) {
         this.folder = folder;
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     /** Starts {@code vigil ARGS} with a 256 MB heap; its output goes to {@code NAME.log}. */
@@ -31,7 +40,7 @@ public final class ChildVigil implements AutoCloseable {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", cp, "io.vigil.Main"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.resolve(name + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.get().resolve(name + ".log").toFile());
         env.forEach((k, v) -> {
             if (v.isEmpty()) {
                 pb.environment().remove(k);
@@ -47,7 +56,7 @@ public final class ChildVigil implements AutoCloseable {
     /** What the process started as {@code name} has written so far. */
     public String output(String name) {
         try {
-            return Files.readString(folder.resolve(name + ".log"));
+            return Files.readString(folder.get().resolve(name + ".log"));
         } catch (IOException e) {
             return "(no output)";
         }
