@@ -31,7 +31,8 @@ import picocli.CommandLine;
 
 /**
  * The whole product run with known passwords, logging at DEBUG: import, check, collect (a target that logs in and one
- * whose login is refused), export without passwords, a report, a site pack, a master password set and used. Then every
+ * whose login is refused), export without passwords, a report, a site pack, the console's target form (a password
+ * typed, tested, saved and edited), a master password set and used. Then every
  * file written (inside the site pack's zip too), every log line, and all the commands printed are searched for the
  * passwords: none may hold one.
  */
@@ -62,7 +63,8 @@ class SecretsEverywhereIT {
         try (TestDatabase db = RealServices.mariadb().createDatabase("secrets")) {
             String wrong = db.password() + "-Wr0ng";
             String master = "Master-" + db.password();
-            secrets = List.of(db.password(), wrong, master);
+            String typed = "Form-" + db.password();
+            secrets = List.of(db.password(), wrong, master, typed);
             Path yaml = work.resolve("targets.yaml");
             Files.writeString(yaml, """
                     targets:
@@ -79,6 +81,7 @@ class SecretsEverywhereIT {
             assertThat(vigil(home, "export")).isZero();
             assertThat(vigil(home, "report", "shop", "--range", "1h", "--out", work.resolve("report.html").toString())).isZero();
             assertThat(vigil(home, "pack-site", "--range", "1h", "--out", work.resolve("site.vigil").toString())).isZero();
+            consoleForm(home, db, typed);
             env.put(MasterPasswordPrompt.NEW_ENV, master);
             assertThat(vigil(home, "master-password", "set")).isZero();
             env.clear();
@@ -118,6 +121,39 @@ class SecretsEverywhereIT {
         List<String> control = new ArrayList<>();
         scan("control", ("pw=" + secrets.get(2) + ";").getBytes(StandardCharsets.UTF_16LE), secrets, control);
         assertThat(control).as("the search finds a password where there is one (UTF-16 too)").isNotEmpty().containsOnly("control");
+    }
+
+    /**
+     * The console's target form, as a user fills it: a password typed, "Test connection" refused (it is not the
+     * account's), saved; opened again to edit, the form does not hold the password, and leaving it empty keeps it.
+     */
+    private static void consoleForm(Path home, TestDatabase db, String typed) {
+        io.vigil.config.AppDirs dirs = new io.vigil.config.AppDirs(home);
+        io.vigil.i18n.Messages messages = new io.vigil.i18n.Messages(Locale.ENGLISH);
+        try (io.vigil.config.ConfigStore store = io.vigil.config.ConfigStores.open(io.vigil.config.StoreLocation.embedded(), dirs,
+                io.vigil.config.SecretBox.fromKeyFile(dirs));
+             io.vigil.target.TargetConnections connections = new io.vigil.target.TargetConnections(new io.vigil.target.DemoOracles())) {
+            io.vigil.ui.targets.TargetFormViewModel form = new io.vigil.ui.targets.TargetFormViewModel(null, store.targets(), store,
+                    new io.vigil.ui.util.DirectTaskExecutor(), messages).withProber(connections::probe);
+            form.nameProperty().set("typed");
+            form.kindProperty().set(io.vigil.config.TargetKind.MYSQL);
+            form.hostProperty().set("127.0.0.1");
+            form.portProperty().set(String.valueOf(db.port()));
+            form.databaseProperty().set(db.name());
+            form.userProperty().set(db.user());
+            form.passwordProperty().set(typed);
+            form.testConnection();
+            assertThat(form.testPassedProperty().get()).as("the typed password is not the account's: " + form.testResultProperty().get()).isFalse();
+            java.util.concurrent.atomic.AtomicReference<io.vigil.config.Target> saved = new java.util.concurrent.atomic.AtomicReference<>();
+            form.save(saved::set);
+            assertThat(saved.get()).as("saved: " + form.formErrorProperty().get()).isNotNull();
+            io.vigil.ui.targets.TargetFormViewModel again = new io.vigil.ui.targets.TargetFormViewModel(saved.get(), store.targets(), store,
+                    new io.vigil.ui.util.DirectTaskExecutor(), messages);
+            assertThat(again.passwordProperty().get()).as("the edit form does not hold the stored password").isEmpty();
+            again.tagsProperty().set("edited");
+            again.save(t -> { });
+            assertThat(store.target(saved.get().id()).orElseThrow().password().reveal()).as("left empty, the password is kept").isEqualTo(typed);
+        }
     }
 
     private int vigil(Path home, String... args) {
