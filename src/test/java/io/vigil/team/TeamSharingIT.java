@@ -125,12 +125,18 @@ class TeamSharingIT {
         return s.toString();
     }
 
-    // 35 s of work: every target's points keep coming (none left out). Holders may change in the spell on a starved
-    // machine (a lease lapses when renewals come late, and another collector takes it: that is the fence working), so
-    // what must hold is that no point has two writers, checked over the whole run.
+    // A spell of work: every target's points keep coming (none left out), at least 35 s of it, up to 90 s on a starved
+    // machine where a lease lapses when renewals come late and another collector takes it over (that is the fence
+    // working: a target may then go a while without points). What must hold is that no point has two writers, checked
+    // over the whole run.
     private void checkSteadySpell(List<Long> ids, Map<Long, String> names) throws InterruptedException {
         long from = System.nanoTime();
         Thread.sleep(35_000);
+        long end = from + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end && ids.stream().anyMatch(id -> byTarget.getOrDefault(names.get(id), new ConcurrentLinkedQueue<>()).stream()
+                .noneMatch(x -> x.atNanos() - from > Duration.ofSeconds(5).toNanos()))) {
+            Thread.sleep(1_000);
+        }
         for (long id : ids) {
             List<String> writers = byTarget.getOrDefault(names.get(id), new ConcurrentLinkedQueue<>()).stream()
                     .filter(s -> s.atNanos() - from > Duration.ofSeconds(5).toNanos()).map(Seen::collector).distinct().toList();
