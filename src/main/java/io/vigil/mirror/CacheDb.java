@@ -24,6 +24,9 @@ public final class CacheDb implements AutoCloseable {
      */
     static final int CACHE_KB = 8 * 1024;
 
+    /** The longest a statement on a shared cache waits for a metadata lock (a table being created or indexed). */
+    static final int LOCK_WAIT_SECONDS = 120;
+
     private final HikariDataSource pool;
     private final HikariDataSource readPool;
     private final String location;
@@ -82,6 +85,10 @@ public final class CacheDb implements AutoCloseable {
         // (each deletes its own rows by target_id); READ COMMITTED locks only the rows, and each swap is still atomic.
         cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         cfg.setMaximumPoolSize(16); // a busy collector's mirrors each hold one while they write
+        // A table's first snapshot creates it and its index (DDL), which waits for a metadata lock behind any open
+        // transaction on that table, and the other collectors' writes queue behind the DDL. MariaDB waits a day by
+        // default: two minutes (the longest a mirror may run) and the run fails, to be tried again at its next interval.
+        cfg.addDataSourceProperty("sessionVariables", "lock_wait_timeout=" + LOCK_WAIT_SECONDS);
         String rest = jdbc.substring(jdbc.indexOf("//") + 2);
         return new CacheDb(cfg, "MySQL " + (rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest), null);
     }

@@ -178,4 +178,19 @@ class OddDataIT {
             }
         }
     }
+
+    @Test
+    void aSharedCachesSessionsWaitForAMetadataLockTwoMinutesNotADay() throws Exception {
+        try (TestDatabase cacheDb = RealServices.mariadb().createDatabase("lockwait");
+             CacheDb cache = CacheDb.mysql(cacheDb.jdbcUrl(), cacheDb.user(), Secret.of(cacheDb.password()));
+             java.sql.Connection c = cache.dataSource().getConnection();
+             java.sql.Connection r = cache.readOnlyDataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT @@session.lock_wait_timeout");
+             java.sql.ResultSet rr = r.createStatement().executeQuery("SELECT @@session.lock_wait_timeout")) {
+            rs.next();
+            rr.next();
+            assertThat(rs.getLong(1)).isEqualTo(CacheDb.LOCK_WAIT_SECONDS);
+            assertThat(rr.getLong(1)).isEqualTo(CacheDb.LOCK_WAIT_SECONDS);
+        }
+    }
 }
