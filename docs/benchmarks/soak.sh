@@ -64,4 +64,4 @@ awk -F'\t' 'NR == 1 { for (i = 2; i <= NF; i++) name[i] = $i; next }
       printf "%s: %+.1f per hour\n", name[i], slope
     }
   }' "$samples"
-grep -cE 'ERROR' "$home/console.log" | sed 's/^/ERROR lines in the console log: /'
+(grep -cE 'ERROR' "$home/console.log" || true) | sed 's/^/ERROR lines in the console log: /'
