@@ -67,7 +67,7 @@ public final class DamagedStores {
             return opener.get();
         } catch (RuntimeException e) {
             Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-            if (!(e instanceof ConfigStoreException) && DataDisk.refusedForRoom(base.getParent(), e)) {
+            if (DataDisk.refusedForRoom(base.getParent(), e)) {
                 // a full disk is not damage: the file stays where it is, and the user is told what to free
                 throw new ConfigStoreException(Reason.of("disk.full.open", storeName(store), base.getParent().toString(),
                         DataDisk.bytes(DataDisk.sample(base.getParent()).free())), e);

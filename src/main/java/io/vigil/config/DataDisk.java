@@ -109,11 +109,16 @@ public final class DataDisk {
      * @param store which store, as a reason: {@code disk.store.cache}, {@code disk.store.series} or {@code disk.store.config}
      */
     public static Optional<Reason> fullDisk(Path folder, Throwable failure, Reason store) {
-        if (!refusedForRoom(folder, failure)) {
-            return Optional.empty();
-        }
+        return folder != null && hasIoCause(failure) ? noRoom(folder, store) : Optional.empty();
+    }
+
+    /**
+     * The reason {@code store} under {@code folder} cannot write now because its disk is full (one reading), or empty when
+     * there is room: asked before a write that would otherwise wait for a database that cannot open.
+     */
+    public static Optional<Reason> noRoom(Path folder, Reason store) {
         State s = sample(folder);
-        return Optional.of(Reason.of("disk.full.write", store, folder.toString(), bytes(s.free())));
+        return s.level() == Level.FULL ? Optional.of(Reason.of("disk.full.write", store, folder.toString(), bytes(s.free()))) : Optional.empty();
     }
 
     /** Whether the file system's own error ({@link IOException}) is among the causes of {@code failure}. */

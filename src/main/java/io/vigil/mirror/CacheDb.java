@@ -123,14 +123,7 @@ public final class CacheDb implements AutoCloseable {
      * cannot even open again, and each run would otherwise wait out the pool's time-out for a connection.
      */
     public java.util.Optional<io.vigil.i18n.Reason> noRoom() {
-        if (folder == null) {
-            return java.util.Optional.empty();
-        }
-        io.vigil.config.DataDisk.State disk = io.vigil.config.DataDisk.sample(folder);
-        return disk.level() == io.vigil.config.DataDisk.Level.FULL
-                ? java.util.Optional.of(io.vigil.i18n.Reason.of("disk.full.write", io.vigil.i18n.Reason.of("disk.store.cache"), folder.toString(),
-                        io.vigil.config.DataDisk.bytes(disk.free())))
-                : java.util.Optional.empty();
+        return folder == null ? java.util.Optional.empty() : io.vigil.config.DataDisk.noRoom(folder, io.vigil.i18n.Reason.of("disk.store.cache"));
     }
 
     /**

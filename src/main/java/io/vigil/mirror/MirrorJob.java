@@ -148,7 +148,6 @@ public final class MirrorJob {
     }
 
     private Connection borrow(String table) {
-        refuseWithoutRoom();
         long t = System.nanoTime();
         Connection c = onCache("connecting to", table, () -> cache.dataSource().getConnection());
         times.since("mirror: cache pool wait", t);
